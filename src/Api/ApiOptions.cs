@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Orleans.Render.Api;
+
+/// <summary>Bound from the <c>Render</c> configuration section.</summary>
+public sealed class RenderApiOptions
+{
+    public const string Section = "Render";
+
+    /// <summary>The largest <c>parallel</c> a request may ask for.</summary>
+    [Range(1, 64)]
+    public int MaxParallel { get; set; } = 8;
+
+    /// <summary>How long a token and its outputs live.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
+    public TimeSpan TokenTtl { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>The base of the <c>url</c> returned for a render; when empty, the request's own scheme and host.</summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>The Orleans gateway of the (single, localhost) cluster.</summary>
+    [Range(1, 65535)]
+    public int GatewayPort { get; set; } = 30000;
+}
+
+/// <summary>One management key pair; requests authenticate with HTTP Basic <c>key:secret</c>.</summary>
+public sealed class ManagementKey
+{
+    [Required]
+    public string Key { get; set; } = "";
+
+    [Required, MinLength(16)]
+    public string Secret { get; set; } = "";
+}
+
+/// <summary>Bound from the <c>Management</c> configuration section.</summary>
+public sealed class ManagementOptions
+{
+    public const string Section = "Management";
+
+    public List<ManagementKey> Keys { get; set; } = [];
+}

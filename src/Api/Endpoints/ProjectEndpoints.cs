@@ -1,0 +1,133 @@
+using System.Text;
+using Orleans.Render.Api.Http;
+
+namespace Orleans.Render.Api.Endpoints;
+
+/// <summary>The impossible.io Project API (§1.7) with JSON movies: projects, movies and their variables.</summary>
+public static class ProjectEndpoints
+{
+    public static void MapProjectEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1").AddEndpointFilter<BasicAuthenticationFilter>();
+
+        group.MapGet("/list/project", async (IClusterClient client) =>
+        {
+            var projects = await client.GetGrain<IProjectCatalogGrain>(IProjectCatalogGrain.Key).ListAsync();
+            return Results.Json(new { Projects = projects.Select(p => new[] { p.Uid, p.Name }) });
+        });
+
+        group.MapPost("/project/{name}", async (string name, IClusterClient client) =>
+        {
+            if (!Names.IsValidName(name))
+            {
+                return ApiErrors.BadRequest("invalid_name", "A project name is 1–100 letters, digits, '_', '-' or '.'.");
+            }
+
+            var project = await client.GetGrain<IProjectGrain>(Guid.NewGuid().ToString("N")).CreateAsync(name);
+            return Results.Json(new Dictionary<string, string> { ["Project-UID"] = project.Uid });
+        });
+
+        group.MapDelete("/project/{project}", async (string project, IClusterClient client) =>
+            Names.IsValidName(project) && await client.GetGrain<IProjectGrain>(project).DeleteAsync()
+                ? Results.NoContent()
+                : UnknownProject(project));
+
+        group.MapGet("/list/sdl/{project}", async (string project, IClusterClient client) =>
+        {
+            var grain = await FindProjectAsync(client, project);
+            return grain is null ? UnknownProject(project) : Results.Json(new { SDLS = await grain.ListMoviesAsync() });
+        });
+
+        group.MapMethods("/sdl/{project}/{movie}", ["PUT", "POST"], async (string project, string movie, HttpRequest request, IClusterClient client) =>
+        {
+            var grain = await FindProjectAsync(client, project);
+            if (grain is null)
+            {
+                return UnknownProject(project);
+            }
+
+            if (!Names.IsValidName(movie))
+            {
+                return ApiErrors.BadRequest("invalid_name", "A movie name is 1–100 letters, digits, '_', '-' or '.'.");
+            }
+
+            var (bytes, error) = await JsonBody.ReadBytesAsync(request, request.HttpContext.RequestAborted);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            var problems = await grain.PutMovieAsync(movie, Encoding.UTF8.GetString(bytes.Span));
+            if (problems.Count > 0)
+            {
+                return Results.Json(
+                    new
+                    {
+                        error = "invalid_movie",
+                        message = $"The movie has {problems.Count} problem(s): " + string.Join("; ", problems.Take(5).Select(p => $"{p.Path} {p.Message}")),
+                        problems = problems.Select(p => new { path = p.Path, message = p.Message }),
+                    },
+                    statusCode: StatusCodes.Status422UnprocessableEntity);
+            }
+
+            return Results.Json(new { Movie = movie });
+        });
+
+        group.MapGet("/sdl/{project}/{movie}", async (string project, string movie, IClusterClient client) =>
+        {
+            var grain = await FindProjectAsync(client, project);
+            if (grain is null)
+            {
+                return UnknownProject(project);
+            }
+
+            var json = Names.IsValidName(movie) ? await grain.GetMovieAsync(movie) : null;
+            return json is null ? UnknownMovie(movie) : Results.Text(json, "application/json", Encoding.UTF8);
+        });
+
+        group.MapDelete("/sdl/{project}/{movie}", async (string project, string movie, IClusterClient client) =>
+        {
+            var grain = await FindProjectAsync(client, project);
+            if (grain is null)
+            {
+                return UnknownProject(project);
+            }
+
+            return Names.IsValidName(movie) && await grain.DeleteMovieAsync(movie) ? Results.NoContent() : UnknownMovie(movie);
+        });
+
+        group.MapGet("/sdlvariables/{project}/{movie}", async (string project, string movie, IClusterClient client) =>
+        {
+            var grain = await FindProjectAsync(client, project);
+            if (grain is null)
+            {
+                return UnknownProject(project);
+            }
+
+            var variables = Names.IsValidName(movie) ? await grain.GetMovieVariablesAsync(movie) : null;
+            return variables is null
+                ? UnknownMovie(movie)
+                : Results.Json(new { variables = variables.Select(v => new { name = v.Name, defaultvalue = v.DefaultValue, type = v.Type }) });
+        });
+    }
+
+    /// <summary>The project's grain when the project exists; a name that could never be a project is not looked up.</summary>
+    public static async Task<IProjectGrain?> FindProjectAsync(IClusterClient client, string project)
+    {
+        if (!Names.IsValidName(project))
+        {
+            return null;
+        }
+
+        var grain = client.GetGrain<IProjectGrain>(project);
+        return await grain.GetAsync() is null ? null : grain;
+    }
+
+    public static IResult UnknownProject(string project) =>
+        ApiErrors.NotFound("unknown_project", $"There is no project '{Truncate(project)}'.");
+
+    public static IResult UnknownMovie(string movie) =>
+        ApiErrors.NotFound("unknown_movie", $"There is no movie '{Truncate(movie)}' in this project.");
+
+    private static string Truncate(string text) => text.Length <= 100 ? text : text[..100] + "…";
+}

@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Orleans.Render.Api.Http;
+using Orleans.Render.Models;
+using Orleans.Render.Storage;
+
+namespace Orleans.Render.Api.Endpoints;
+
+/// <summary>The impossible.io Render API v2: tokens, renders, progress and retrieval. No credentials, as there.</summary>
+public static class RenderEndpoints
+{
+    public static void MapRenderEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v2");
+        group.MapPost("/render/{project}", (string project, HttpContext http, IClusterClient client, IOptions<RenderApiOptions> options) =>
+            CreateAsync(project, http, client, options.Value, renderNow: true));
+        group.MapPost("/token/{project}", (string project, HttpContext http, IClusterClient client, IOptions<RenderApiOptions> options) =>
+            CreateAsync(project, http, client, options.Value, renderNow: false));
+        group.MapGet("/{mode:regex(^(render|get)$)}/{file}", GetOutputAsync);
+        group.MapGet("/progress/{token}", GetProgressAsync);
+        group.MapDelete("/token/{token}", DeleteAsync);
+    }
+
+    private static async Task<IResult> CreateAsync(
+        string project, HttpContext http, IClusterClient client, RenderApiOptions options, bool renderNow)
+    {
+        var (document, bodyError) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
+        if (bodyError is not null)
+        {
+            return bodyError;
+        }
+
+        RenderBody body;
+        using (document)
+        {
+            var (parsed, error) = RenderBody.Parse(document!.RootElement, options.MaxParallel);
+            if (error is not null)
+            {
+                return error;
+            }
+
+            body = parsed!;
+        }
+
+        if (body.HasUpload)
+        {
+            return ApiErrors.Error(
+                StatusCodes.Status501NotImplemented, "uploads_not_available", "Upload tasks are not supported yet; render without 'upload' and fetch the output by its URL.");
+        }
+
+        var projectGrain = await ProjectEndpoints.FindProjectAsync(client, project);
+        if (projectGrain is null)
+        {
+            return ProjectEndpoints.UnknownProject(project);
+        }
+
+        var movies = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in body.Movies.Values.Distinct())
+        {
+            var json = await projectGrain.GetMovieAsync(name);
+            if (json is null)
+            {
+                return ProjectEndpoints.UnknownMovie(name);
+            }
+
+            movies[name] = json;
+        }
+
+        var token = NewToken();
+        var job = client.GetGrain<IRenderJobGrain>(token);
+        var info = await job.CreateAsync(
+            new RenderRequest(project, body.Movies, body.Params, body.Parallel, body.RoutingKey), movies, options.TokenTtl);
+        var expires = info.ExpiresAt.ToUnixTimeSeconds();
+        if (!renderNow)
+        {
+            return Results.Json(new { token, expires, status = 200 });
+        }
+
+        var extension = body.DefaultExtension();
+        var url = $"{BaseUrl(http, options)}/v2/render/{token}.{extension}";
+        if (body.Async)
+        {
+            await job.StartAsync(new OutputRequest(extension));
+            return Results.Json(new { token, url, expires, status = 202 }, statusCode: StatusCodes.Status202Accepted);
+        }
+
+        var result = await job.RenderAsync(new OutputRequest(extension));
+        return result.Status == OutputStatus.Done
+            ? Results.Json(new { token, url, expires, status = 200 })
+            : FailureResult(result);
+    }
+
+    private static async Task<IResult> GetOutputAsync(
+        string file, HttpContext http, IClusterClient client, IMediaStore media, int? frame, int? q)
+    {
+        var dot = file.LastIndexOf('.');
+        if (dot <= 0)
+        {
+            return ApiErrors.BadRequest("unsupported_extension", "Ask for {token}.{extension} with mp4, webm, gif, jpg or png.");
+        }
+
+        var (token, extension) = (file[..dot], file[(dot + 1)..].ToLowerInvariant());
+        if (!RenderBody.Extensions.Contains(extension))
+        {
+            return ApiErrors.BadRequest("unsupported_extension", $"'{(extension.Length > 10 ? extension[..10] : extension)}' is not an output format (mp4, webm, gif, jpg, png).");
+        }
+
+        if (frame is < 0)
+        {
+            return ApiErrors.BadRequest("invalid_frame", "'frame' must be a frame number, 0 or more.");
+        }
+
+        if (q is < 10 or > 99)
+        {
+            return ApiErrors.BadRequest("invalid_quality", "'q' must be from 10 to 99.");
+        }
+
+        var (job, missing) = await FindJobAsync(client, token);
+        if (missing is not null)
+        {
+            return missing;
+        }
+
+        var result = await job!.RenderAsync(new OutputRequest(extension, frame ?? 0, q ?? 85));
+        if (result.Status != OutputStatus.Done)
+        {
+            return FailureResult(result);
+        }
+
+        var stored = await media.GetAsync(result.MediaKey!, http.RequestAborted);
+        if (stored is null)
+        {
+            return ApiErrors.Error(StatusCodes.Status410Gone, "output_gone", "The output was removed; the token has expired or was deleted.");
+        }
+
+        var stream = await media.OpenReadAsync(stored.Key, http.RequestAborted);
+        return Results.File(
+            stream, result.ContentType, lastModified: stored.LastModified, entityTag: new EntityTagHeaderValue(stored.ETag), enableRangeProcessing: true);
+    }
+
+    private static async Task<IResult> GetProgressAsync(string token, IClusterClient client)
+    {
+        var (job, missing) = await FindJobAsync(client, token);
+        if (missing is not null)
+        {
+            return missing;
+        }
+
+        var progress = await job!.GetProgressAsync();
+        return Results.Json(new { token, done = progress.Done, total = progress.Total, status = progress.Status.ToString().ToLowerInvariant() });
+    }
+
+    private static async Task<IResult> DeleteAsync(string token, IClusterClient client)
+    {
+        if (!Names.IsValidToken(token) || !await client.GetGrain<IRenderJobGrain>(token).DeleteAsync())
+        {
+            return UnknownToken();
+        }
+
+        return Results.NoContent();
+    }
+
+    private static async Task<(IRenderJobGrain? Job, IResult? Error)> FindJobAsync(IClusterClient client, string token)
+    {
+        if (!Names.IsValidToken(token))
+        {
+            return (null, UnknownToken());
+        }
+
+        var job = client.GetGrain<IRenderJobGrain>(token);
+        var info = await job.GetInfoAsync();
+        if (info is null)
+        {
+            return (null, UnknownToken());
+        }
+
+        return info.Expired
+            ? (null, ApiErrors.Error(StatusCodes.Status410Gone, "expired", "The token has expired and its outputs are gone."))
+            : (job, null);
+    }
+
+    private static IResult FailureResult(OutputResult result)
+    {
+        var message = result.Message ?? "The render failed.";
+        var status = result.ErrorCode switch
+        {
+            "unsupported_extension" or "extension_not_mapped" or "frame_out_of_range" => StatusCodes.Status400BadRequest,
+            "unknown_token" => StatusCodes.Status404NotFound,
+            "expired" or "cancelled" => StatusCodes.Status410Gone,
+            _ when result.IsInputError => StatusCodes.Status422UnprocessableEntity,
+            _ => StatusCodes.Status500InternalServerError,
+        };
+        return ApiErrors.Error(status, result.ErrorCode ?? "render_failed", message);
+    }
+
+    private static IResult UnknownToken() => ApiErrors.NotFound("unknown_token", "There is no such token.");
+
+    /// <summary>24 random bytes (192 bits) as URL-safe base64: 32 characters, never guessable.</summary>
+    private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+
+    private static string BaseUrl(HttpContext http, RenderApiOptions options) =>
+        string.IsNullOrWhiteSpace(options.PublicBaseUrl)
+            ? string.Create(CultureInfo.InvariantCulture, $"{http.Request.Scheme}://{http.Request.Host}")
+            : options.PublicBaseUrl.TrimEnd('/');
+}

@@ -1,0 +1,204 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Orleans.Render.Api.Http;
+
+/// <summary>
+/// The body of <c>POST /v2/render</c> and <c>POST /v2/token</c>, validated field by field so each mistake gets its own
+/// error code and sentence.
+/// </summary>
+public sealed record RenderBody(
+    IReadOnlyDictionary<string, string> Movies,
+    IReadOnlyDictionary<string, string> Params,
+    int Parallel,
+    string RoutingKey,
+    bool Async,
+    string? Format,
+    bool HasUpload)
+{
+    public static readonly IReadOnlySet<string> Extensions = new HashSet<string>(["mp4", "webm", "gif", "jpg", "png"], StringComparer.Ordinal);
+
+    private static readonly IReadOnlySet<string> KnownRoutingKeys = new HashSet<string>(["default"], StringComparer.Ordinal);
+
+    public static (RenderBody? Body, IResult? Error) Parse(JsonElement root, int maxParallel)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return Fail("invalid_request", "The body must be a JSON object.");
+        }
+
+        if (!root.TryGetProperty("movie", out var movie) || movie.ValueKind == JsonValueKind.Null)
+        {
+            return Fail("missing_movie", "'movie' is required: a movie name, or a map from extension to movie name with an optional \"*\" fallback.");
+        }
+
+        var movies = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (movie.ValueKind == JsonValueKind.String)
+        {
+            movies["*"] = movie.GetString()!;
+        }
+        else if (movie.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var entry in movie.EnumerateObject())
+            {
+                var extension = entry.Name.ToLowerInvariant();
+                if (extension != "*" && !Extensions.Contains(extension))
+                {
+                    return Fail("invalid_movie", $"The movie map key '{Short(entry.Name)}' is not an output extension (mp4, webm, gif, jpg, png) or \"*\".");
+                }
+
+                if (entry.Value.ValueKind != JsonValueKind.String)
+                {
+                    return Fail("invalid_movie", $"The movie map entry '{entry.Name}' must be a movie name.");
+                }
+
+                movies[extension] = entry.Value.GetString()!;
+            }
+
+            if (movies.Count == 0)
+            {
+                return Fail("missing_movie", "The movie map is empty.");
+            }
+        }
+        else
+        {
+            return Fail("invalid_movie", "'movie' must be a movie name or a map from extension to movie name.");
+        }
+
+        if (movies.Values.FirstOrDefault(m => !Names.IsValidName(m)) is { } badName)
+        {
+            return Fail("invalid_movie", $"'{Short(badName)}' is not a movie name.");
+        }
+
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (root.TryGetProperty("params", out var given) && given.ValueKind != JsonValueKind.Null)
+        {
+            if (given.ValueKind != JsonValueKind.Object)
+            {
+                return Fail("invalid_params", "'params' must be an object mapping variable names to values.");
+            }
+
+            foreach (var param in given.EnumerateObject())
+            {
+                string? value = param.Value.ValueKind switch
+                {
+                    JsonValueKind.String => param.Value.GetString(),
+                    JsonValueKind.Number => param.Value.GetRawText(),
+                    JsonValueKind.True => "true",
+                    JsonValueKind.False => "false",
+                    _ => null,
+                };
+                if (value is null)
+                {
+                    return Fail("invalid_params", $"The param '{Short(param.Name)}' must be a string, number or boolean.");
+                }
+
+                parameters[param.Name] = value;
+            }
+        }
+
+        var parallel = 1;
+        if (root.TryGetProperty("parallel", out var parallelValue) && parallelValue.ValueKind != JsonValueKind.Null)
+        {
+            if (parallelValue.ValueKind != JsonValueKind.Number || !parallelValue.TryGetInt32(out parallel) || parallel < 1 || parallel > maxParallel)
+            {
+                return Fail("invalid_parallel", $"'parallel' must be a whole number from 1 to {maxParallel}.");
+            }
+        }
+
+        var routingKey = "default";
+        foreach (var name in (string[])["routingkey", "routingKey"])
+        {
+            if (root.TryGetProperty(name, out var key) && key.ValueKind != JsonValueKind.Null)
+            {
+                if (key.ValueKind != JsonValueKind.String)
+                {
+                    return Fail("invalid_routing_key", $"'{name}' must be a string.");
+                }
+
+                routingKey = key.GetString()!;
+            }
+        }
+
+        if (!KnownRoutingKeys.Contains(routingKey))
+        {
+            return Fail("unknown_routing_key", $"There is no render pool for the routing key '{Short(routingKey)}'.");
+        }
+
+        var isAsync = false;
+        if (root.TryGetProperty("async", out var asyncValue) && asyncValue.ValueKind != JsonValueKind.Null)
+        {
+            if (asyncValue.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            {
+                return Fail("invalid_async", "'async' must be true or false.");
+            }
+
+            isAsync = asyncValue.GetBoolean();
+        }
+
+        string? format = null;
+        if (root.TryGetProperty("format", out var formatValue) && formatValue.ValueKind != JsonValueKind.Null)
+        {
+            format = formatValue.ValueKind == JsonValueKind.String ? formatValue.GetString()!.ToLowerInvariant() : "";
+            if (!Extensions.Contains(format))
+            {
+                return Fail("unsupported_extension", "'format' must be one of mp4, webm, gif, jpg, png.");
+            }
+        }
+
+        var hasUpload = false;
+        if (root.TryGetProperty("upload", out var upload) && upload.ValueKind != JsonValueKind.Null)
+        {
+            var uploadError = ValidateUpload(upload);
+            if (uploadError is not null)
+            {
+                return Fail("invalid_upload", uploadError);
+            }
+
+            hasUpload = true;
+        }
+
+        return (new RenderBody(movies, parameters, parallel, routingKey, isAsync, format, hasUpload), null);
+    }
+
+    /// <summary>The extension to render when the request does not name one: <c>format</c>, else mp4, else the map's first entry.</summary>
+    public string DefaultExtension() =>
+        Format ?? (Movies.ContainsKey("mp4") || Movies.ContainsKey("*") ? "mp4" : Movies.Keys.First());
+
+    private static string? ValidateUpload(JsonElement upload)
+    {
+        var tasks = upload.ValueKind == JsonValueKind.Array ? upload.EnumerateArray().ToList() : [upload];
+        if (tasks.Count == 0)
+        {
+            return "'upload' is an empty list.";
+        }
+
+        for (var i = 0; i < tasks.Count; i++)
+        {
+            var where = upload.ValueKind == JsonValueKind.Array ? string.Create(CultureInfo.InvariantCulture, $"upload[{i}]") : "upload";
+            var task = tasks[i];
+            if (task.ValueKind != JsonValueKind.Object)
+            {
+                return $"'{where}' must be an upload task object.";
+            }
+
+            if (!task.TryGetProperty("extension", out var extension) || extension.ValueKind != JsonValueKind.String
+                || !Extensions.Contains(extension.GetString()!.ToLowerInvariant()))
+            {
+                return $"'{where}.extension' must be one of mp4, webm, gif, jpg, png.";
+            }
+
+            if (!task.TryGetProperty("destination", out var destination) || destination.ValueKind != JsonValueKind.Object
+                || !destination.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
+            {
+                return $"'{where}.destination' must be an object with a 'type'.";
+            }
+        }
+
+        return null;
+    }
+
+    private static (RenderBody?, IResult?) Fail(string error, string message) => (null, ApiErrors.BadRequest(error, message));
+
+    private static string Short(string text) => text.Length <= 60 ? text : text[..60] + "…";
+}

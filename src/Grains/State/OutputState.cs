@@ -1,0 +1,26 @@
+using Orleans.Render.Models;
+
+namespace Orleans.Render.Grains.State;
+
+/// <summary>One output of a job as last recorded; a failure keeps its code and reason.</summary>
+[GenerateSerializer, Alias("render.v1.OutputState")]
+public sealed class OutputState
+{
+    [Id(0)] public OutputStatus Status { get; set; }
+
+    [Id(1)] public string? MediaKey { get; set; }
+
+    [Id(2)] public string ContentType { get; set; } = "";
+
+    [Id(3)] public int TotalFrames { get; set; }
+
+    [Id(4)] public string? ErrorCode { get; set; }
+
+    [Id(5)] public string? Message { get; set; }
+
+    [Id(6)] public bool IsInputError { get; set; }
+
+    [Id(7)] public DateTimeOffset UpdatedAt { get; set; }
+
+    public OutputResult ToResult() => new(Status, MediaKey, ContentType, ErrorCode, Message, IsInputError);
+}

@@ -1,0 +1,141 @@
+using Orleans.Render.Rendering.Media;
+using Orleans.Render.Rendering.Model;
+using Orleans.Render.Rendering.Text;
+
+namespace Orleans.Render.Rendering.Binding;
+
+/// <summary>
+/// The bind stage: movie + params → <see cref="Timeline"/>. Pure and fast, so the job grain can call it to learn the
+/// frame count before any work starts, and every mistake in the params surfaces here as a <see cref="RenderInputException"/>.
+/// </summary>
+public static class MovieBinder
+{
+    public static Timeline Bind(Movie movie, IReadOnlyDictionary<string, string> parameters)
+    {
+        var fps = movie.Fps;
+        var movieBackground = BindColor(movie.Background, parameters, "background");
+        var scenes = new List<TimelineScene>();
+        var layers = new List<TimelineLayer>();
+        var sceneStart = 0;
+        foreach (var scene in movie.Scenes)
+        {
+            var frames = Math.Max(1, ToFrames(scene.Duration, fps));
+            var background = scene.Background is null ? movieBackground : BindColor(scene.Background, parameters, "background");
+            scenes.Add(new TimelineScene(sceneStart, frames, background));
+            foreach (var layer in scene.Layers)
+            {
+                var bound = BindLayer(movie, layer, sceneStart, frames, parameters);
+                if (bound is not null)
+                {
+                    layers.Add(bound);
+                }
+            }
+
+            sceneStart += frames;
+        }
+
+        return new Timeline(movie.Width, movie.Height, fps, scenes, layers);
+    }
+
+    public static IReadOnlyList<MovieVariable> Variables(Movie movie)
+    {
+        var found = new Dictionary<string, MovieVariable>(StringComparer.Ordinal);
+        void Add(string? field, string type)
+        {
+            if (field is null)
+            {
+                return;
+            }
+
+            foreach (var reference in VariableTemplate.Parse(field).Variables)
+            {
+                found.TryAdd(reference.Name, new MovieVariable(reference.Name, reference.DefaultValue, type));
+            }
+        }
+
+        Add(movie.Background, "color");
+        foreach (var scene in movie.Scenes)
+        {
+            Add(scene.Background, "color");
+            foreach (var layer in scene.Layers)
+            {
+                switch (layer)
+                {
+                    case SolidLayer solid:
+                        Add(solid.Color, "color");
+                        break;
+                    case TextLayer text:
+                        Add(text.Text, "text");
+                        Add(text.Color, "color");
+                        Add(text.Font, "text");
+                        break;
+                    case ImageLayer image:
+                        Add(image.Url, "url");
+                        break;
+                }
+            }
+        }
+
+        return [.. found.Values];
+    }
+
+    private static TimelineLayer? BindLayer(
+        Movie movie, Layer layer, int sceneStart, int sceneFrames, IReadOnlyDictionary<string, string> parameters)
+    {
+        var fps = movie.Fps;
+        var start = Math.Min(ToFrames(layer.Timing.Start, fps), sceneFrames);
+        var end = layer.Timing.Duration is { } duration ? Math.Min(start + ToFrames(duration, fps), sceneFrames) : sceneFrames;
+        if (end <= start)
+        {
+            return null;
+        }
+
+        var width = layer.Box.Width ?? movie.Width;
+        var height = layer.Box.Height ?? movie.Height;
+        var length = end - start;
+        var fadeIn = Math.Min(ToFrames(layer.Timing.FadeIn, fps), length);
+        var fadeOut = Math.Min(ToFrames(layer.Timing.FadeOut, fps), length);
+        LayerContent content = layer switch
+        {
+            SolidLayer solid => new SolidContent(BindColor(solid.Color, parameters, "color")),
+            TextLayer text => new TextContent(new TextBlock(
+                VariableTemplate.Parse(text.Text).Bind(parameters),
+                width,
+                height,
+                (float)text.FontSize,
+                BindColor(text.Color, parameters, "color"),
+                Enum.Parse<TextAlign>(text.Align, ignoreCase: true),
+                text.VerticalAlign switch { "top" => TextVerticalAlign.Top, "bottom" => TextVerticalAlign.Bottom, _ => TextVerticalAlign.Middle },
+                text.Font is null ? "DejaVu Sans" : VariableTemplate.Parse(text.Font).Bind(parameters))),
+            ImageLayer image => new ImageContent(
+                RemoteMediaFetcher.ParseUrl(VariableTemplate.Parse(image.Url).Bind(parameters)),
+                Enum.Parse<ImageFit>(image.Fit, ignoreCase: true)),
+            _ => throw new NotSupportedException($"Layer type {layer.GetType().Name} has no binder."),
+        };
+
+        var motion = layer is ImageLayer { Keyframes.Count: > 0 } moving
+            ? moving.Keyframes.Select(k => new FrameKeyframe(sceneStart + start + ToFrames(k.Time, fps), k.X, k.Y)).ToList()
+            : [];
+        return new TimelineLayer(
+            sceneStart + start, sceneStart + end, layer.Box.X, layer.Box.Y, width, height, fadeIn, fadeOut, content, motion);
+    }
+
+    private static RgbaColor BindColor(string template, IReadOnlyDictionary<string, string> parameters, string field)
+    {
+        var variables = VariableTemplate.Parse(template);
+        var text = variables.Bind(parameters);
+        if (RgbaColor.TryParse(text, out var color))
+        {
+            return color;
+        }
+
+        var names = string.Join(", ", variables.Variables.Select(v => $"'{v.Name}'"));
+        throw new RenderInputException(
+            "invalid_param",
+            $"The {field} {(names.Length > 0 ? $"from {names} " : "")}is '{Truncate(text)}', which is not a colour (#rgb, #rrggbb or #rrggbbaa).");
+    }
+
+    private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
+
+    private static int ToFrames(double seconds, int fps) => (int)Math.Round(seconds * fps, MidpointRounding.AwayFromZero);
+}

@@ -1,0 +1,7 @@
+namespace Orleans.Render.Rendering.Compilation;
+
+/// <summary>
+/// One ffmpeg run: its arguments (passed as an argument list, never through a shell) and the filter graph, which the
+/// runner writes to a file named by <c>-filter_complex_script</c> so graph size is not bounded by argument limits.
+/// </summary>
+public sealed record FfmpegInvocation(IReadOnlyList<string> InputArguments, string FilterGraph, IReadOnlyList<string> OutputArguments, int ExpectedFrames);

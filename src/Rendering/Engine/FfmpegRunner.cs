@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using Orleans.Render.Rendering.Compilation;
+
+namespace Orleans.Render.Rendering.Engine;
+
+/// <summary>
+/// Runs one <see cref="FfmpegInvocation"/>: no shell, arguments as a list, progress read from <c>-progress pipe:1</c>,
+/// and the process tree killed when the caller cancels so a cancelled render stops burning CPU.
+/// </summary>
+public sealed class FfmpegRunner(string ffmpegPath, ILogger<FfmpegRunner> logger)
+{
+    private const int StderrLinesKept = 20;
+
+    public async Task RunAsync(
+        FfmpegInvocation invocation, string workDirectory, string outputPath, IProgress<int>? framesDone, CancellationToken cancellationToken)
+    {
+        var graphPath = Path.Combine(workDirectory, $"graph-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(graphPath, invocation.FilterGraph, cancellationToken);
+
+        var start = new ProcessStartInfo(ffmpegPath)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            WorkingDirectory = workDirectory,
+        };
+        foreach (var argument in (string[])["-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-nostats", "-progress", "pipe:1"])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var argument in invocation.InputArguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var argument in (string[])["-filter_complex_script", graphPath, "-map", "[out]", "-an"])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var argument in invocation.OutputArguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.ArgumentList.Add(outputPath);
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {ffmpegPath}.");
+        process.StandardInput.Close();
+        var errors = new Queue<string>();
+        var stderr = ReadErrorsAsync(process.StandardError, errors);
+        var stdout = ReadProgressAsync(process.StandardOutput, framesDone);
+        try
+        {
+            await process.WaitForExitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            logger.LogInformation("Cancelled ffmpeg {Pid} for {Output}", process.Id, outputPath);
+            throw;
+        }
+        finally
+        {
+            await Task.WhenAll(stderr, stdout);
+            File.Delete(graphPath);
+        }
+
+        if (process.ExitCode != 0)
+        {
+            var detail = string.Join(" | ", errors);
+            logger.LogError("ffmpeg exited with {ExitCode}: {Errors}", process.ExitCode, detail);
+            throw new InvalidOperationException($"ffmpeg exited with code {process.ExitCode}: {detail}");
+        }
+
+        if (!File.Exists(outputPath))
+        {
+            throw new InvalidOperationException("ffmpeg exited normally but wrote no output.");
+        }
+    }
+
+    private static async Task ReadErrorsAsync(StreamReader reader, Queue<string> kept)
+    {
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            if (kept.Count == StderrLinesKept)
+            {
+                kept.Dequeue();
+            }
+
+            kept.Enqueue(line);
+        }
+    }
+
+    private static async Task ReadProgressAsync(StreamReader reader, IProgress<int>? framesDone)
+    {
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            if (framesDone is not null && line.StartsWith("frame=", StringComparison.Ordinal)
+                && int.TryParse(line.AsSpan(6), NumberStyles.Integer, CultureInfo.InvariantCulture, out var frame))
+            {
+                framesDone.Report(frame);
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+using Orleans.Render.Rendering.Compilation;
+using Orleans.Render.Rendering.Model;
+
+namespace Orleans.Render.Rendering.Engine;
+
+/// <summary>
+/// Prepare, compile and encode one frame range of a bound timeline into a file. Bind happens before (it is pure, see
+/// <see cref="Binding.MovieBinder"/>) and storing the file after; this class only turns a timeline into pixels.
+/// </summary>
+public sealed class RenderEngine(MediaPreparer preparer, FfmpegRunner runner, IOptions<RenderEngineOptions> options)
+{
+    public async Task RenderAsync(
+        Timeline timeline,
+        FrameRange range,
+        OutputSpec output,
+        string outputPath,
+        IProgress<int>? framesDone,
+        CancellationToken cancellationToken)
+    {
+        var work = Path.Combine(options.Value.WorkDirectory, $"job-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(work);
+        try
+        {
+            var images = await preparer.PrepareAsync(timeline, range, work, cancellationToken);
+            var invocation = FilterGraphCompiler.Compile(timeline, images, range, output, options.Value.Encoder);
+            await runner.RunAsync(invocation, work, outputPath, framesDone, cancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+using Orleans.Render.Rendering.Compilation;
+
+namespace Orleans.Render.Rendering.Engine;
+
+/// <summary>Bound from the <c>Render:Engine</c> configuration section.</summary>
+public sealed class RenderEngineOptions
+{
+    public const string Section = "Render:Engine";
+
+    /// <summary>The ffmpeg binary: a name on PATH or an absolute path.</summary>
+    [Required]
+    public string FfmpegPath { get; set; } = "ffmpeg";
+
+    /// <summary>Scratch space for prepared images and outputs before they reach the media store.</summary>
+    [Required]
+    public string WorkDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "orleans-render");
+
+    public EncoderSettings Encoder { get; set; } = new();
+}

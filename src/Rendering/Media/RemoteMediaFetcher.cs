@@ -1,0 +1,231 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+
+namespace Orleans.Render.Rendering.Media;
+
+/// <summary>
+/// Downloads caller-supplied media URLs with SSRF protection and size/time bounds. Thread-safe; register as a singleton.
+/// </summary>
+public sealed class RemoteMediaFetcher : IDisposable
+{
+    private const int BufferSize = 81920;
+
+    private readonly RemoteMediaOptions _options;
+    private readonly HashSet<string> _allowedEndpoints;
+    private readonly HttpClient _client;
+
+    public RemoteMediaFetcher(RemoteMediaOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _allowedEndpoints = new HashSet<string>(options.AllowedEndpoints, StringComparer.OrdinalIgnoreCase);
+
+        var handler = new SocketsHttpHandler
+        {
+            // Redirects are followed by hand so each hop gets the scheme and downgrade checks.
+            AllowAutoRedirect = false,
+            // A proxy would make the connect-time address check inspect the proxy instead of the target.
+            UseProxy = false,
+            UseCookies = false,
+            Credentials = null,
+            PreAuthenticate = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            ConnectCallback = ConnectAsync,
+        };
+        _client = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        _client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Orleans.Render", null));
+    }
+
+    public static Uri ParseUrl(string url)
+    {
+        if (string.IsNullOrWhiteSpace(url)
+            || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || string.IsNullOrEmpty(uri.Host))
+        {
+            throw new RenderInputException("url_refused", "Media URLs must be absolute http or https URLs with a host.");
+        }
+
+        if (!string.IsNullOrEmpty(uri.UserInfo))
+        {
+            throw new RenderInputException("url_refused", "Media URLs must not carry credentials.");
+        }
+
+        return uri;
+    }
+
+    public async Task<byte[]> FetchAsync(string url, CancellationToken cancellationToken)
+    {
+        var uri = ParseUrl(url);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.Timeout);
+        try
+        {
+            return await FetchCoreAsync(uri, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
+        {
+            throw new RenderInputException(
+                "fetch_failed", $"Fetching media from '{uri.Host}' timed out after {_options.Timeout.TotalSeconds:0.#} s.");
+        }
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    private async Task<byte[]> FetchCoreAsync(Uri uri, CancellationToken cancellationToken)
+    {
+        for (var redirects = 0; ; redirects++)
+        {
+            using var response = await SendAsync(uri, cancellationToken);
+            if (IsRedirect(response.StatusCode))
+            {
+                if (redirects >= _options.MaxRedirects)
+                {
+                    throw new RenderInputException("fetch_failed", $"Media URL on '{uri.Host}' redirected more than {_options.MaxRedirects} times.");
+                }
+
+                uri = NextHop(uri, response.Headers.Location);
+                continue;
+            }
+
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new RenderInputException("fetch_failed", $"Media host '{uri.Host}' answered HTTP {(int)response.StatusCode}.");
+            }
+
+            return await ReadBoundedAsync(uri, response.Content, cancellationToken);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(Uri uri, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        try
+        {
+            return await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }
+        catch (HttpRequestException ex) when (FindInputError(ex) is { } inputError)
+        {
+            throw inputError;
+        }
+        catch (HttpRequestException ex)
+        {
+            throw new RenderInputException("fetch_failed", $"Could not fetch media from '{uri.Host}'.", ex);
+        }
+    }
+
+    private static RenderInputException? FindInputError(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is RenderInputException inputError)
+            {
+                return inputError;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsRedirect(HttpStatusCode status) => status is
+        HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther
+        or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+
+    private static Uri NextHop(Uri current, Uri? location)
+    {
+        if (location is null)
+        {
+            throw new RenderInputException("fetch_failed", $"Media host '{current.Host}' sent a redirect without a location.");
+        }
+
+        var next = ParseUrl(new Uri(current, location).AbsoluteUri);
+        if (current.Scheme == Uri.UriSchemeHttps && next.Scheme == Uri.UriSchemeHttp)
+        {
+            throw new RenderInputException("url_refused", $"Media host '{current.Host}' redirected from https to http.");
+        }
+
+        return next;
+    }
+
+    private async Task<byte[]> ReadBoundedAsync(Uri uri, HttpContent content, CancellationToken cancellationToken)
+    {
+        if (content.Headers.ContentLength > _options.MaxBytes)
+        {
+            throw TooLarge(uri);
+        }
+
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[BufferSize];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > _options.MaxBytes)
+            {
+                throw TooLarge(uri);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private RenderInputException TooLarge(Uri uri) =>
+        new("image_too_large", $"Media from '{uri.Host}' is larger than {_options.MaxBytes} bytes.");
+
+    /// <summary>
+    /// Runs for every new connection, including redirect hops, so the address that is actually dialled is the one
+    /// that was checked (no DNS-rebinding window between check and connect).
+    /// </summary>
+    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var endpoint = context.DnsEndPoint;
+        var addresses = await ResolveAsync(endpoint.Host, cancellationToken);
+        if (!IsAllowedEndpoint(endpoint) && addresses.Any(AddressPolicy.IsRefused))
+        {
+            throw new RenderInputException("url_refused", $"Media host '{endpoint.Host}' is not a public address.");
+        }
+
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(addresses, endpoint.Port, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
+    {
+        if (IPAddress.TryParse(host, out var literal))
+        {
+            return [literal];
+        }
+
+        IPAddress[] addresses;
+        try
+        {
+            addresses = await Dns.GetHostAddressesAsync(host, cancellationToken);
+        }
+        catch (SocketException ex)
+        {
+            throw new RenderInputException("fetch_failed", $"Media host '{host}' could not be resolved.", ex);
+        }
+
+        return addresses.Length > 0
+            ? addresses
+            : throw new RenderInputException("fetch_failed", $"Media host '{host}' could not be resolved.");
+    }
+
+    private bool IsAllowedEndpoint(DnsEndPoint endpoint) =>
+        _allowedEndpoints.Count > 0
+        && (_allowedEndpoints.Contains($"{endpoint.Host}:{endpoint.Port}")
+            || _allowedEndpoints.Contains($"[{endpoint.Host.Trim('[', ']')}]:{endpoint.Port}"));
+}

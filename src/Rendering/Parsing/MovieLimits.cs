@@ -1,0 +1,14 @@
+namespace Orleans.Render.Rendering.Parsing;
+
+/// <summary>Bounds on what one movie may ask for, so a template cannot make a render unbounded.</summary>
+public static class MovieLimits
+{
+    public const int MinSize = 16;
+    public const int MaxSize = 3840;
+    public const int MaxFps = 60;
+    public const double MaxMovieSeconds = 600;
+    public const int MaxScenes = 200;
+    public const int MaxLayersPerScene = 64;
+    public const int MaxStringLength = 10_000;
+    public const double MaxFontSize = 1000;
+}

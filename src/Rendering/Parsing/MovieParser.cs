@@ -1,0 +1,156 @@
+using System.Text.Json;
+using Orleans.Render.Rendering.Model;
+
+namespace Orleans.Render.Rendering.Parsing;
+
+/// <summary>
+/// Reads a movie document (format v1, see docs/movie-format.md) and reports every problem with its JSON path.
+/// New fields and layer types are added here by addition; unknown fields are errors so typos never go unnoticed.
+/// </summary>
+public static class MovieParser
+{
+    public const int FormatVersion = 1;
+
+    public static MovieParseResult Parse(string json)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 32 });
+        }
+        catch (JsonException ex)
+        {
+            return new MovieParseResult(null, [new MovieError("$", $"The movie is not valid JSON: {ex.Message}")]);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return new MovieParseResult(null, [new MovieError("$", "The movie must be a JSON object.")]);
+            }
+
+            var errors = new List<MovieError>();
+            var movie = ReadMovie(new ObjectReader(document.RootElement, "$", errors));
+            return errors.Count == 0 ? new MovieParseResult(movie, []) : new MovieParseResult(null, errors);
+        }
+    }
+
+    private static Movie ReadMovie(ObjectReader reader)
+    {
+        reader.Int("version", FormatVersion, FormatVersion, FormatVersion);
+        reader.Allow("$schema");
+        var width = reader.Int("width", 1920, MovieLimits.MinSize, MovieLimits.MaxSize);
+        var height = reader.Int("height", 1080, MovieLimits.MinSize, MovieLimits.MaxSize);
+        if (width % 2 != 0)
+        {
+            reader.Error("width", "must be even (H.264 and VP9 need even sizes).");
+        }
+
+        if (height % 2 != 0)
+        {
+            reader.Error("height", "must be even (H.264 and VP9 need even sizes).");
+        }
+
+        var fps = reader.Int("fps", 30, 1, MovieLimits.MaxFps);
+        var background = reader.Color("background", "#000000");
+        var scenes = reader.Objects("scenes", MovieLimits.MaxScenes, required: true).Select(ReadScene).ToList();
+        if (reader.Has("scenes") && scenes.Count == 0)
+        {
+            reader.Error("scenes", "must hold at least one scene.");
+        }
+
+        if (scenes.Sum(s => s.Duration) > MovieLimits.MaxMovieSeconds)
+        {
+            reader.Error("scenes", $"add up to more than {MovieLimits.MaxMovieSeconds} seconds.");
+        }
+
+        reader.RejectUnknownMembers();
+        return new Movie(width, height, fps, background, scenes);
+    }
+
+    private static Scene ReadScene(ObjectReader reader)
+    {
+        var duration = reader.Number("duration", 1, 0.001, MovieLimits.MaxMovieSeconds, required: true);
+        var background = reader.Has("background") ? reader.Color("background", "#000000") : null;
+        reader.Allow("background");
+        var layers = reader.Objects("layers", MovieLimits.MaxLayersPerScene).Select(ReadLayer).OfType<Layer>().ToList();
+        reader.RejectUnknownMembers();
+        return new Scene(duration, background, layers);
+    }
+
+    private static Layer? ReadLayer(ObjectReader reader)
+    {
+        var type = reader.Choice("type", "", "solid", "text", "image");
+        if (type.Length == 0)
+        {
+            if (!reader.Has("type"))
+            {
+                reader.Error("type", "is required (solid, text or image).");
+            }
+
+            return null;
+        }
+
+        var box = new LayerBox(
+            reader.Int("x", 0, -MovieLimits.MaxSize, MovieLimits.MaxSize),
+            reader.Int("y", 0, -MovieLimits.MaxSize, MovieLimits.MaxSize),
+            reader.OptionalInt("width", 1, MovieLimits.MaxSize),
+            reader.OptionalInt("height", 1, MovieLimits.MaxSize));
+        var timing = new LayerTiming(
+            reader.Number("start", 0, 0, MovieLimits.MaxMovieSeconds),
+            reader.OptionalNumber("duration", 0.001, MovieLimits.MaxMovieSeconds),
+            reader.Number("fadeIn", 0, 0, MovieLimits.MaxMovieSeconds),
+            reader.Number("fadeOut", 0, 0, MovieLimits.MaxMovieSeconds));
+
+        Layer layer = type switch
+        {
+            "solid" => new SolidLayer(box, timing, reader.Color("color", "#000000", required: true)),
+            "text" => new TextLayer(
+                box,
+                timing,
+                reader.Template("text", "", required: true),
+                reader.Number("fontSize", 48, 1, MovieLimits.MaxFontSize),
+                reader.Color("color", "#ffffff"),
+                reader.Choice("align", "center", "left", "center", "right"),
+                reader.Choice("verticalAlign", "middle", "top", "middle", "bottom"),
+                reader.Has("font") ? reader.Template("font", "DejaVu Sans") : null),
+            _ => ReadImage(reader, box, timing),
+        };
+        reader.Allow("font");
+        reader.RejectUnknownMembers();
+        return layer;
+    }
+
+    private static ImageLayer ReadImage(ObjectReader reader, LayerBox box, LayerTiming timing)
+    {
+        var url = reader.Template("url", "", required: true);
+        var fit = reader.Choice("fit", "contain", "cover", "contain", "stretch");
+        if (!reader.Has("width") || !reader.Has("height"))
+        {
+            reader.Error("width", "and height are required for an image layer.");
+        }
+
+        var keyframes = reader.Objects("keyframes", 100).Select(k =>
+        {
+            var keyframe = new PositionKeyframe(
+                k.Number("time", 0, 0, MovieLimits.MaxMovieSeconds, required: true),
+                k.Int("x", 0, -MovieLimits.MaxSize, MovieLimits.MaxSize, required: true),
+                k.Int("y", 0, -MovieLimits.MaxSize, MovieLimits.MaxSize, required: true));
+            k.RejectUnknownMembers();
+            return keyframe;
+        }).ToList();
+
+        for (var i = 1; i < keyframes.Count; i++)
+        {
+            if (keyframes[i].Time <= keyframes[i - 1].Time)
+            {
+                reader.Error($"keyframes[{i}].time", "must be later than the keyframe before it.");
+            }
+        }
+
+        return new ImageLayer(box, timing, url, fit, keyframes);
+    }
+}
+
+public sealed record MovieParseResult(Movie? Movie, IReadOnlyList<MovieError> Errors);

@@ -1,0 +1,208 @@
+using System.Text.Json;
+using Orleans.Render.Rendering.Binding;
+using Orleans.Render.Rendering.Model;
+
+namespace Orleans.Render.Rendering.Parsing;
+
+/// <summary>Reads the members of one JSON object, recording every problem with its path instead of stopping at the first.</summary>
+internal sealed class ObjectReader
+{
+    private readonly JsonElement element;
+    private readonly string path;
+    private readonly List<MovieError> errors;
+    private readonly HashSet<string> known = new(StringComparer.Ordinal);
+
+    public ObjectReader(JsonElement element, string path, List<MovieError> errors)
+    {
+        this.element = element;
+        this.path = path;
+        this.errors = errors;
+    }
+
+    public string Path => path;
+
+    public void Error(string member, string message) => errors.Add(new MovieError($"{path}.{member}", message));
+
+    public bool Has(string member) => element.TryGetProperty(member, out var value) && value.ValueKind != JsonValueKind.Null;
+
+    public int Int(string member, int fallback, int min, int max, bool required = false)
+    {
+        if (!TryGet(member, required, out var value))
+        {
+            return fallback;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number))
+        {
+            Error(member, "must be a whole number.");
+            return fallback;
+        }
+
+        if (number < min || number > max)
+        {
+            Error(member, $"must be between {min} and {max}.");
+            return fallback;
+        }
+
+        return number;
+    }
+
+    public double Number(string member, double fallback, double min, double max, bool required = false)
+    {
+        if (!TryGet(member, required, out var value))
+        {
+            return fallback;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number)
+        {
+            Error(member, "must be a number.");
+            return fallback;
+        }
+
+        var number = value.GetDouble();
+        if (number < min || number > max)
+        {
+            Error(member, $"must be between {min} and {max}.");
+            return fallback;
+        }
+
+        return number;
+    }
+
+    public double? OptionalNumber(string member, double min, double max) =>
+        Has(member) ? Number(member, min, min, max) : MarkKnown<double?>(member, null);
+
+    public int? OptionalInt(string member, int min, int max) =>
+        Has(member) ? Int(member, min, min, max) : MarkKnown<int?>(member, null);
+
+    /// <summary>A string that may hold variables; their syntax is checked here.</summary>
+    public string Template(string member, string fallback, bool required = false)
+    {
+        if (!TryGet(member, required, out var value))
+        {
+            return fallback;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            Error(member, "must be a string.");
+            return fallback;
+        }
+
+        var text = value.GetString()!;
+        if (text.Length > MovieLimits.MaxStringLength)
+        {
+            Error(member, $"is longer than {MovieLimits.MaxStringLength} characters.");
+            return fallback;
+        }
+
+        if (!VariableTemplate.TryParse(text, out _, out var error))
+        {
+            Error(member, error!);
+            return fallback;
+        }
+
+        return text;
+    }
+
+    /// <summary>A colour, or a template that will produce one once bound.</summary>
+    public string Color(string member, string fallback, bool required = false)
+    {
+        var text = Template(member, fallback, required);
+        if (!VariableTemplate.Parse(text).HasVariables && !RgbaColor.TryParse(text, out _))
+        {
+            Error(member, $"'{text}' is not a colour (#rgb, #rrggbb or #rrggbbaa).");
+            return fallback;
+        }
+
+        return text;
+    }
+
+    /// <summary>One of a fixed set of words (case-insensitive), returned in lower case.</summary>
+    public string Choice(string member, string fallback, params string[] allowed)
+    {
+        if (!TryGet(member, false, out var value))
+        {
+            return fallback;
+        }
+
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString()!.ToLowerInvariant() : null;
+        if (text is null || !allowed.Contains(text))
+        {
+            Error(member, $"must be one of: {string.Join(", ", allowed)}.");
+            return fallback;
+        }
+
+        return text;
+    }
+
+    public IEnumerable<ObjectReader> Objects(string member, int maxCount, bool required = false)
+    {
+        if (!TryGet(member, required, out var value))
+        {
+            yield break;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            Error(member, "must be an array.");
+            yield break;
+        }
+
+        if (value.GetArrayLength() > maxCount)
+        {
+            Error(member, $"may hold at most {maxCount} items.");
+            yield break;
+        }
+
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            var itemPath = $"{path}.{member}[{index++}]";
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(new MovieError(itemPath, "must be an object."));
+                continue;
+            }
+
+            yield return new ObjectReader(item, itemPath, errors);
+        }
+    }
+
+    /// <summary>Reports members nobody asked for, so a misspelt field is an error rather than silently ignored.</summary>
+    public void RejectUnknownMembers()
+    {
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!known.Contains(property.Name))
+            {
+                Error(property.Name, "is not a known field here.");
+            }
+        }
+    }
+
+    public void Allow(string member) => known.Add(member);
+
+    private T MarkKnown<T>(string member, T value)
+    {
+        known.Add(member);
+        return value;
+    }
+
+    private bool TryGet(string member, bool required, out JsonElement value)
+    {
+        known.Add(member);
+        if (element.TryGetProperty(member, out value) && value.ValueKind != JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (required)
+        {
+            Error(member, "is required.");
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Render.Rendering.Engine;
+using Orleans.Render.Rendering.Media;
+using Orleans.Render.Rendering.Text;
+
+namespace Orleans.Render.Rendering;
+
+public static class RenderingServiceCollectionExtensions
+{
+    /// <summary>Registers the render engine with its options bound from <c>Render:Engine</c> and <c>RemoteMedia</c>.</summary>
+    public static IServiceCollection AddRenderEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RenderEngineOptions>().Bind(configuration.GetSection(RenderEngineOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RemoteMediaOptions>().Bind(configuration.GetSection("RemoteMedia"))
+            .Validate(o => o.MaxBytes > 0 && o.MaxPixels > 0 && o.Timeout > TimeSpan.Zero && o.MaxRedirects >= 0,
+                "RemoteMedia: MaxBytes, MaxPixels and Timeout must be positive and MaxRedirects not negative.")
+            .ValidateOnStart();
+        services.AddSingleton<TextRasterizer>();
+        services.AddSingleton(sp => new RemoteMediaFetcher(sp.GetRequiredService<IOptions<RemoteMediaOptions>>().Value));
+        services.AddSingleton(sp => new MediaPreparer(
+            sp.GetRequiredService<TextRasterizer>(),
+            sp.GetRequiredService<RemoteMediaFetcher>(),
+            sp.GetRequiredService<IOptions<RemoteMediaOptions>>().Value));
+        services.AddSingleton(sp => new FfmpegRunner(
+            sp.GetRequiredService<IOptions<RenderEngineOptions>>().Value.FfmpegPath,
+            sp.GetRequiredService<ILogger<FfmpegRunner>>()));
+        services.AddSingleton<RenderEngine>();
+        return services;
+    }
+}

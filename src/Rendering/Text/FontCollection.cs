@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using HarfBuzzSharp;
+using SkiaSharp;
+using SkiaSharp.HarfBuzz;
+using Buffer = HarfBuzzSharp.Buffer;
+
+namespace Orleans.Render.Rendering.Text;
+
+/// <summary>A run of glyphs shaped by HarfBuzz, positioned relative to the run's left edge and the baseline.</summary>
+internal sealed record ShapedRun(SKTypeface Typeface, ushort[] Glyphs, SKPoint[] Positions, float Width);
+
+/// <summary>
+/// Resolves, caches and shapes with typefaces. Typefaces and shapers live for the process: there are few of them
+/// and building a shaper copies the whole font file (Noto Color Emoji is about 10 MB).
+/// </summary>
+internal sealed class FontCollection
+{
+    public const string DefaultFamily = "DejaVu Sans";
+
+    private readonly SKFontManager _manager = SKFontManager.Default;
+    private readonly ConcurrentDictionary<string, SKTypeface> _interned = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SKTypeface> _families = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<(SKTypeface Primary, int Codepoint), SKTypeface> _coverage = new();
+    private readonly ConcurrentDictionary<SKTypeface, Lazy<SKShaper>> _shapers = new(ReferenceEqualityComparer.Instance);
+    private readonly SKTypeface _default;
+
+    public FontCollection()
+    {
+        _default = Intern(_manager.MatchFamily(DefaultFamily) ?? SKTypeface.Default);
+    }
+
+    /// <summary>The typeface of <paramref name="family"/>, or DejaVu Sans when the family is not installed.</summary>
+    public SKTypeface Primary(string family) => _families.GetOrAdd(family, name =>
+    {
+        var typeface = string.IsNullOrWhiteSpace(name) ? null : _manager.MatchFamily(name);
+        return typeface is not null && typeface.FamilyName.Equals(name, StringComparison.OrdinalIgnoreCase)
+            ? Intern(typeface)
+            : _default;
+    });
+
+    /// <summary>
+    /// Shapes <paramref name="line"/> and returns its runs in visual (left-to-right drawing) order.
+    /// The line is split where the typeface changes (font fallback) or the resolved direction changes.
+    /// </summary>
+    public List<ShapedRun> ShapeLine(string line, bool rtlParagraph, SKTypeface primary, float size)
+    {
+        var runs = new List<(int Start, int Length, SKTypeface Typeface, int Level)>();
+        var levels = Bidi.Levels(line, rtlParagraph);
+        SKTypeface? previous = null;
+        for (var i = 0; i < line.Length;)
+        {
+            Rune.DecodeFromUtf16(line.AsSpan(i), out var rune, out var length);
+            var typeface = previous is not null && ContinuesCluster(rune) ? previous : TypefaceFor(primary, rune);
+            var level = levels[i];
+            if (runs.Count > 0 && runs[^1].Typeface == typeface && runs[^1].Level == level)
+            {
+                runs[^1] = runs[^1] with { Length = runs[^1].Length + length };
+            }
+            else
+            {
+                runs.Add((i, length, typeface, level));
+            }
+
+            previous = typeface;
+            i += length;
+        }
+
+        Bidi.ReorderVisually(runs, run => run.Level);
+        return runs.Select(run => Shape(line, run.Start, run.Length, run.Typeface, size, run.Level % 2 == 1)).ToList();
+    }
+
+    private ShapedRun Shape(string text, int start, int length, SKTypeface typeface, float size, bool rtl)
+    {
+        using var buffer = new Buffer();
+        // Adding the whole line with an item range gives HarfBuzz the surrounding context (e.g. Arabic joining across runs).
+        buffer.AddUtf16(text, start, length);
+        buffer.Direction = rtl ? Direction.RightToLeft : Direction.LeftToRight;
+        buffer.GuessSegmentProperties();
+        using var font = CreateFont(typeface, size);
+        var shaper = _shapers.GetOrAdd(typeface, t => new Lazy<SKShaper>(() => new SKShaper(t))).Value;
+        SKShaper.Result result;
+        // SKShaper makes no thread-safety promise; shaping is short, so serialise per typeface.
+        lock (shaper)
+        {
+            result = shaper.Shape(buffer, font);
+        }
+
+        var glyphs = Array.ConvertAll(result.Codepoints, glyph => (ushort)glyph);
+        return new ShapedRun(typeface, glyphs, result.Points, result.Width);
+    }
+
+    public static SKFont CreateFont(SKTypeface typeface, float size) => new(typeface, size)
+    {
+        Edging = SKFontEdging.Antialias,
+        Subpixel = true,
+        // HarfBuzz positions glyphs with unhinted advances; hinting would make the outlines disagree with them.
+        Hinting = SKFontHinting.None,
+    };
+
+    private SKTypeface TypefaceFor(SKTypeface primary, Rune rune)
+    {
+        if (Rune.IsWhiteSpace(rune))
+        {
+            return primary;
+        }
+
+        return _coverage.GetOrAdd((primary, rune.Value), key =>
+        {
+            using var font = new SKFont(key.Primary);
+            if (font.ContainsGlyph(key.Codepoint))
+            {
+                return key.Primary;
+            }
+
+            var match = _manager.MatchCharacter(key.Primary.FamilyName, key.Primary.FontStyle, null, key.Codepoint);
+            return match is null ? key.Primary : Intern(match);
+        });
+    }
+
+    /// <summary>Marks, joiners, variation selectors and skin-tone modifiers must stay in the typeface of the character they modify.</summary>
+    private static bool ContinuesCluster(Rune rune) =>
+        Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format
+        || rune.Value is >= 0x1F3FB and <= 0x1F3FF;
+
+    /// <summary>Font managers hand out a new object per lookup; one instance per face keeps the shaper cache small.</summary>
+    private SKTypeface Intern(SKTypeface typeface)
+    {
+        var style = typeface.FontStyle;
+        var key = $"{typeface.FamilyName}|{style.Weight}|{style.Width}|{style.Slant}";
+        var interned = _interned.GetOrAdd(key, typeface);
+        if (!ReferenceEquals(interned, typeface))
+        {
+            typeface.Dispose();
+        }
+
+        return interned;
+    }
+}

@@ -1,0 +1,229 @@
+using System.Globalization;
+using System.Text;
+using SkiaSharp;
+
+namespace Orleans.Render.Rendering.Text;
+
+/// <summary>A wrapped line and the direction of the paragraph it came from.</summary>
+internal readonly record struct TextLine(string Text, bool RtlParagraph);
+
+/// <summary>The outcome of fitting a <see cref="TextBlock"/>: the font size used and the wrapped lines.</summary>
+internal sealed record TextLayout(float FontSize, IReadOnlyList<TextLine> Lines, bool Fits);
+
+/// <summary>
+/// Rasterizes a <see cref="TextBlock"/> into a transparent PNG of exactly its box size.
+/// Thread-safe; meant to be a process-wide singleton so typefaces and shapers are loaded once.
+/// </summary>
+public sealed class TextRasterizer
+{
+    private const float MinFontSize = 6f;
+    private const float ShrinkFactor = 0.95f;
+
+    // Shaped widths scale linearly with size, so measurements are taken once at this size and scaled.
+    private const float MeasureSize = 100f;
+
+    private readonly FontCollection _fonts = new();
+
+    public byte[] RenderPng(TextBlock block)
+    {
+        var layout = Layout(block);
+        var primary = _fonts.Primary(block.FontFamily);
+        using var font = FontCollection.CreateFont(primary, layout.FontSize);
+        var ascent = -font.Metrics.Ascent;
+        var lineHeight = layout.FontSize * block.LineSpacing;
+        var blockHeight = BlockHeight(layout.Lines.Count, font, lineHeight);
+        var top = block.VerticalAlign switch
+        {
+            TextVerticalAlign.Top => 0f,
+            TextVerticalAlign.Bottom => block.Height - blockHeight,
+            _ => (block.Height - blockHeight) / 2f,
+        };
+
+        using var bitmap = new SKBitmap(new SKImageInfo(block.Width, block.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using (var canvas = new SKCanvas(bitmap))
+        using (var paint = new SKPaint { IsAntialias = true, Color = new SKColor(block.Color.R, block.Color.G, block.Color.B, block.Color.A) })
+        using (var builder = new SKTextBlobBuilder())
+        {
+            canvas.Clear(SKColors.Transparent);
+            for (var i = 0; i < layout.Lines.Count; i++)
+            {
+                var line = layout.Lines[i];
+                var runs = _fonts.ShapeLine(line.Text, line.RtlParagraph, primary, layout.FontSize);
+                var width = runs.Sum(run => run.Width);
+                var x = block.Align switch
+                {
+                    TextAlign.Left => 0f,
+                    TextAlign.Right => block.Width - width,
+                    _ => (block.Width - width) / 2f,
+                };
+                var baseline = top + ascent + (i * lineHeight);
+                foreach (var run in runs)
+                {
+                    using var runFont = FontCollection.CreateFont(run.Typeface, layout.FontSize);
+                    var positions = Array.ConvertAll(run.Positions, p => new SKPoint(x + p.X, baseline + p.Y));
+                    builder.AddPositionedRun(run.Glyphs, runFont, positions);
+                    x += run.Width;
+                }
+            }
+
+            using var blob = builder.Build();
+            if (blob is not null)
+            {
+                canvas.DrawText(blob, 0, 0, paint);
+            }
+        }
+
+        // Skia's PNG encoder un-premultiplies, so translucent edges keep their true colour.
+        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        return data.ToArray();
+    }
+
+    /// <summary>
+    /// Wraps the text at the requested size and, while it overflows the box, shrinks the font in 5% steps down to
+    /// <see cref="MinFontSize"/>. Text that still overflows at the minimum is laid out anyway and clipped when drawn.
+    /// </summary>
+    internal TextLayout Layout(TextBlock block)
+    {
+        ArgumentNullException.ThrowIfNull(block);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(block.Width);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(block.Height);
+        if (!float.IsFinite(block.FontSize) || block.FontSize <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(block), block.FontSize, "FontSize must be a positive number.");
+        }
+
+        if (!float.IsFinite(block.LineSpacing) || block.LineSpacing <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(block), block.LineSpacing, "LineSpacing must be a positive number.");
+        }
+
+        var primary = _fonts.Primary(block.FontFamily);
+        var paragraphs = Normalize(block.Text ?? string.Empty)
+            .Split('\n')
+            .Select(text => (Text: text, Rtl: Bidi.IsRtlParagraph(text)))
+            .ToList();
+        var widths = new Dictionary<(string, bool), float>();
+        float Measure(string text, bool rtl)
+        {
+            if (!widths.TryGetValue((text, rtl), out var width))
+            {
+                width = _fonts.ShapeLine(text, rtl, primary, MeasureSize).Sum(run => run.Width) / MeasureSize;
+                widths[(text, rtl)] = width;
+            }
+
+            return width;
+        }
+
+        var size = block.FontSize;
+        while (true)
+        {
+            var maxWidth = block.Width / size;
+            var lines = paragraphs
+                .SelectMany(p => Wrap(p.Text, maxWidth, text => Measure(text, p.Rtl)).Select(text => new TextLine(text, p.Rtl)))
+                .ToList();
+            using var font = FontCollection.CreateFont(primary, size);
+            var fits = BlockHeight(lines.Count, font, size * block.LineSpacing) <= block.Height
+                && lines.All(line => Measure(line.Text, line.RtlParagraph) <= maxWidth);
+            if (fits || size <= MinFontSize)
+            {
+                return new TextLayout(size, lines, fits);
+            }
+
+            size = Math.Max(MinFontSize, size * ShrinkFactor);
+        }
+    }
+
+    private static float BlockHeight(int lineCount, SKFont font, float lineHeight) =>
+        lineCount == 0 ? 0 : ((lineCount - 1) * lineHeight) + font.Metrics.Descent - font.Metrics.Ascent;
+
+    /// <summary>Unifies line breaks to '\n', turns tabs into spaces and drops every other control character.</summary>
+    private static string Normalize(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '\r' when i + 1 < text.Length && text[i + 1] == '\n':
+                    break;
+                case '\r' or '\n' or '\u2028' or '\u2029':
+                    builder.Append('\n');
+                    break;
+                case '\t':
+                    builder.Append(' ');
+                    break;
+                default:
+                    if (!char.IsControl(c))
+                    {
+                        builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Greedy word wrap on spaces; a word wider than the line is broken between grapheme clusters.</summary>
+    private static List<string> Wrap(string paragraph, float maxWidth, Func<string, float> measure)
+    {
+        var lines = new List<string>();
+        var lineStart = 0;
+        var lineEnd = -1;
+        for (var wordStart = 0; wordStart <= paragraph.Length;)
+        {
+            var wordEnd = paragraph.IndexOf(' ', wordStart);
+            if (wordEnd < 0)
+            {
+                wordEnd = paragraph.Length;
+            }
+
+            if (measure(paragraph[lineStart..wordEnd]) <= maxWidth)
+            {
+                lineEnd = wordEnd;
+            }
+            else if (lineEnd >= 0)
+            {
+                lines.Add(paragraph[lineStart..lineEnd].TrimEnd(' '));
+                lineStart = lineEnd + 1;
+                lineEnd = -1;
+                continue;
+            }
+            else
+            {
+                var pieces = BreakWord(paragraph[lineStart..wordEnd], maxWidth, measure);
+                lines.AddRange(pieces.Take(pieces.Count - 1));
+                lineStart = wordEnd - pieces[^1].Length;
+                lineEnd = wordEnd;
+            }
+
+            wordStart = wordEnd + 1;
+        }
+
+        lines.Add(paragraph[lineStart..lineEnd]);
+        return lines;
+    }
+
+    private static List<string> BreakWord(string word, float maxWidth, Func<string, float> measure)
+    {
+        var pieces = new List<string>();
+        var start = 0;
+        var end = 0;
+        while (end < word.Length)
+        {
+            var next = end + StringInfo.GetNextTextElementLength(word, end);
+            if (end > start && measure(word[start..next]) > maxWidth)
+            {
+                pieces.Add(word[start..end]);
+                start = end;
+            }
+
+            end = next;
+        }
+
+        pieces.Add(word[start..]);
+        return pieces;
+    }
+}

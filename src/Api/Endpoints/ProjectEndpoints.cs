@@ -13,7 +13,7 @@ public static class ProjectEndpoints
         group.MapGet("/list/project", async (IClusterClient client) =>
         {
             var projects = await client.GetGrain<IProjectCatalogGrain>(IProjectCatalogGrain.Key).ListAsync();
-            return Results.Json(new { Projects = projects.Select(p => new[] { p.Uid, p.Name }) });
+            return Results.Json(new Dictionary<string, object> { ["Projects"] = projects.Select(p => new[] { p.Uid, p.Name }) });
         });
 
         group.MapPost("/project/{name}", async (string name, IClusterClient client) =>
@@ -35,7 +35,7 @@ public static class ProjectEndpoints
         group.MapGet("/list/sdl/{project}", async (string project, IClusterClient client) =>
         {
             var grain = await FindProjectAsync(client, project);
-            return grain is null ? UnknownProject(project) : Results.Json(new { SDLS = await grain.ListMoviesAsync() });
+            return grain is null ? UnknownProject(project) : Results.Json(new Dictionary<string, object> { ["SDLS"] = await grain.ListMoviesAsync() });
         });
 
         group.MapMethods("/sdl/{project}/{movie}", ["PUT", "POST"], async (string project, string movie, HttpRequest request, IClusterClient client) =>
@@ -70,7 +70,7 @@ public static class ProjectEndpoints
                     statusCode: StatusCodes.Status422UnprocessableEntity);
             }
 
-            return Results.Json(new { Movie = movie });
+            return Results.Json(new Dictionary<string, string> { ["Movie"] = movie });
         });
 
         group.MapGet("/sdl/{project}/{movie}", async (string project, string movie, IClusterClient client) =>

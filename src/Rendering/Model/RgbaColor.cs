@@ -19,7 +19,7 @@ public readonly record struct RgbaColor(byte R, byte G, byte B, byte A = 255)
             hex = string.Concat(hex[0], hex[0], hex[1], hex[1], hex[2], hex[2]).AsSpan();
         }
 
-        if (hex.Length is not (6 or 8) || !uint.TryParse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var value))
+        if (hex.Length is not (6 or 8) || !uint.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value))
         {
             return false;
         }

@@ -114,10 +114,9 @@ public static class MovieParser
                 reader.Color("color", "#ffffff"),
                 reader.Choice("align", "center", "left", "center", "right"),
                 reader.Choice("verticalAlign", "middle", "top", "middle", "bottom"),
-                reader.Has("font") ? reader.Template("font", "DejaVu Sans") : null),
+                reader.OptionalTemplate("font")),
             _ => ReadImage(reader, box, timing),
         };
-        reader.Allow("font");
         reader.RejectUnknownMembers();
         return layer;
     }

@@ -76,6 +76,9 @@ internal sealed class ObjectReader
     public int? OptionalInt(string member, int min, int max) =>
         Has(member) ? Int(member, min, min, max) : MarkKnown<int?>(member, null);
 
+    public string? OptionalTemplate(string member) =>
+        Has(member) ? Template(member, "") : MarkKnown<string?>(member, null);
+
     /// <summary>A string that may hold variables; their syntax is checked here.</summary>
     public string Template(string member, string fallback, bool required = false)
     {

@@ -1,3 +1,4 @@
+using Orleans.Render.TestSupport;
 using Orleans.Render.Rendering.Media;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;

@@ -1,3 +1,4 @@
+using Orleans.Render.TestSupport;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;

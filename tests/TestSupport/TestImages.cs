@@ -4,9 +4,9 @@ using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.Metadata.Profiles.Exif;
 using SixLabors.ImageSharp.PixelFormats;
 
-namespace Orleans.Render.Rendering.Tests.Media;
+namespace Orleans.Render.TestSupport;
 
-internal static class TestImages
+public static class TestImages
 {
     public static byte[] SolidPng(int width, int height, Rgba32 color)
     {

@@ -1,0 +1,85 @@
+# shellcheck shell=bash
+# Shared by run.sh and test.sh: makes sure the machine has what the render backend needs.
+#   source scripts/prerequisites.sh; ensure_prerequisites
+# Installs (only when missing): ffmpeg/ffprobe, DejaVu Sans, Noto Color Emoji, curl (apt), and
+# node_modules (npm ci, for the pinned Azurite). Expects REPO_ROOT to be set.
+
+prereq_log() { printf '==> %s\n' "$*" >&2; }
+
+# Runs a command as root: directly when we are root, through non-interactive sudo otherwise.
+_as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo -n "$@"
+    else
+        echo "error: '$*' needs root and sudo is not available" >&2
+        return 1
+    fi
+}
+
+_apt_lists_empty() {
+    # Only the lock file / partial dir present means no package lists were ever fetched.
+    ! compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null
+}
+
+_apt_install() {
+    local -a pkgs=("$@")
+    if ! command -v apt-get >/dev/null 2>&1; then
+        echo "error: missing system packages (${pkgs[*]}) and apt-get is not available; install them by hand" >&2
+        return 1
+    fi
+    local -a install=(env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${pkgs[@]}")
+    prereq_log "apt-get install ${pkgs[*]}"
+    if ! _apt_lists_empty && _as_root "${install[@]}" >&2; then
+        return 0
+    fi
+    prereq_log "apt-get update"
+    _as_root env DEBIAN_FRONTEND=noninteractive apt-get update >&2
+    _as_root "${install[@]}" >&2
+}
+
+ensure_system_packages() {
+    local -a missing=()
+    command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)
+    command -v curl >/dev/null 2>&1 || missing+=(curl)
+    if ! command -v fc-list >/dev/null 2>&1; then
+        missing+=(fontconfig fonts-dejavu-core fonts-noto-color-emoji)
+    else
+        # Captured first: `fc-list | grep -q` can fail under pipefail when fc-list gets SIGPIPE.
+        local fonts
+        fonts="$(fc-list 2>/dev/null || true)"
+        [[ "$fonts" == *DejaVuSans* ]] || missing+=(fonts-dejavu-core)
+        [[ "$fonts" == *"Noto Color Emoji"* ]] || missing+=(fonts-noto-color-emoji)
+    fi
+    if [ "${#missing[@]}" -gt 0 ]; then
+        _apt_install "${missing[@]}"
+        # New fonts must be in the fontconfig cache before SkiaSharp asks for them.
+        command -v fc-cache >/dev/null 2>&1 && fc-cache -f >/dev/null 2>&1 || true
+    fi
+}
+
+ensure_node_modules() {
+    if [ -x "$REPO_ROOT/node_modules/.bin/azurite" ]; then
+        return 0
+    fi
+    if ! command -v npm >/dev/null 2>&1; then
+        echo "error: npm (Node.js 20+) is needed to install Azurite" >&2
+        return 1
+    fi
+    prereq_log "npm ci (Azurite)"
+    (cd "$REPO_ROOT" && npm ci --no-audit --no-fund --loglevel=error) >&2
+    if [ ! -x "$REPO_ROOT/node_modules/.bin/azurite" ]; then
+        echo "error: npm ci finished but node_modules/.bin/azurite is missing" >&2
+        return 1
+    fi
+}
+
+ensure_prerequisites() {
+    if ! command -v dotnet >/dev/null 2>&1; then
+        echo "error: the .NET 10 SDK (dotnet) is not on PATH" >&2
+        return 1
+    fi
+    ensure_system_packages
+    ensure_node_modules
+}

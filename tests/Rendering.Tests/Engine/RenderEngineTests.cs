@@ -1,0 +1,146 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Render.Rendering.Binding;
+using Orleans.Render.Rendering.Compilation;
+using Orleans.Render.Rendering.Engine;
+using Orleans.Render.Rendering.Model;
+using Orleans.Render.Rendering.Parsing;
+using Orleans.Render.TestSupport;
+using Xunit;
+
+namespace Orleans.Render.Rendering.Tests.Engine;
+
+/// <summary>Renders real files with ffmpeg and checks what a viewer would see.</summary>
+public sealed class RenderEngineTests : IAsyncLifetime
+{
+    private static readonly (int, int, int) Navy = (0, 0, 128);
+    private static readonly (int, int, int) Green = (0, 100, 0);
+    private static readonly (int, int, int) Red = (255, 0, 0);
+    private static readonly (int, int, int) White = (255, 255, 255);
+
+    private readonly string work = Directory.CreateTempSubdirectory("engine-tests-").FullName;
+    private ImageServer images = null!;
+    private ServiceProvider services = null!;
+
+    public async Task InitializeAsync()
+    {
+        images = await ImageServer.StartAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Render:Engine:WorkDirectory"] = Path.Combine(work, "scratch"),
+            ["RemoteMedia:AllowedEndpoints:0"] = images.Endpoint,
+        }).Build();
+        services = new ServiceCollection().AddLogging().AddRenderEngine(configuration).BuildServiceProvider();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await services.DisposeAsync();
+        await images.DisposeAsync();
+        Directory.Delete(work, recursive: true);
+    }
+
+    private Timeline Movie(string text = "Hello") => MovieBinder.Bind(
+        MovieParser.Parse($$"""
+            {"width": 320, "height": 180, "fps": 25, "scenes": [
+              {"duration": 1, "background": "#000080", "layers": [
+                {"type": "solid", "color": "#ff0000", "x": 20, "y": 20, "width": 40, "height": 40, "start": 0.4, "duration": 0.4},
+                {"type": "image", "url": "{{images.Url("logo.png")}}", "x": 200, "y": 20, "width": 64, "height": 64, "start": 0.2, "duration": 5},
+                {"type": "text", "text": "${text}", "y": 120, "height": 60, "fontSize": 40, "start": 0.6, "duration": 0.28}]},
+              {"duration": 1, "background": "#006400"}]}
+            """).Movie!,
+        new Dictionary<string, string> { ["text"] = text });
+
+    [Fact]
+    public async Task Renders_backgrounds_and_layers_only_inside_their_time_windows()
+    {
+        var output = Path.Combine(work, "movie.mp4");
+        await services.GetRequiredService<RenderEngine>().RenderAsync(Movie(), new FrameRange(0, 50), new OutputSpec(OutputFormat.Mp4), output, null, CancellationToken.None);
+
+        var facts = await MediaInspector.ProbeAsync(output);
+        Assert.Equal(("h264", 320, 180, 25.0, 50), (facts.Codec, facts.Width, facts.Height, facts.FrameRate, facts.FrameCount));
+        Assert.Equal(2.0, facts.DurationSeconds, 2);
+
+        var early = await MediaInspector.DecodeFrameAsync(output, 2, 320, 180);
+        Assert.True(early.IsNear(5, 5, Navy));
+        Assert.True(early.IsNear(40, 40, Navy), "the solid starts at 0.4 s");
+        Assert.True(early.IsNear(232, 52, Navy), "the image starts at 0.2 s");
+        Assert.Equal(0, early.CountNear(0, 120, 320, 180, White));
+
+        var solid = await MediaInspector.DecodeFrameAsync(output, 12, 320, 180);
+        Assert.True(solid.IsNear(40, 40, Red));
+        Assert.True(solid.IsNear(232, 52, ImageServer.LogoColour));
+        Assert.Equal(0, solid.CountNear(0, 120, 320, 180, White));
+
+        var text = await MediaInspector.DecodeFrameAsync(output, 17, 320, 180);
+        Assert.True(text.IsNear(40, 40, Red));
+        Assert.True(text.CountNear(0, 120, 320, 180, White) > 100, "the text shows from 0.6 s to 0.88 s");
+
+        var after = await MediaInspector.DecodeFrameAsync(output, 22, 320, 180);
+        Assert.True(after.IsNear(40, 40, Navy), "the solid ended at 0.8 s");
+        Assert.True(after.IsNear(232, 52, ImageServer.LogoColour));
+        Assert.Equal(0, after.CountNear(0, 120, 320, 180, White));
+
+        var second = await MediaInspector.DecodeFrameAsync(output, 30, 320, 180);
+        Assert.True(second.IsNear(5, 5, Green));
+        Assert.True(second.IsNear(232, 52, Green), "layers end with their scene");
+    }
+
+    [Fact]
+    public async Task Text_full_of_ffmpeg_syntax_renders_literally()
+    {
+        var output = Path.Combine(work, "special.png");
+        await services.GetRequiredService<RenderEngine>().RenderAsync(
+            Movie("it's 100% \\ : ; [x] %{pts} \n ${nope}"), new FrameRange(17, 18), new OutputSpec(OutputFormat.Png, 17), output, null, CancellationToken.None);
+
+        var frame = await MediaInspector.DecodeFrameAsync(output, 0, 320, 180);
+        Assert.True(frame.CountNear(0, 120, 320, 180, White) > 100);
+    }
+
+    [Fact]
+    public async Task A_segment_renders_exactly_the_frames_of_the_whole_movie()
+    {
+        var engine = services.GetRequiredService<RenderEngine>();
+        var whole = Path.Combine(work, "whole.png");
+        var part = Path.Combine(work, "part.webm");
+        await engine.RenderAsync(Movie(), new FrameRange(17, 18), new OutputSpec(OutputFormat.Png, 17), whole, null, CancellationToken.None);
+        await engine.RenderAsync(Movie(), new FrameRange(15, 35), new OutputSpec(OutputFormat.Webm), part, null, CancellationToken.None);
+
+        Assert.Equal(20, (await MediaInspector.ProbeAsync(part)).FrameCount);
+        var still = await MediaInspector.DecodeFrameAsync(whole, 0, 320, 180);
+        var fromSegment = await MediaInspector.DecodeFrameAsync(part, 2, 320, 180);
+        foreach (var (x, y) in new[] { (40, 40), (232, 52), (5, 5), (160, 150) })
+        {
+            Assert.True(fromSegment.IsNear(x, y, still.At(x, y), 30), $"pixel {x},{y}: {fromSegment.At(x, y)} vs {still.At(x, y)}");
+        }
+    }
+
+    [Fact]
+    public async Task Reports_progress_in_frames_and_stops_ffmpeg_when_cancelled()
+    {
+        var long60 = MovieBinder.Bind(
+            MovieParser.Parse("""{"width": 1280, "height": 720, "fps": 30, "scenes": [{"duration": 60, "layers": [{"type": "solid", "color": "#ff0000", "width": 600, "height": 400, "fadeIn": 30}]}]}""").Movie!,
+            new Dictionary<string, string>());
+        var seen = new List<int>();
+        var progress = new SynchronousProgress(frames => { lock (seen) { seen.Add(frames); } });
+        using var cancellation = new CancellationTokenSource();
+        var render = services.GetRequiredService<RenderEngine>().RenderAsync(
+            long60, new FrameRange(0, long60.TotalFrames), new OutputSpec(OutputFormat.Mp4), Path.Combine(work, "long.mp4"), progress, cancellation.Token);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && !seen.Any(f => f > 0))
+        {
+            await Task.Delay(100);
+        }
+
+        await cancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => render);
+        Assert.Contains(seen, f => f > 0 && f < long60.TotalFrames);
+        Assert.Empty(Directory.GetFiles(work, "graph-*", SearchOption.AllDirectories));
+    }
+
+    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+}

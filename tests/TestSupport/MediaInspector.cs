@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Globalization;
+using FFMpegCore;
+
+namespace Orleans.Render.TestSupport;
+
+/// <summary>What a user would check in a rendered file: its stream facts from ffprobe and the colour of decoded pixels.</summary>
+public static class MediaInspector
+{
+    public sealed record VideoFacts(string Codec, int Width, int Height, double FrameRate, double DurationSeconds, int FrameCount);
+
+    public static async Task<VideoFacts> ProbeAsync(string path)
+    {
+        var analysis = await FFProbe.AnalyseAsync(path);
+        var video = analysis.PrimaryVideoStream ?? throw new InvalidOperationException($"{path} has no video stream.");
+        var frames = int.Parse(
+            (await RunAsync("ffprobe", ["-v", "error", "-count_frames", "-select_streams", "v:0", "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", path])).Trim(),
+            CultureInfo.InvariantCulture);
+        return new VideoFacts(video.CodecName ?? "", video.Width ?? 0, video.Height ?? 0, video.AverageFrameRate, analysis.Duration.TotalSeconds, frames);
+    }
+
+    /// <summary>Decodes frame <paramref name="index"/> (counting from 0) to RGB24 bytes, row by row.</summary>
+    public static async Task<DecodedFrame> DecodeFrameAsync(string path, int index, int width, int height)
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"frame-{Guid.NewGuid():N}.rgb");
+        try
+        {
+            await RunAsync("ffmpeg", ["-v", "error", "-i", path, "-vf", $"select=eq(n\\,{index})", "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "rgb24", "-y", output]);
+            var bytes = await File.ReadAllBytesAsync(output);
+            return bytes.Length == width * height * 3
+                ? new DecodedFrame(bytes, width, height)
+                : throw new InvalidOperationException($"Frame {index} of {path} decoded to {bytes.Length} bytes, not {width}x{height}x3.");
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    public static async Task<string> RunAsync(string program, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return process.ExitCode == 0 ? await stdout : throw new InvalidOperationException($"{program} failed: {await stderr}");
+    }
+}
+
+public sealed record DecodedFrame(byte[] Rgb, int Width, int Height)
+{
+    public (int R, int G, int B) At(int x, int y)
+    {
+        var offset = (y * Width + x) * 3;
+        return (Rgb[offset], Rgb[offset + 1], Rgb[offset + 2]);
+    }
+
+    /// <summary>True when the pixel is within <paramref name="tolerance"/> per channel of the expected colour (video encoding shifts colours slightly).</summary>
+    public bool IsNear(int x, int y, (int R, int G, int B) expected, int tolerance = 24)
+    {
+        var (r, g, b) = At(x, y);
+        return Math.Abs(r - expected.R) <= tolerance && Math.Abs(g - expected.G) <= tolerance && Math.Abs(b - expected.B) <= tolerance;
+    }
+
+    /// <summary>Counts pixels in a rectangle that are close to the colour, to find text or an image in a region.</summary>
+    public int CountNear(int x0, int y0, int x1, int y1, (int R, int G, int B) colour, int tolerance = 40)
+    {
+        var count = 0;
+        for (var y = y0; y < y1; y++)
+        {
+            for (var x = x0; x < x1; x++)
+            {
+                count += IsNear(x, y, colour, tolerance) ? 1 : 0;
+            }
+        }
+
+        return count;
+    }
+}

@@ -22,7 +22,7 @@ public sealed class SegmentRendererGrain(
     public async Task<SegmentResult> RenderAsync(SegmentWork work, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(options.Value.WorkDirectory);
-        var outputPath = Path.Combine(options.Value.WorkDirectory, $"out-{Guid.NewGuid():N}");
+        var outputPath = Path.Combine(options.Value.WorkDirectory, $"{work.Token}-{work.OutputKey}-{Guid.NewGuid():N}");
         var framesDone = new LatestValue();
         using var reporting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var reporter = ReportProgressAsync(work, framesDone, reporting.Token);

@@ -6,7 +6,7 @@ namespace Orleans.Render.TestSupport;
 /// </summary>
 public sealed class AzuriteServer : IAsyncDisposable
 {
-    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFTBhYeL/ecMl7OZkyAg==";
+    private const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     private readonly ChildProcess process;
     private readonly string dataDirectory;

@@ -1,4 +1,5 @@
 using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
 
 namespace Orleans.Render.Api.Http;
 
@@ -18,7 +19,7 @@ public sealed class ErrorHandlingMiddleware(RequestDelegate next, ILogger<ErrorH
         {
             var result = ex switch
             {
-                OrleansMessageRejectionException or SiloUnavailableException or TimeoutException =>
+                OrleansMessageRejectionException or SiloUnavailableException or ConnectionFailedException or TimeoutException =>
                     ApiErrors.Error(StatusCodes.Status503ServiceUnavailable, "cluster_unavailable", "No render silo is reachable right now; try again shortly."),
                 BadHttpRequestException bad =>
                     ApiErrors.Error(bad.StatusCode, "bad_request", bad.Message),

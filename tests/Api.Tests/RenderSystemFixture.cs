@@ -1,0 +1,140 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Orleans.Render.TestSupport;
+using Xunit;
+
+namespace Orleans.Render.Api.Tests;
+
+/// <summary>
+/// The real system as <c>./run.sh</c> starts it (Azurite, the silo process, the API process) on free ports, plus a
+/// loopback image server the silo is allowed to fetch from. Started once for the collection; the silo can be restarted.
+/// </summary>
+public sealed class RenderSystemFixture : IAsyncLifetime
+{
+    public const string Key = "TESTKEY";
+    public const string Secret = "test-secret-0123456789";
+
+    private readonly string dataRoot = Directory.CreateTempSubdirectory("api-tests-").FullName;
+    private readonly int siloPort = Ports.Free();
+    private readonly int gatewayPort = Ports.Free();
+    private readonly int apiPort = Ports.Free();
+    private AzuriteServer azurite = null!;
+    private ChildProcess silo = null!;
+    private ChildProcess api = null!;
+
+    public ImageServer Images { get; private set; } = null!;
+
+    /// <summary>A client for the render API (no credentials).</summary>
+    public HttpClient Http { get; private set; } = null!;
+
+    /// <summary>A client with the management key.</summary>
+    public HttpClient Management { get; private set; } = null!;
+
+    public string MediaRoot => Path.Combine(dataRoot, "media");
+
+    public async Task InitializeAsync()
+    {
+        azurite = await AzuriteServer.StartAsync();
+        Images = await ImageServer.StartAsync();
+        await StartSiloAsync();
+        api = StartApi(apiPort, []);
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{apiPort}"), Timeout = TimeSpan.FromMinutes(2) };
+        Management = new HttpClient { BaseAddress = Http.BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        Management.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Key}:{Secret}")));
+        await WaitUntilHealthyAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        Management.Dispose();
+        await api.DisposeAsync();
+        await silo.DisposeAsync();
+        await Images.DisposeAsync();
+        await azurite.DisposeAsync();
+        Directory.Delete(dataRoot, recursive: true);
+    }
+
+    public async Task StopSiloAsync() => await silo.StopAsync();
+
+    /// <summary>A second API process on the same cluster with extra settings, for behaviour that depends on configuration.</summary>
+    public async Task<ExtraApi> StartExtraApiAsync(Dictionary<string, string> settings)
+    {
+        var port = Ports.Free();
+        var extra = new ExtraApi(StartApi(port, settings), new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") });
+        await Ports.WaitUntilOpenAsync(port, TimeSpan.FromSeconds(60), extra.Process.Tail);
+        return extra;
+    }
+
+    private ChildProcess StartApi(int port, Dictionary<string, string> settings)
+    {
+        var environment = new Dictionary<string, string>(settings)
+        {
+            ["Urls"] = $"http://127.0.0.1:{port}",
+            ["Render__GatewayPort"] = $"{gatewayPort}",
+            ["Management__Keys__0__Key"] = Key,
+            ["Management__Keys__0__Secret"] = Secret,
+        };
+        return StartProcess("Api", "Orleans.Render.Api", environment);
+    }
+
+    public async Task StartSiloAsync()
+    {
+        silo = StartProcess("Silo", "Orleans.Render.Silo", new Dictionary<string, string>
+        {
+            ["ConnectionStrings__AzureStorage"] = azurite.ConnectionString,
+            ["Silo__SiloPort"] = $"{siloPort}",
+            ["Silo__GatewayPort"] = $"{gatewayPort}",
+            ["Render__Engine__WorkDirectory"] = Path.Combine(dataRoot, "work"),
+            ["RemoteMedia__AllowedEndpoints__0"] = Images.Endpoint,
+        });
+        await Ports.WaitUntilOpenAsync(gatewayPort, TimeSpan.FromSeconds(60), silo.Tail);
+    }
+
+    public async Task WaitUntilHealthyAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if ((await Http.GetAsync("/health")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"The API never became healthy.\nSilo:\n{silo.Tail()}\nAPI:\n{api.Tail()}");
+    }
+
+    private ChildProcess StartProcess(string project, string assembly, Dictionary<string, string> environment)
+    {
+        var path = RepositoryPaths.BuiltAssembly(project, assembly);
+        environment["DOTNET_ENVIRONMENT"] = "Production";
+        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        environment["Media__Root"] = MediaRoot;
+        return ChildProcess.Start("dotnet", [path], environment, Path.GetDirectoryName(path)!);
+    }
+}
+
+public sealed record ExtraApi(ChildProcess Process, HttpClient Http) : IAsyncDisposable
+{
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await Process.DisposeAsync();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class RenderSystemCollection : ICollectionFixture<RenderSystemFixture>
+{
+    public const string Name = "render system";
+}

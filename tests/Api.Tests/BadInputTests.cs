@@ -73,7 +73,7 @@ public sealed class BadInputTests(RenderSystemFixture system) : IAsyncLifetime
     [Fact]
     public async Task Extensions_outside_the_formats_or_the_movie_map_are_400()
     {
-        var created = await system.Http.PostJsonAsync($"/v2/token/{project}", """{"movie": {"mp4": "greeting", "png": "greeting"} }""");
+        var created = await system.Http.PostJsonAsync($"/v2/token/{project}", $$"""{"movie": {"mp4": "greeting", "png": "greeting"}, "params": {"logo": "{{system.Images.Url("logo.png")}}"} }""");
         var token = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
 
         Assert.Equal("extension_not_mapped", await (await system.Http.GetAsync($"/v2/render/{token}.webm")).AssertErrorAsync(HttpStatusCode.BadRequest));

@@ -5,6 +5,7 @@
 # The test fixtures start Azurite (node_modules/.bin/azurite), silos and the API themselves;
 # this script only installs the prerequisites. Results: TestResults/*.trx.
 # Exit status: dotnet test's; non-zero as well when no .trx was written or no test ran.
+# ./test.sh --summarize-only DIR only prints the summary line for the .trx files under DIR.
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -36,7 +36,7 @@ public sealed class AzuriteServer : IAsyncDisposable
         var process = ChildProcess.Start(
             executable,
             ["--silent", "--location", data, "--blobHost", "127.0.0.1", "--blobPort", $"{blob}", "--queueHost", "127.0.0.1",
-             "--queuePort", $"{queue}", "--tableHost", "127.0.0.1", "--tablePort", $"{table}", "--skipApiVersionCheck", "--loose"],
+             "--queuePort", $"{queue}", "--tableHost", "127.0.0.1", "--tablePort", $"{table}", "--skipApiVersionCheck", "--loose", "--disableTelemetry"],
             new Dictionary<string, string>(),
             data);
         var server = new AzuriteServer(process, data, blob, queue, table);

@@ -116,6 +116,11 @@ public sealed class RenderApiTests(RenderSystemFixture system) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.PartialContent, part.StatusCode);
         Assert.Equal(bytes[100..200], await part.Content.ReadAsByteArrayAsync());
 
+        using var head = new HttpRequestMessage(HttpMethod.Head, path);
+        var headers = await system.Http.SendAsync(head);
+        Assert.Equal((HttpStatusCode.OK, (long?)bytes.Length), (headers.StatusCode, headers.Content.Headers.ContentLength));
+        Assert.Equal(etag, (await system.Http.GetAsync($"/v2/get/{token}.mp4")).Headers.ETag);
+
         using var conditional = new HttpRequestMessage(HttpMethod.Get, path);
         conditional.Headers.IfNoneMatch.Add(etag);
         Assert.Equal(HttpStatusCode.NotModified, (await system.Http.SendAsync(conditional)).StatusCode);

@@ -18,7 +18,7 @@ public static class RenderEndpoints
             CreateAsync(project, http, client, options.Value, renderNow: true));
         group.MapPost("/token/{project}", (string project, HttpContext http, IClusterClient client, IOptions<RenderApiOptions> options) =>
             CreateAsync(project, http, client, options.Value, renderNow: false));
-        group.MapGet("/{mode:regex(^(render|get)$)}/{file}", GetOutputAsync);
+        group.MapMethods("/{mode:regex(^(render|get)$)}/{file}", [HttpMethods.Get, HttpMethods.Head], GetOutputAsync);
         group.MapGet("/progress/{token}", GetProgressAsync);
         group.MapDelete("/token/{token}", DeleteAsync);
     }

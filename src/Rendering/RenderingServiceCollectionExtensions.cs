@@ -29,6 +29,7 @@ public static class RenderingServiceCollectionExtensions
             sp.GetRequiredService<IOptions<RenderEngineOptions>>().Value.FfmpegPath,
             sp.GetRequiredService<ILogger<FfmpegRunner>>()));
         services.AddSingleton<RenderEngine>();
+        services.AddSingleton<SegmentAssembler>();
         return services;
     }
 }

@@ -37,7 +37,15 @@ public static class MediaInspector
         }
     }
 
-    public static async Task<string> RunAsync(string program, IEnumerable<string> arguments)
+    /// <summary>The average PSNR (dB) of <paramref name="path"/> against <paramref name="reference"/>, frame by frame; infinity when identical.</summary>
+    public static async Task<double> PsnrAsync(string path, string reference)
+    {
+        var log = await RunAsync("ffmpeg", ["-v", "info", "-nostats", "-i", path, "-i", reference, "-lavfi", "psnr", "-f", "null", "-"], captureErrors: true);
+        var value = log[(log.LastIndexOf("average:", StringComparison.Ordinal) + 8)..].Split(' ')[0];
+        return value == "inf" ? double.PositiveInfinity : double.Parse(value, CultureInfo.InvariantCulture);
+    }
+
+    public static async Task<string> RunAsync(string program, IEnumerable<string> arguments, bool captureErrors = false)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
@@ -49,7 +57,12 @@ public static class MediaInspector
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        return process.ExitCode == 0 ? await stdout : throw new InvalidOperationException($"{program} failed: {await stderr}");
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} failed: {await stderr}");
+        }
+
+        return captureErrors ? await stderr : await stdout;
     }
 }
 

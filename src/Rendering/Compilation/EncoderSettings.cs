@@ -14,4 +14,7 @@ public sealed class EncoderSettings
 
     /// <summary>libvpx speed for webm (0–8, higher is faster).</summary>
     public int Vp9Speed { get; set; } = 8;
+
+    /// <summary>Threads per ffmpeg process for filtering and encoding; 0 lets ffmpeg choose (one per core).</summary>
+    public int Threads { get; set; }
 }

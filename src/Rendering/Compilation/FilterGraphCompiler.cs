@@ -81,7 +81,10 @@ public static class FilterGraphCompiler
         }
 
         graph.Append(OutputTail(output.Format, current));
-        return new FfmpegInvocation(inputs, graph.ToString(), OutputArguments(output, encoder, fps), range.Count);
+        IReadOnlyList<string> threads = encoder.Threads > 0
+            ? ["-threads", Invariant($"{encoder.Threads}"), "-filter_complex_threads", Invariant($"{encoder.Threads}")]
+            : [];
+        return new FfmpegInvocation(inputs, graph.ToString(), [.. threads, .. OutputArguments(output, encoder, fps)], range.Count);
     }
 
     private static string OutputTail(OutputFormat format, string current) => format switch

@@ -18,7 +18,22 @@ public sealed class FfmpegRunner(string ffmpegPath, ILogger<FfmpegRunner> logger
     {
         var graphPath = Path.Combine(workDirectory, $"graph-{Guid.NewGuid():N}.txt");
         await File.WriteAllTextAsync(graphPath, invocation.FilterGraph, cancellationToken);
+        try
+        {
+            await ExecuteAsync(
+                [.. invocation.InputArguments, "-filter_complex_script", graphPath, "-map", "[out]", "-an", .. invocation.OutputArguments],
+                workDirectory, outputPath, framesDone, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(graphPath);
+        }
+    }
 
+    /// <summary>Runs ffmpeg with the given inputs and options, writing <paramref name="outputPath"/>.</summary>
+    public async Task ExecuteAsync(
+        IReadOnlyList<string> arguments, string workDirectory, string outputPath, IProgress<int>? framesDone, CancellationToken cancellationToken)
+    {
         var start = new ProcessStartInfo(ffmpegPath)
         {
             RedirectStandardOutput = true,
@@ -27,27 +42,10 @@ public sealed class FfmpegRunner(string ffmpegPath, ILogger<FfmpegRunner> logger
             UseShellExecute = false,
             WorkingDirectory = workDirectory,
         };
-        foreach (var argument in (string[])["-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-nostats", "-progress", "pipe:1"])
+        foreach (var argument in (string[])["-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-nostats", "-progress", "pipe:1", .. arguments, outputPath])
         {
             start.ArgumentList.Add(argument);
         }
-
-        foreach (var argument in invocation.InputArguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var argument in (string[])["-filter_complex_script", graphPath, "-map", "[out]", "-an"])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var argument in invocation.OutputArguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.ArgumentList.Add(outputPath);
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {ffmpegPath}.");
         process.StandardInput.Close();
@@ -68,7 +66,6 @@ public sealed class FfmpegRunner(string ffmpegPath, ILogger<FfmpegRunner> logger
         finally
         {
             await Task.WhenAll(stderr, stdout);
-            File.Delete(graphPath);
         }
 
         if (process.ExitCode != 0)

@@ -115,6 +115,32 @@ public sealed class RenderEngineTests : IAsyncLifetime
         }
     }
 
+    [Theory]
+    [InlineData(OutputFormat.Mp4, "h264")]
+    [InlineData(OutputFormat.Webm, "vp9")]
+    public async Task Segments_assembled_by_stream_copy_match_the_movie_rendered_whole(OutputFormat format, string codec)
+    {
+        var engine = services.GetRequiredService<RenderEngine>();
+        var timeline = Movie();
+        var extension = format.Extension();
+        var whole = Path.Combine(work, $"whole.{extension}");
+        await engine.RenderAsync(timeline, new FrameRange(0, 50), new OutputSpec(format), whole, null, CancellationToken.None);
+        var segments = new List<string>();
+        foreach (var range in Rendering.Planning.SegmentPlanner.Plan(timeline, format, 3))
+        {
+            segments.Add(Path.Combine(work, $"segment-{range.Start}.{extension}"));
+            await engine.RenderAsync(timeline, range, new OutputSpec(format), segments[^1], null, CancellationToken.None);
+        }
+
+        var joined = Path.Combine(work, $"joined.{extension}");
+        await services.GetRequiredService<SegmentAssembler>().AssembleAsync(segments, format, work, joined, CancellationToken.None);
+
+        var facts = await MediaInspector.ProbeAsync(joined);
+        Assert.Equal((codec, 50, 25.0), (facts.Codec, facts.FrameCount, facts.FrameRate));
+        Assert.Equal(2.0, facts.DurationSeconds, 2);
+        Assert.True(await MediaInspector.PsnrAsync(joined, whole) > 35, "segments decode to the same pictures as the whole render");
+    }
+
     [Fact]
     public async Task Reports_progress_in_frames_and_stops_ffmpeg_when_cancelled()
     {

@@ -1,0 +1,32 @@
+using System.Globalization;
+using Orleans.Render.Rendering.Compilation;
+
+namespace Orleans.Render.Rendering.Engine;
+
+/// <summary>
+/// The assemble stage: joins segment files, rendered with identical encoder settings and each starting on a keyframe,
+/// into one output with the concat demuxer and a stream copy, so nothing is encoded twice.
+/// </summary>
+public sealed class SegmentAssembler(FfmpegRunner runner)
+{
+    public async Task AssembleAsync(
+        IReadOnlyList<string> segmentFiles, OutputFormat format, string workDirectory, string outputPath, CancellationToken cancellationToken)
+    {
+        if (!Planning.SegmentPlanner.SupportsSegments(format))
+        {
+            throw new ArgumentException($"{format} outputs are rendered as one segment and never assembled.", nameof(format));
+        }
+
+        var list = Path.Combine(workDirectory, $"segments-{Guid.NewGuid():N}.txt");
+        await File.WriteAllLinesAsync(list, segmentFiles.Select(f => string.Create(CultureInfo.InvariantCulture, $"file '{f.Replace("'", @"'\''")}'")), cancellationToken);
+        try
+        {
+            string[] container = format == OutputFormat.Mp4 ? ["-movflags", "+faststart", "-f", "mp4"] : ["-f", "webm"];
+            await runner.ExecuteAsync(["-f", "concat", "-safe", "0", "-i", list, "-c", "copy", .. container], workDirectory, outputPath, null, cancellationToken);
+        }
+        finally
+        {
+            File.Delete(list);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Orleans.Render.Rendering.Compilation;
+using Orleans.Render.Rendering.Model;
+
+namespace Orleans.Render.Rendering.Planning;
+
+/// <summary>
+/// The plan stage: cuts a movie into contiguous frame ranges that render independently and join with a stream copy.
+/// A cut moves to a nearby scene boundary when one is within a quarter of a segment, because a cut there costs
+/// nothing visually and keeps each segment's layers simple.
+/// </summary>
+public static class SegmentPlanner
+{
+    public static IReadOnlyList<FrameRange> Plan(Timeline timeline, OutputFormat format, int parallel)
+    {
+        var total = timeline.TotalFrames;
+        var count = SupportsSegments(format) ? Math.Clamp(parallel, 1, Math.Max(1, total)) : 1;
+        if (count == 1)
+        {
+            return [new FrameRange(0, total)];
+        }
+
+        var boundaries = timeline.Scenes.Select(s => s.StartFrame).Where(f => f > 0).ToList();
+        var tolerance = total / count / 4;
+        var cuts = new List<int> { 0 };
+        for (var i = 1; i < count; i++)
+        {
+            var ideal = (int)Math.Round((double)total * i / count);
+            var nearest = boundaries.OrderBy(b => Math.Abs(b - ideal)).FirstOrDefault(b => Math.Abs(b - ideal) <= tolerance);
+            var cut = nearest > 0 ? nearest : ideal;
+            if (cut > cuts[^1] && cut < total)
+            {
+                cuts.Add(cut);
+            }
+        }
+
+        cuts.Add(total);
+        return [.. cuts.Zip(cuts.Skip(1), (start, end) => new FrameRange(start, end))];
+    }
+
+    /// <summary>
+    /// mp4 and webm join by stream copy. A gif carries a palette per frame and joins poorly by copy, and a still is
+    /// one frame, so both render as a single segment whatever <c>parallel</c> says.
+    /// </summary>
+    public static bool SupportsSegments(OutputFormat format) => format is OutputFormat.Mp4 or OutputFormat.Webm;
+}

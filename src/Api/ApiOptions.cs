@@ -15,6 +15,10 @@ public sealed class RenderApiOptions
     [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00")]
     public TimeSpan TokenTtl { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>The render pools a request may name as its routing key; silos declare which ones they serve.</summary>
+    [MinLength(1)]
+    public List<string> Pools { get; set; } = [];
+
     /// <summary>The base of the <c>url</c> returned for a render; when empty, the request's own scheme and host.</summary>
     public string? PublicBaseUrl { get; set; }
 

@@ -33,6 +33,11 @@ public interface IRenderJobGrain : IGrainWithStringKey
     [Alias("delete")]
     Task<bool> DeleteAsync();
 
+    /// <summary>The segments of the output last asked for and the silo this job runs on, for operators and tests.</summary>
+    [Alias("segments")]
+    Task<JobSegments> GetSegmentsAsync();
+
+    /// <summary>A segment's frames done so far and the silo rendering it.</summary>
     [Alias("report-progress"), OneWay]
-    Task ReportProgressAsync(string outputKey, int framesDone);
+    Task ReportProgressAsync(string outputKey, int segment, int framesDone, string silo);
 }

@@ -1,27 +1,39 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Render.Grains.Placement;
 using Orleans.Render.Grains.State;
 using Orleans.Render.Models;
 using Orleans.Render.Rendering;
 using Orleans.Render.Rendering.Binding;
 using Orleans.Render.Rendering.Compilation;
+using Orleans.Render.Rendering.Engine;
 using Orleans.Render.Rendering.Model;
 using Orleans.Render.Rendering.Parsing;
+using Orleans.Render.Rendering.Planning;
 using Orleans.Render.Storage;
 
 namespace Orleans.Render.Grains;
 
 /// <summary>
-/// One render token. Reentrant so that progress, a second request for the same output and deletion are answered while
-/// a render runs; every mutation of state happens between awaits, so turns never observe it half-written.
+/// One render token. Splits each output into <c>parallel</c> segments rendered by <see cref="SegmentRendererGrain"/>s
+/// spread over the pool's silos, retries a failed segment on another silo, joins the segments by stream copy and keeps
+/// every step in persisted state, so a job whose silo dies resumes elsewhere with the segments already done.
+/// Reentrant so that progress, a second request for the same output and deletion are answered while a render runs;
+/// state is mutated only between awaits.
 /// </summary>
 [Reentrant, GrainType("render-job")]
 public sealed class RenderJobGrain(
     [PersistentState("job", GrainStorage.Name)] IPersistentState<RenderJobState> state,
     IMediaStore media,
+    SegmentAssembler assembler,
+    RenderPools pools,
+    IOptions<RenderJobOptions> jobOptions,
+    IOptions<RenderEngineOptions> engineOptions,
     ILogger<RenderJobGrain> logger) : Grain, IRenderJobGrain, IRemindable
 {
     private const string ExpiryReminder = "expire";
+    private const string WatchdogReminder = "watchdog";
     private static readonly TimeSpan MinimumReminderPeriod = TimeSpan.FromMinutes(1);
 
     private readonly Dictionary<string, RunningOutput> running = new(StringComparer.Ordinal);
@@ -41,7 +53,7 @@ public sealed class RenderJobGrain(
             await state.WriteStateAsync();
             var due = timeToLive < MinimumReminderPeriod ? MinimumReminderPeriod : timeToLive;
             await this.RegisterOrUpdateReminder(ExpiryReminder, due, due);
-            logger.LogInformation("Created {Token} for project {Project}", Token, request.Project);
+            logger.LogInformation("Created {Token} for project {Project} in pool {Pool}", Token, request.Project, request.RoutingKey);
         }
 
         return Info();
@@ -92,8 +104,7 @@ public sealed class RenderJobGrain(
 
     public Task StartAsync(OutputRequest output)
     {
-        var render = RenderAsync(output);
-        render.Ignore();
+        RenderAsync(output).Ignore();
         return Task.CompletedTask;
     }
 
@@ -102,16 +113,25 @@ public sealed class RenderJobGrain(
         var key = state.State.CurrentOutput;
         if (key is not null && running.TryGetValue(key, out var render))
         {
-            return Task.FromResult(new RenderProgress(render.FramesDone, render.TotalFrames, OutputStatus.Rendering));
+            return Task.FromResult(new RenderProgress(render.FramesDone, render.TotalFrames, render.Status));
         }
 
         if (key is not null && state.State.Outputs.TryGetValue(key, out var output))
         {
-            var done = output.Status == OutputStatus.Done ? output.TotalFrames : 0;
-            return Task.FromResult(new RenderProgress(done, output.TotalFrames, output.Status));
+            var done = output.Segments.Where(s => s.Status == OutputStatus.Done).Sum(s => s.EndFrame - s.StartFrame);
+            return Task.FromResult(new RenderProgress(output.Status == OutputStatus.Done ? output.TotalFrames : done, output.TotalFrames, output.Status));
         }
 
         return Task.FromResult(new RenderProgress(0, DefaultTotalFrames(), OutputStatus.Pending));
+    }
+
+    public Task<JobSegments> GetSegmentsAsync()
+    {
+        var key = state.State.CurrentOutput;
+        var segments = key is not null && state.State.Outputs.TryGetValue(key, out var output)
+            ? output.Segments.Select((s, i) => new SegmentInfo(i, s.StartFrame, s.EndFrame, s.Status, s.Attempts, s.Silo, s.LastError)).ToList()
+            : [];
+        return Task.FromResult(new JobSegments(RuntimeIdentity, key, segments));
     }
 
     public async Task<bool> DeleteAsync()
@@ -124,16 +144,20 @@ public sealed class RenderJobGrain(
         await RemoveOutputsAsync();
         await state.ClearStateAsync();
         state.State = new RenderJobState();
-        await UnregisterExpiryAsync();
+        await UnregisterAsync(ExpiryReminder);
+        await UnregisterAsync(WatchdogReminder);
         logger.LogInformation("Deleted {Token}", Token);
         return true;
     }
 
-    public Task ReportProgressAsync(string outputKey, int framesDone)
+    public Task ReportProgressAsync(string outputKey, int segment, int framesDone, string silo)
     {
-        if (running.TryGetValue(outputKey, out var render))
+        if (running.TryGetValue(outputKey, out var render) && state.State.Outputs.TryGetValue(outputKey, out var output)
+            && segment < output.Segments.Count && output.Segments[segment].Status != OutputStatus.Done)
         {
-            render.FramesDone = Math.Min(framesDone, render.TotalFrames);
+            var range = output.Segments[segment];
+            render.SegmentFrames[segment] = Math.Min(framesDone, range.EndFrame - range.StartFrame);
+            range.Silo = silo;
         }
 
         return Task.CompletedTask;
@@ -141,29 +165,42 @@ public sealed class RenderJobGrain(
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName != ExpiryReminder)
-        {
-            return;
-        }
-
         if (!Exists || state.State.Expired)
         {
-            await UnregisterExpiryAsync();
+            await UnregisterAsync(reminderName);
             return;
         }
 
-        if (IsExpired())
+        if (reminderName == ExpiryReminder && IsExpired())
         {
             await RemoveOutputsAsync();
             state.State.Expired = true;
             state.State.Outputs.Clear();
             await state.WriteStateAsync();
-            await UnregisterExpiryAsync();
+            await UnregisterAsync(ExpiryReminder);
+            await UnregisterAsync(WatchdogReminder);
             logger.LogInformation("Expired {Token}", Token);
+        }
+        else if (reminderName == WatchdogReminder)
+        {
+            var orphans = state.State.Outputs
+                .Where(o => o.Value.Status is OutputStatus.Rendering or OutputStatus.Queued && o.Value.Request is not null && !running.ContainsKey(o.Key))
+                .Select(o => o.Value.Request!)
+                .ToList();
+            foreach (var orphan in orphans)
+            {
+                logger.LogInformation("Watchdog resumes {Token} {Output}", Token, orphan.Extension);
+                await StartAsync(orphan);
+            }
+
+            if (orphans.Count == 0 && running.Count == 0)
+            {
+                await UnregisterAsync(WatchdogReminder);
+            }
         }
     }
 
-    private async Task<OutputResult> RunAsync(OutputSpec spec, OutputRequest output, string movieJson, RunningOutput render)
+    private async Task<OutputResult> RunAsync(OutputSpec spec, OutputRequest request, string movieJson, RunningOutput render)
     {
         await Task.Yield();
         try
@@ -171,38 +208,31 @@ public sealed class RenderJobGrain(
             var movie = MovieParser.Parse(movieJson).Movie
                 ?? throw new RenderInputException("invalid_movie", "The movie stored for this token does not validate.");
             var timeline = MovieBinder.Bind(movie, state.State.Request!.Params);
-            var range = RangeFor(spec, timeline);
-            render.TotalFrames = range.Count;
-            var mediaKey = $"renders/{Token}/{spec.Key}.{spec.Format.Extension()}";
-            await RecordAsync(spec.Key, new OutputState
-            {
-                Status = OutputStatus.Rendering,
-                ContentType = spec.Format.ContentType(),
-                TotalFrames = range.Count,
-            });
+            var output = ResumeOrPlan(spec, request, timeline);
+            render.TotalFrames = output.TotalFrames;
+            render.SegmentFrames = [.. output.Segments.Select(s => s.Status == OutputStatus.Done ? s.EndFrame - s.StartFrame : 0)];
+            await RecordAsync(spec.Key, output);
+            await this.RegisterOrUpdateReminder(WatchdogReminder, MinimumReminderPeriod, MinimumReminderPeriod);
 
-            var work = new SegmentWork(
-                Token, spec.Key, movieJson, state.State.Request.Params, output, range.Start, range.End, mediaKey);
-            var segment = GrainFactory.GetGrain<ISegmentRendererGrain>($"{Token}/{spec.Key}/0");
-            var result = await segment.RenderAsync(work, render.Cancellation.Token);
-            var outcome = result.Succeeded
-                ? new OutputState { Status = OutputStatus.Done, MediaKey = mediaKey }
-                : new OutputState { Status = OutputStatus.Failed, ErrorCode = result.ErrorCode, Message = result.Message, IsInputError = result.IsInputError };
-            outcome.ContentType = spec.Format.ContentType();
-            outcome.TotalFrames = range.Count;
-            await RecordAsync(spec.Key, outcome);
-            logger.LogInformation("Output {Token} {Output} is {Status}", Token, spec.Key, outcome.Status);
-            return outcome.ToResult();
+            var work = new SegmentWork(Token, spec.Key, movieJson, state.State.Request.Params, request, 0, 0, "");
+            using var failFast = CancellationTokenSource.CreateLinkedTokenSource(render.Cancellation.Token);
+            var segments = output.Segments.Select((segment, index) => (segment, index)).Where(s => s.segment.Status != OutputStatus.Done)
+                .Select(s => RenderSegmentAsync(spec.Key, output, s.index, work, render, failFast))
+                .ToList();
+            await Task.WhenAll(segments);
+            render.Cancellation.Token.ThrowIfCancellationRequested();
+            var failure = segments.Select(s => s.Result).FirstOrDefault(r => r is not null);
+            if (failure is not null)
+            {
+                return await FinishAsync(spec, output, failure);
+            }
+
+            output.MediaKey = await AssembleAsync(spec, output, render.Cancellation.Token);
+            return await FinishAsync(spec, output, null);
         }
         catch (RenderInputException ex)
         {
-            var failed = new OutputState
-            {
-                Status = OutputStatus.Failed, ErrorCode = ex.Code, Message = ex.Message, IsInputError = true,
-                ContentType = spec.Format.ContentType(),
-            };
-            await RecordAsync(spec.Key, failed);
-            return failed.ToResult();
+            return await FinishAsync(spec, new OutputState { Request = request, TotalFrames = render.TotalFrames }, new SegmentResult(0, ex.Code, ex.Message, true));
         }
         catch (OperationCanceledException)
         {
@@ -213,6 +243,164 @@ public sealed class RenderJobGrain(
             running.Remove(spec.Key);
             render.Cancellation.Dispose();
         }
+    }
+
+    /// <summary>Reuses the recorded segments of an interrupted render of this output, or plans new ones.</summary>
+    private OutputState ResumeOrPlan(OutputSpec spec, OutputRequest request, Timeline timeline)
+    {
+        if (state.State.Outputs.TryGetValue(spec.Key, out var previous) && previous.Status is OutputStatus.Rendering or OutputStatus.Queued
+            && previous.Segments.Count > 0 && previous.Segments[^1].EndFrame == FullRange(spec, timeline).End)
+        {
+            logger.LogInformation("Resuming {Token} {Output} with {Done} of {Count} segments done", Token, spec.Key,
+                previous.Segments.Count(s => s.Status == OutputStatus.Done), previous.Segments.Count);
+            return previous;
+        }
+
+        var range = FullRange(spec, timeline);
+        var ranges = spec.Format.IsStill() ? [range] : SegmentPlanner.Plan(timeline, spec.Format, state.State.Request!.Parallel);
+        var extension = spec.Format.Extension();
+        return new OutputState
+        {
+            Status = OutputStatus.Rendering,
+            ContentType = spec.Format.ContentType(),
+            TotalFrames = range.Count,
+            Request = request,
+            Segments = [.. ranges.Select((r, i) => new SegmentState
+            {
+                StartFrame = r.Start,
+                EndFrame = r.End,
+                Status = OutputStatus.Pending,
+                MediaKey = ranges.Count == 1 ? $"renders/{Token}/{spec.Key}.{extension}" : $"renders/{Token}/{spec.Key}/segment-{i}.{extension}",
+            })],
+        };
+    }
+
+    /// <summary>
+    /// Renders one segment, retrying system failures on another silo up to the configured attempts and waiting while
+    /// the pool has no live silo. Returns null on success, or the failure that ends the output.
+    /// </summary>
+    private async Task<SegmentResult?> RenderSegmentAsync(
+        string outputKey, OutputState output, int index, SegmentWork work, RunningOutput render, CancellationTokenSource failFast)
+    {
+        var segment = output.Segments[index];
+        var pool = state.State.Request!.RoutingKey;
+        var queuedSince = DateTimeOffset.UtcNow;
+        SegmentResult? last = null;
+        try
+        {
+            while (segment.Attempts < jobOptions.Value.MaxSegmentAttempts)
+            {
+                failFast.Token.ThrowIfCancellationRequested();
+                if (!pools.HasLiveSilo(pool))
+                {
+                    if (DateTimeOffset.UtcNow - queuedSince > jobOptions.Value.QueueTimeout)
+                    {
+                        return Fail(new SegmentResult(0, "pool_unavailable", $"No silo of the render pool '{pool}' came up within {jobOptions.Value.QueueTimeout}."));
+                    }
+
+                    render.Status = output.Status = OutputStatus.Queued;
+                    await Task.Delay(jobOptions.Value.QueuePollInterval, failFast.Token);
+                    continue;
+                }
+
+                render.Status = output.Status = OutputStatus.Rendering;
+                segment.Attempts++;
+                segment.Status = OutputStatus.Rendering;
+                await RecordAsync(outputKey, output);
+                var key = new SegmentKey(pool, Token, outputKey, index, segment.Attempts - 1);
+                try
+                {
+                    last = await GrainFactory.GetGrain<ISegmentRendererGrain>(key.ToString()).RenderAsync(
+                        work with { StartFrame = segment.StartFrame, EndFrame = segment.EndFrame, MediaKey = segment.MediaKey }, failFast.Token);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !failFast.IsCancellationRequested)
+                {
+                    logger.LogWarning("Segment {Segment} of {Token} {Output} failed on attempt {Attempt}: {Error}", index, Token, outputKey, segment.Attempts, ex.Message);
+                    last = new SegmentResult(0, "segment_failed", $"Segment {index} was lost: {ex.GetType().Name}.");
+                }
+
+                segment.Silo = last.Silo ?? segment.Silo;
+                if (last.Succeeded)
+                {
+                    segment.Status = OutputStatus.Done;
+                    segment.LastError = null;
+                    render.SegmentFrames[index] = segment.EndFrame - segment.StartFrame;
+                    await RecordAsync(outputKey, output);
+                    return null;
+                }
+
+                segment.LastError = last.Message;
+                if (last.IsInputError)
+                {
+                    return Fail(last);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!render.Cancellation.IsCancellationRequested)
+        {
+            // Another segment failed the output; this one stops without a failure of its own.
+            return null;
+        }
+
+        return Fail(new SegmentResult(
+            0, last?.ErrorCode ?? "segment_failed", $"Segment {index} failed {segment.Attempts} times; last error: {last?.Message ?? segment.LastError}"));
+
+        SegmentResult Fail(SegmentResult result)
+        {
+            segment.Status = OutputStatus.Failed;
+            failFast.Cancel();
+            return result;
+        }
+    }
+
+    /// <summary>One segment is already the output; several are joined by stream copy and their pieces removed.</summary>
+    private async Task<string> AssembleAsync(OutputSpec spec, OutputState output, CancellationToken cancellationToken)
+    {
+        if (output.Segments.Count == 1)
+        {
+            return output.Segments[0].MediaKey;
+        }
+
+        var work = Path.Combine(engineOptions.Value.WorkDirectory, $"{Token}-{spec.Key}-assembly-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(work);
+        try
+        {
+            var files = new List<string>();
+            foreach (var segment in output.Segments)
+            {
+                files.Add(Path.Combine(work, Path.GetFileName(segment.MediaKey)));
+                await media.DownloadToFileAsync(segment.MediaKey, files[^1], cancellationToken);
+            }
+
+            var joined = Path.Combine(work, $"output.{spec.Format.Extension()}");
+            await assembler.AssembleAsync(files, spec.Format, work, joined, cancellationToken);
+            var key = $"renders/{Token}/{spec.Key}.{spec.Format.Extension()}";
+            await media.PutFileAsync(key, joined, cancellationToken);
+            await media.DeletePrefixAsync($"renders/{Token}/{spec.Key}/", cancellationToken);
+            return key;
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    private async Task<OutputResult> FinishAsync(OutputSpec spec, OutputState output, SegmentResult? failure)
+    {
+        output.ContentType = spec.Format.ContentType();
+        if (failure is null)
+        {
+            output.Status = OutputStatus.Done;
+        }
+        else
+        {
+            output.Status = OutputStatus.Failed;
+            (output.ErrorCode, output.Message, output.IsInputError) = (failure.ErrorCode, failure.Message, failure.IsInputError);
+        }
+
+        await RecordAsync(spec.Key, output);
+        logger.LogInformation("Output {Token} {Output} is {Status}", Token, spec.Key, output.Status);
+        return output.ToResult();
     }
 
     private async Task RecordAsync(string key, OutputState output)
@@ -239,15 +427,15 @@ public sealed class RenderJobGrain(
         await media.DeletePrefixAsync($"renders/{Token}/", CancellationToken.None);
     }
 
-    private async Task UnregisterExpiryAsync()
+    private async Task UnregisterAsync(string name)
     {
-        if (await this.GetReminder(ExpiryReminder) is { } reminder)
+        if (await this.GetReminder(name) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
         }
     }
 
-    private static FrameRange RangeFor(OutputSpec spec, Timeline timeline)
+    private static FrameRange FullRange(OutputSpec spec, Timeline timeline)
     {
         if (!spec.Format.IsStill())
         {
@@ -306,8 +494,12 @@ public sealed class RenderJobGrain(
 
         public Task<OutputResult> Completion { get; set; } = Task.FromResult<OutputResult>(null!);
 
+        public OutputStatus Status { get; set; } = OutputStatus.Rendering;
+
         public int TotalFrames { get; set; }
 
-        public int FramesDone { get; set; }
+        public int[] SegmentFrames { get; set; } = [];
+
+        public int FramesDone => SegmentFrames.Sum();
     }
 }

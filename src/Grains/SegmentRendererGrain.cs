@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Render.Grains.Placement;
 using Orleans.Render.Models;
 using Orleans.Render.Rendering;
 using Orleans.Render.Rendering.Binding;
@@ -10,7 +11,7 @@ using Orleans.Render.Storage;
 
 namespace Orleans.Render.Grains;
 
-[GrainType("segment-renderer")]
+[GrainType("segment-renderer"), RenderPoolPlacement]
 public sealed class SegmentRendererGrain(
     RenderEngine engine,
     IMediaStore media,
@@ -36,16 +37,16 @@ public sealed class SegmentRendererGrain(
             logger.LogInformation("Rendering {Token} {Output} frames {Start}-{End}", work.Token, work.OutputKey, range.Start, range.End);
             await engine.RenderAsync(timeline, range, spec, outputPath, framesDone, cancellationToken);
             await media.PutFileAsync(work.MediaKey, outputPath, cancellationToken);
-            return new SegmentResult(range.Count);
+            return new SegmentResult(range.Count, Silo: RuntimeIdentity);
         }
         catch (RenderInputException ex)
         {
-            return new SegmentResult(0, ex.Code, ex.Message, IsInputError: true);
+            return new SegmentResult(0, ex.Code, ex.Message, IsInputError: true, Silo: RuntimeIdentity);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogError(ex, "Render of {Token} {Output} failed", work.Token, work.OutputKey);
-            return new SegmentResult(0, "render_failed", "The render failed on the server; see the silo log for details.");
+            return new SegmentResult(0, "render_failed", "The render failed on the server; see the silo log for details.", Silo: RuntimeIdentity);
         }
         finally
         {
@@ -58,8 +59,10 @@ public sealed class SegmentRendererGrain(
     private async Task ReportProgressAsync(SegmentWork work, LatestValue framesDone, CancellationToken cancellationToken)
     {
         var job = GrainFactory.GetGrain<IRenderJobGrain>(work.Token);
+        var segment = SegmentKey.Parse(this.GetPrimaryKeyString()).Segment;
         using var timer = new PeriodicTimer(ProgressInterval);
-        var reported = -1;
+        var reported = 0;
+        await job.ReportProgressAsync(work.OutputKey, segment, 0, RuntimeIdentity);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
@@ -68,7 +71,7 @@ public sealed class SegmentRendererGrain(
                 if (frames != reported)
                 {
                     reported = frames;
-                    await job.ReportProgressAsync(work.OutputKey, frames);
+                    await job.ReportProgressAsync(work.OutputKey, segment, frames, RuntimeIdentity);
                 }
             }
         }

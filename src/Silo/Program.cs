@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Orleans.Configuration;
 using Orleans.Render.Grains;
+using Orleans.Render.Grains.Placement;
 using Orleans.Render.Silo;
 
 var builder = Host.CreateApplicationBuilder(args);
@@ -28,6 +29,7 @@ builder.UseOrleans(silo =>
     silo.Configure<EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
     silo.AddAzureBlobGrainStorage(GrainStorage.Name, o => o.BlobServiceClient = new BlobServiceClient(hosting.StorageConnectionString));
     silo.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(hosting.StorageConnectionString));
+    silo.AddRenderPools(hosting.Pools);
 });
 
 await builder.Build().RunAsync();

@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Render.Grains.Placement;
 using Orleans.Render.Storage;
 using Orleans.Render.TestSupport;
 using Orleans.TestingHost;
@@ -52,6 +53,7 @@ public sealed class RenderClusterFixture : IAsyncLifetime
         {
             silo.AddAzureBlobGrainStorage(GrainStorage.Name, o => o.BlobServiceClient = new BlobServiceClient(connection));
             silo.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(connection));
+            silo.AddRenderPools([RenderPools.DefaultPool]);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -5,6 +5,7 @@ using Microsoft.Net.Http.Headers;
 using Orleans.Render.Api.Http;
 using Orleans.Render.Models;
 using Orleans.Render.Storage;
+using Orleans.Runtime;
 
 namespace Orleans.Render.Api.Endpoints;
 
@@ -35,7 +36,7 @@ public static class RenderEndpoints
         RenderBody body;
         using (document)
         {
-            var (parsed, error) = RenderBody.Parse(document!.RootElement, options.MaxParallel);
+            var (parsed, error) = RenderBody.Parse(document!.RootElement, options.MaxParallel, options.Pools);
             if (error is not null)
             {
                 return error;
@@ -86,7 +87,7 @@ public static class RenderEndpoints
             return Results.Json(new { token, url, expires, status = 202 }, statusCode: StatusCodes.Status202Accepted);
         }
 
-        var result = await job.RenderAsync(new OutputRequest(extension));
+        var result = await RenderWithFailoverAsync(job, new OutputRequest(extension));
         return result.Status == OutputStatus.Done
             ? Results.Json(new { token, url, expires, status = 200 })
             : FailureResult(result);
@@ -123,7 +124,7 @@ public static class RenderEndpoints
             return missing;
         }
 
-        var result = await job!.RenderAsync(new OutputRequest(extension, frame ?? 0, q ?? 85));
+        var result = await RenderWithFailoverAsync(job!, new OutputRequest(extension, frame ?? 0, q ?? 85));
         if (result.Status != OutputStatus.Done)
         {
             return FailureResult(result);
@@ -193,6 +194,25 @@ public static class RenderEndpoints
             _ => StatusCodes.Status500InternalServerError,
         };
         return ApiErrors.Error(status, result.ErrorCode ?? "render_failed", message);
+    }
+
+    /// <summary>
+    /// A job whose silo dies mid-render is lost to this call, not to the system: asking again activates it on another
+    /// silo, where it resumes from its persisted segments.
+    /// </summary>
+    private static async Task<OutputResult> RenderWithFailoverAsync(IRenderJobGrain job, OutputRequest output)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await job.RenderAsync(output);
+            }
+            catch (SiloUnavailableException) when (attempt < 3)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            }
+        }
     }
 
     private static IResult UnknownToken() => ApiErrors.NotFound("unknown_token", "There is no such token.");

@@ -18,9 +18,7 @@ public sealed record RenderBody(
 {
     public static readonly IReadOnlySet<string> Extensions = new HashSet<string>(["mp4", "webm", "gif", "jpg", "png"], StringComparer.Ordinal);
 
-    private static readonly IReadOnlySet<string> KnownRoutingKeys = new HashSet<string>(["default"], StringComparer.Ordinal);
-
-    public static (RenderBody? Body, IResult? Error) Parse(JsonElement root, int maxParallel)
+    public static (RenderBody? Body, IResult? Error) Parse(JsonElement root, int maxParallel, IReadOnlyCollection<string> pools)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -120,7 +118,7 @@ public sealed record RenderBody(
             }
         }
 
-        if (!KnownRoutingKeys.Contains(routingKey))
+        if (!pools.Contains(routingKey))
         {
             return Fail("unknown_routing_key", $"There is no render pool for the routing key '{Short(routingKey)}'.");
         }

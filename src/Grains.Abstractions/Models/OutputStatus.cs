@@ -8,4 +8,7 @@ public enum OutputStatus
     Done,
     Failed,
     Cancelled,
+
+    /// <summary>Waiting for a live silo in the job's render pool.</summary>
+    Queued,
 }

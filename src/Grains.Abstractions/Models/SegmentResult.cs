@@ -9,7 +9,8 @@ public sealed record SegmentResult(
     [property: Id(0)] int Frames,
     [property: Id(1)] string? ErrorCode = null,
     [property: Id(2)] string? Message = null,
-    [property: Id(3)] bool IsInputError = false)
+    [property: Id(3)] bool IsInputError = false,
+    [property: Id(4)] string? Silo = null)
 {
     public bool Succeeded => ErrorCode is null;
 }

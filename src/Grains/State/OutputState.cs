@@ -22,5 +22,10 @@ public sealed class OutputState
 
     [Id(7)] public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>What was asked for, so the watchdog can resume the output without a client request.</summary>
+    [Id(8)] public OutputRequest? Request { get; set; }
+
+    [Id(9)] public List<SegmentState> Segments { get; set; } = [];
+
     public OutputResult ToResult() => new(Status, MediaKey, ContentType, ErrorCode, Message, IsInputError);
 }

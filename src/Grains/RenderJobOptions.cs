@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Orleans.Render.Grains;
+
+/// <summary>Bound from <c>Render:Jobs</c>: how jobs retry segments and wait for a pool.</summary>
+public sealed class RenderJobOptions
+{
+    public const string Section = "Render:Jobs";
+
+    /// <summary>Attempts per segment (on a different silo each time where the pool has one) before the output fails.</summary>
+    [Range(1, 10)]
+    public int MaxSegmentAttempts { get; set; } = 3;
+
+    /// <summary>How long a render waits for a live silo in its pool before it fails.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often a queued render looks for a live silo again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(2);
+}

@@ -32,6 +32,13 @@ public sealed class FileSystemMediaStore(IOptions<MediaStoreOptions> options) : 
     public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken) =>
         Task.FromResult<Stream>(new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, useAsync: true));
 
+    public async Task DownloadToFileAsync(string key, string localPath, CancellationToken cancellationToken)
+    {
+        await using var source = await OpenReadAsync(key, cancellationToken);
+        await using var destination = File.Create(localPath);
+        await source.CopyToAsync(destination, cancellationToken);
+    }
+
     public Task DeletePrefixAsync(string prefix, CancellationToken cancellationToken)
     {
         var path = PathOf(prefix.TrimEnd('/'));

@@ -17,6 +17,9 @@ public sealed class CountingMediaStore(IMediaStore inner, CountingMediaStore.Cou
 
     public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken) => inner.OpenReadAsync(key, cancellationToken);
 
+    public Task DownloadToFileAsync(string key, string localPath, CancellationToken cancellationToken) =>
+        inner.DownloadToFileAsync(key, localPath, cancellationToken);
+
     public Task DeletePrefixAsync(string prefix, CancellationToken cancellationToken) => inner.DeletePrefixAsync(prefix, cancellationToken);
 
     public sealed class Counter

@@ -79,7 +79,7 @@ public sealed class AzureBlobMediaStore(IOptions<MediaStoreOptions> options, ILo
 
     public async Task DeletePrefixAsync(string prefix, CancellationToken cancellationToken)
     {
-        MediaKeys.Validate(prefix.TrimEnd('/'));
+        MediaKeys.ValidatePrefix(prefix);
         var client = await ContainerAsync(cancellationToken);
         await foreach (var item in client.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
         {
@@ -87,8 +87,11 @@ public sealed class AzureBlobMediaStore(IOptions<MediaStoreOptions> options, ILo
         }
     }
 
-    private async Task<BlobClient> BlobAsync(string key, CancellationToken cancellationToken) =>
-        (await ContainerAsync(cancellationToken)).GetBlobClient(MediaKeys.Validate(key));
+    private async Task<BlobClient> BlobAsync(string key, CancellationToken cancellationToken)
+    {
+        var name = MediaKeys.Validate(key);
+        return (await ContainerAsync(cancellationToken)).GetBlobClient(name);
+    }
 
     private async Task<BlobContainerClient> ContainerAsync(CancellationToken cancellationToken)
     {

@@ -29,30 +29,59 @@ public sealed class FileSystemMediaStore(IOptions<MediaStoreOptions> options) : 
         return Task.FromResult(file.Exists ? Describe(key, file) : null);
     }
 
-    public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken) =>
-        Task.FromResult<Stream>(new FileStream(PathOf(key), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, useAsync: true));
+    public Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        try
+        {
+            return Task.FromResult<Stream>(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, useAsync: true));
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            // A key whose folder is missing is as missing as any other; callers catch one exception type for both stores.
+            throw new FileNotFoundException($"There is no media object '{key}'.", key, e);
+        }
+    }
 
     public async Task DownloadToFileAsync(string key, string localPath, CancellationToken cancellationToken)
     {
-        await using var source = File.OpenRead(PathOf(key));
+        await using var source = await OpenReadAsync(key, cancellationToken);
         await using var destination = File.Create(localPath);
         await source.CopyToAsync(destination, cancellationToken);
     }
 
+    /// <summary>
+    /// Like a blob listing: <c>renders/t1/</c> removes that folder only; <c>renders/t1</c> also removes
+    /// <c>renders/t1.mp4</c> and <c>renders/t12/</c>.
+    /// </summary>
     public Task DeletePrefixAsync(string prefix, CancellationToken cancellationToken)
     {
+        MediaKeys.ValidatePrefix(prefix);
         var path = PathOf(prefix.TrimEnd('/'));
-        if (Directory.Exists(path))
+        if (prefix.EndsWith('/'))
         {
-            Directory.Delete(path, recursive: true);
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+
+            return Task.CompletedTask;
         }
 
-        var folder = Path.GetDirectoryName(path)!;
-        if (Directory.Exists(folder))
+        var folder = new DirectoryInfo(Path.GetDirectoryName(path)!);
+        if (folder.Exists)
         {
-            foreach (var file in Directory.EnumerateFiles(folder, Path.GetFileName(path) + "*"))
+            // Keys allow no wildcard characters, so the name is matched literally.
+            foreach (var entry in folder.EnumerateFileSystemInfos(Path.GetFileName(path) + "*"))
             {
-                File.Delete(file);
+                if (entry is DirectoryInfo directory)
+                {
+                    directory.Delete(recursive: true);
+                }
+                else
+                {
+                    entry.Delete();
+                }
             }
         }
 

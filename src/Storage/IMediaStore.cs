@@ -15,7 +15,7 @@ public interface IMediaStore
     /// <summary>A readable, seekable stream of the object.</summary>
     Task<Stream> OpenReadAsync(string key, CancellationToken cancellationToken);
 
-    /// <summary>Copies the object to a local file.</summary>
+    /// <summary>Copies the object to <paramref name="localPath"/>, replacing any file there; used to assemble segments on one silo.</summary>
     Task DownloadToFileAsync(string key, string localPath, CancellationToken cancellationToken);
 
     /// <summary>Deletes every object whose key starts with <paramref name="prefix"/>.</summary>

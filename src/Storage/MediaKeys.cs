@@ -10,6 +10,13 @@ public static partial class MediaKeys
             ? key
             : throw new ArgumentException($"'{key}' is not a valid media key.", nameof(key));
 
+    /// <summary>A prefix is a key, or a key followed by one '/' (everything below that folder).</summary>
+    public static string ValidatePrefix(string prefix)
+    {
+        Validate(prefix.EndsWith('/') ? prefix[..^1] : prefix);
+        return prefix;
+    }
+
     [GeneratedRegex("^[A-Za-z0-9._/-]{1,512}$")]
     private static partial Regex KeyPattern();
 }

@@ -11,6 +11,25 @@ internal static class Movies
             {"type": "image", "url": "${logo, http://10.0.0.1/logo.png}", "x": 10, "y": 10, "width": 64, "height": 64}]}]}
         """;
 
+    /// <summary>Three 1 s scenes with a moving image and text across them: 75 frames to split into segments.</summary>
+    public const string ThreeScenes = """
+        {"width": 320, "height": 180, "fps": 25, "scenes": [
+          {"duration": 1, "background": "#000080", "layers": [
+            {"type": "image", "url": "${logo}", "width": 64, "height": 64, "keyframes": [{"time": 0, "x": 0, "y": 0}, {"time": 1, "x": 250, "y": 100}]}]},
+          {"duration": 1, "background": "#006400", "layers": [
+            {"type": "text", "text": "Segment ${name, two}", "fontSize": 30, "fadeIn": 0.8}]},
+          {"duration": 1, "background": "#800000", "layers": [
+            {"type": "solid", "color": "#ffff0080", "x": 100, "y": 50, "width": 120, "height": 80, "fadeOut": 1}]}]}
+        """;
+
+    /// <summary>Twelve seconds of 640x360: long enough to stop a silo while its segment renders.</summary>
+    public const string Twelve = """
+        {"width": 640, "height": 360, "fps": 30, "scenes": [
+          {"duration": 4, "background": "#000080", "layers": [{"type": "text", "text": "one", "fontSize": 80, "fadeIn": 3}]},
+          {"duration": 4, "background": "#006400", "layers": [{"type": "solid", "color": "#ff0000", "width": 320, "height": 180, "fadeIn": 3}]},
+          {"duration": 4, "background": "#800000", "layers": [{"type": "text", "text": "three", "fontSize": 80, "fadeOut": 3}]}]}
+        """;
+
     /// <summary>A minute of 720p: long enough that a test can watch progress and cancel mid-render.</summary>
     public const string Long = """
         {"width": 1280, "height": 720, "fps": 30, "scenes": [

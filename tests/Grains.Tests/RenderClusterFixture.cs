@@ -12,10 +12,11 @@ using Xunit;
 namespace Orleans.Render.Grains.Tests;
 
 /// <summary>
-/// Two in-process silos wired like the real silo (engine, file media store, Azure Blob grain state and Azure Table
-/// reminders on a fresh Azurite), plus a loopback image server. Started once for the whole collection.
+/// In-process silos wired like the real silo (engine, file media store, Azure Blob grain state and Azure Table
+/// reminders on a fresh Azurite, render pools), plus a loopback image server. Two silos in the default pool unless a
+/// subclass says otherwise; started once per collection or class.
 /// </summary>
-public sealed class RenderClusterFixture : IAsyncLifetime
+public class RenderClusterFixture : IAsyncLifetime
 {
     private readonly string mediaRoot = Directory.CreateTempSubdirectory("grain-tests-media-").FullName;
     private AzuriteServer azurite = null!;
@@ -31,12 +32,23 @@ public sealed class RenderClusterFixture : IAsyncLifetime
     /// <summary>How many times each media key was written, over all silos: proves a render ran once.</summary>
     public CountingMediaStore.Counter Writes { get; } = new();
 
+    protected virtual short SiloCount => 2;
+
+    /// <summary>The pool the silo started as number <paramref name="index"/> (from 0) serves.</summary>
+    protected virtual string PoolOf(int index) => RenderPools.DefaultPool;
+
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
+
+    protected virtual void ConfigureSilo(Orleans.Hosting.ISiloBuilder silo)
+    {
+    }
+
     public async Task InitializeAsync()
     {
         azurite = await AzuriteServer.StartAsync();
         Images = await ImageServer.StartAsync();
         var connection = azurite.ConnectionString;
-        var builder = new InProcessTestClusterBuilder(2);
+        var builder = new InProcessTestClusterBuilder(SiloCount);
         builder.ConfigureSiloHost((_, host) =>
         {
             host.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -44,16 +56,18 @@ public sealed class RenderClusterFixture : IAsyncLifetime
                 ["Media:Root"] = mediaRoot,
                 ["Render:Engine:WorkDirectory"] = Path.Combine(mediaRoot, "work"),
                 ["RemoteMedia:AllowedEndpoints:0"] = Images.Endpoint,
-            });
+            }.Concat(Settings));
             host.Services.AddRenderGrainServices(host.Configuration);
             host.Services.AddSingleton<IMediaStore>(sp =>
                 new CountingMediaStore(new FileSystemMediaStore(sp.GetRequiredService<IOptions<MediaStoreOptions>>()), Writes));
         });
+        var silosConfigured = 0;
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddAzureBlobGrainStorage(GrainStorage.Name, o => o.BlobServiceClient = new BlobServiceClient(connection));
             silo.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(connection));
-            silo.AddRenderPools([RenderPools.DefaultPool]);
+            silo.AddRenderPools([PoolOf(Interlocked.Increment(ref silosConfigured) - 1)]);
+            ConfigureSilo(silo);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -8,15 +8,9 @@ namespace Orleans.Render.Grains.Tests;
 [Collection(RenderClusterCollection.Name)]
 public sealed class RenderJobGrainTests(RenderClusterFixture fixture)
 {
-    private async Task<IRenderJobGrain> CreateJobAsync(
-        string movie, Dictionary<string, string>? parameters = null, TimeSpan? ttl = null, Dictionary<string, string>? map = null)
-    {
-        var token = Guid.NewGuid().ToString("N");
-        var job = fixture.Grains.GetGrain<IRenderJobGrain>(token);
-        var request = new RenderRequest("project", map ?? new() { ["*"] = "movie" }, parameters ?? new() { ["logo"] = fixture.Images.Url("logo.png") }, 1, "default");
-        await job.CreateAsync(request, new Dictionary<string, string> { ["movie"] = movie, ["other"] = movie }, ttl ?? TimeSpan.FromHours(1));
-        return job;
-    }
+    private Task<IRenderJobGrain> CreateJobAsync(
+        string movie, Dictionary<string, string>? parameters = null, TimeSpan? ttl = null, Dictionary<string, string>? map = null) =>
+        Jobs.CreateAsync(fixture, movie, ttl: ttl, parameters: parameters, map: map);
 
     private string PathOf(OutputResult result) => Path.Combine(fixture.MediaRoot, result.MediaKey!);
 

@@ -1,0 +1,40 @@
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Render.Grains.Placement;
+
+namespace Orleans.Render.Grains.Tests;
+
+/// <summary>Three silos: two serve the default pool, the third the <c>premium</c> pool.</summary>
+public sealed class PoolClusterFixture : RenderClusterFixture
+{
+    public const string Premium = "premium";
+
+    protected override short SiloCount => 3;
+
+    protected override string PoolOf(int index) => index == 2 ? Premium : RenderPools.DefaultPool;
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+    [
+        new("Render:Jobs:QueueTimeout", "00:00:03"),
+        new("Render:Jobs:QueuePollInterval", "00:00:00.250"),
+    ];
+}
+
+/// <summary>Three default-pool silos that notice a dead peer within seconds, for killing one mid-render.</summary>
+public sealed class FailoverClusterFixture : RenderClusterFixture
+{
+    protected override short SiloCount => 3;
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+    [
+        new("Render:Engine:Encoder:Threads", "1"),
+    ];
+
+    protected override void ConfigureSilo(ISiloBuilder silo) =>
+        silo.Configure<ClusterMembershipOptions>(o =>
+        {
+            o.NumMissedProbesLimit = 1;
+            o.ProbeTimeout = TimeSpan.FromSeconds(1);
+            o.NumVotesForDeathDeclaration = 1;
+        });
+}

@@ -1,0 +1,75 @@
+using Orleans.Render.Models;
+using Orleans.Render.TestSupport;
+using Xunit;
+
+namespace Orleans.Render.Grains.Tests;
+
+public sealed class DistributedRenderTests(PoolClusterFixture fixture) : IClassFixture<PoolClusterFixture>
+{
+    private string PathOf(OutputResult result) => Path.Combine(fixture.MediaRoot, result.MediaKey!);
+
+    private IEnumerable<string> SilosOfPool(string pool) =>
+        fixture.Cluster.GetActiveSilos().Where((_, i) => (i == 2 ? PoolClusterFixture.Premium : "default") == pool).Select(s => s.SiloAddress.ToString());
+
+    [Theory]
+    [InlineData("mp4")]
+    [InlineData("webm")]
+    public async Task Parallel_three_spreads_segments_over_the_pool_and_equals_parallel_one(string extension)
+    {
+        var whole = await Jobs.CreateAsync(fixture, Movies.ThreeScenes);
+        var split = await Jobs.CreateAsync(fixture, Movies.ThreeScenes, parallel: 3);
+
+        var one = await whole.RenderAsync(new OutputRequest(extension));
+        var three = await split.RenderAsync(new OutputRequest(extension));
+
+        Assert.Equal((OutputStatus.Done, OutputStatus.Done), (one.Status, three.Status));
+        var segments = (await split.GetSegmentsAsync()).Segments;
+        Assert.Equal([(0, 25), (25, 50), (50, 75)], segments.Select(s => (s.StartFrame, s.EndFrame)));
+        Assert.All(segments, s => Assert.Equal(OutputStatus.Done, s.Status));
+        Assert.True(segments.Select(s => s.Silo).Distinct().Count() >= 2, string.Join(", ", segments.Select(s => s.Silo)));
+        Assert.All(segments, s => Assert.Contains(s.Silo, SilosOfPool("default")));
+
+        var facts = await MediaInspector.ProbeAsync(PathOf(three));
+        Assert.Equal((75, 25.0), (facts.FrameCount, facts.FrameRate));
+        Assert.Equal(3.0, facts.DurationSeconds, 2);
+        Assert.True(await MediaInspector.PsnrAsync(PathOf(three), PathOf(one)) > 35, "parallel 3 decodes to the same pictures as parallel 1");
+        Assert.Equal(new RenderProgress(75, 75, OutputStatus.Done), await split.GetProgressAsync());
+        Assert.False(Directory.Exists(Path.Combine(fixture.MediaRoot, "renders", split.GetPrimaryKeyString(), extension)), "segment pieces are removed after assembly");
+    }
+
+    [Fact]
+    public async Task Every_segment_of_a_premium_job_runs_on_the_premium_silo()
+    {
+        var job = await Jobs.CreateAsync(fixture, Movies.ThreeScenes, parallel: 3, pool: PoolClusterFixture.Premium);
+
+        Assert.Equal(OutputStatus.Done, (await job.RenderAsync(new OutputRequest("mp4"))).Status);
+
+        var premium = Assert.Single(SilosOfPool(PoolClusterFixture.Premium));
+        Assert.All((await job.GetSegmentsAsync()).Segments, s => Assert.Equal(premium, s.Silo));
+    }
+
+    [Fact]
+    public async Task A_pool_without_a_live_silo_queues_the_render_then_fails_after_the_limit()
+    {
+        var job = await Jobs.CreateAsync(fixture, Movies.ThreeScenes, pool: "gold");
+
+        var render = job.RenderAsync(new OutputRequest("mp4"));
+        await Task.Delay(1000);
+        var queued = await job.GetProgressAsync();
+        var result = await render;
+
+        Assert.Equal((OutputStatus.Queued, 75), (queued.Status, queued.Total));
+        Assert.Equal((OutputStatus.Failed, "pool_unavailable"), (result.Status, result.ErrorCode));
+    }
+
+    [Fact]
+    public async Task Gif_and_stills_ignore_parallel_and_render_as_one_segment()
+    {
+        var job = await Jobs.CreateAsync(fixture, Movies.ThreeScenes, parallel: 3);
+
+        var gif = await job.RenderAsync(new OutputRequest("gif"));
+
+        Assert.Single((await job.GetSegmentsAsync()).Segments);
+        Assert.Equal(75, (await MediaInspector.ProbeAsync(PathOf(gif))).FrameCount);
+    }
+}

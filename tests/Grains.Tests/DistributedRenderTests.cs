@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Render.Grains.Placement;
 using Orleans.Render.Models;
 using Orleans.Render.TestSupport;
 using Xunit;
@@ -8,8 +10,13 @@ public sealed class DistributedRenderTests(PoolClusterFixture fixture) : IClassF
 {
     private string PathOf(OutputResult result) => Path.Combine(fixture.MediaRoot, result.MediaKey!);
 
-    private IEnumerable<string> SilosOfPool(string pool) =>
-        fixture.Cluster.GetActiveSilos().Where((_, i) => (i == 2 ? PoolClusterFixture.Premium : "default") == pool).Select(s => s.SiloAddress.ToString());
+    /// <summary>The silos that serve a pool, as the cluster's own metadata says.</summary>
+    private IEnumerable<string> SilosOfPool(string pool)
+    {
+        var silos = fixture.Cluster.GetActiveSilos().Select(s => s.SiloAddress).ToList();
+        var pools = fixture.Cluster.GetSiloServiceProvider(silos[0]).GetRequiredService<RenderPools>();
+        return silos.Where(s => pools.Serves(s, pool)).Select(s => s.ToString());
+    }
 
     [Theory]
     [InlineData("mp4")]

@@ -212,7 +212,7 @@ public sealed class RenderJobGrain(
             render.TotalFrames = output.TotalFrames;
             render.SegmentFrames = [.. output.Segments.Select(s => s.Status == OutputStatus.Done ? s.EndFrame - s.StartFrame : 0)];
             await RecordAsync(spec.Key, output);
-            await this.RegisterOrUpdateReminder(WatchdogReminder, MinimumReminderPeriod, MinimumReminderPeriod);
+            await this.RegisterOrUpdateReminder(WatchdogReminder, jobOptions.Value.WatchdogPeriod, jobOptions.Value.WatchdogPeriod);
 
             var work = new SegmentWork(Token, spec.Key, movieJson, state.State.Request.Params, request, 0, 0, "");
             using var failFast = CancellationTokenSource.CreateLinkedTokenSource(render.Cancellation.Token);

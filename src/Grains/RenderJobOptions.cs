@@ -15,6 +15,13 @@ public sealed class RenderJobOptions
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How often the watchdog reminder looks for renders orphaned by a silo that died, and resumes them. Orleans refuses
+    /// reminder periods under <c>ReminderOptions.MinimumReminderPeriod</c> (one minute by default).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan WatchdogPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How often a queued render looks for a live silo again.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(2);

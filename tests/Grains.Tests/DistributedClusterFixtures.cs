@@ -28,13 +28,17 @@ public sealed class FailoverClusterFixture : RenderClusterFixture
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
     [
         new("Render:Engine:Encoder:Threads", "1"),
+        new("Render:Jobs:WatchdogPeriod", "00:00:03"),
     ];
 
-    protected override void ConfigureSilo(ISiloBuilder silo) =>
+    protected override void ConfigureSilo(ISiloBuilder silo)
+    {
         silo.Configure<ClusterMembershipOptions>(o =>
         {
             o.NumMissedProbesLimit = 1;
             o.ProbeTimeout = TimeSpan.FromSeconds(1);
             o.NumVotesForDeathDeclaration = 1;
         });
+        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+    }
 }

@@ -30,10 +30,51 @@ public sealed class FailoverTests(FailoverClusterFixture fixture) : IClassFixtur
         var after = (await job.GetSegmentsAsync()).Segments;
         Assert.Equal(2, after[victim.Index].Attempts);
         Assert.NotEqual(victim.Silo, after[victim.Index].Silo);
+        await AssertEqualsParallelOneAsync(Path.Combine(fixture.MediaRoot, result.MediaKey!));
+    }
 
+    [Fact]
+    public async Task An_async_render_whose_job_silo_dies_is_resumed_by_the_watchdog_reusing_finished_segments()
+    {
+        var job = await Jobs.CreateAsync(fixture, Movies.Twelve, parallel: 3);
+        await job.StartAsync(new OutputRequest("mp4"));
+
+        JobSegments segments;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        do
+        {
+            await Task.Delay(50);
+            segments = await job.GetSegmentsAsync();
+        }
+        while (!segments.Segments.Any(s => s.Status == OutputStatus.Done) && DateTime.UtcNow < deadline);
+
+        var jobSilo = segments.JobSilo;
+        var finished = segments.Segments.Where(s => s.Status == OutputStatus.Done).Select(s => s.Index).ToList();
+        Assert.NotEmpty(finished);
+        await fixture.Cluster.KillSiloAsync(fixture.Cluster.GetActiveSilos().Single(h => h.SiloAddress.ToString() == jobSilo));
+
+        RenderProgress progress;
+        deadline = DateTime.UtcNow.AddSeconds(120);
+        do
+        {
+            await Task.Delay(500);
+            progress = await job.GetProgressAsync();
+        }
+        while (progress.Status != OutputStatus.Done && DateTime.UtcNow < deadline);
+
+        Assert.Equal(new RenderProgress(360, 360, OutputStatus.Done), progress);
+        var resumed = await job.GetSegmentsAsync();
+        Assert.NotEqual(jobSilo, resumed.JobSilo);
+        Assert.All(resumed.Segments, s => Assert.Equal(OutputStatus.Done, s.Status));
+        Assert.All(finished, i => Assert.Equal(1, resumed.Segments[i].Attempts));
+        var output = await job.RenderAsync(new OutputRequest("mp4"));
+        await AssertEqualsParallelOneAsync(Path.Combine(fixture.MediaRoot, output.MediaKey!));
+    }
+
+    private async Task AssertEqualsParallelOneAsync(string path)
+    {
         var whole = await Jobs.CreateAsync(fixture, Movies.Twelve);
         var reference = await whole.RenderAsync(new OutputRequest("mp4"));
-        var path = Path.Combine(fixture.MediaRoot, result.MediaKey!);
         Assert.Equal(360, (await MediaInspector.ProbeAsync(path)).FrameCount);
         Assert.True(await MediaInspector.PsnrAsync(path, Path.Combine(fixture.MediaRoot, reference.MediaKey!)) > 35);
     }

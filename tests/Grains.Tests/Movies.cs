@@ -22,9 +22,9 @@ internal static class Movies
             {"type": "solid", "color": "#ffff0080", "x": 100, "y": 50, "width": 120, "height": 80, "fadeOut": 1}]}]}
         """;
 
-    /// <summary>Twelve seconds of 640x360: long enough to stop a silo while its segment renders.</summary>
+    /// <summary>Twelve seconds of 720p: long enough (with one encoder thread) to stop a silo while its segment renders.</summary>
     public const string Twelve = """
-        {"width": 640, "height": 360, "fps": 30, "scenes": [
+        {"width": 1280, "height": 720, "fps": 30, "scenes": [
           {"duration": 4, "background": "#000080", "layers": [{"type": "text", "text": "one", "fontSize": 80, "fadeIn": 3}]},
           {"duration": 4, "background": "#006400", "layers": [{"type": "solid", "color": "#ff0000", "width": 320, "height": 180, "fadeIn": 3}]},
           {"duration": 4, "background": "#800000", "layers": [{"type": "text", "text": "three", "fontSize": 80, "fadeOut": 3}]}]}

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# Brings the whole render backend up in the foreground: Azurite, one silo, the API.
+# Brings the whole render backend up in the foreground: Azurite, N silos (default 1), the API.
 # Ctrl-C (or SIGTERM) stops everything this script started.
 #
-#   ./run.sh [--port N] [--silo-port N] [--gateway-port N] [--azurite-port-base N] [--no-build]
+#   ./run.sh [--silos N] [--port N] [--silo-port N] [--gateway-port N] [--azurite-port-base N] [--no-build]
+#   ./run.sh --add-silo I [same port options]   one more silo (ports +I) for a running ./run.sh
 #
-# Environment overrides (the options win): Silo__SiloPort, Silo__GatewayPort (Render__GatewayPort
-# follows it), AZURITE_PORT_BASE, Media__Root, Render__Engine__WorkDirectory,
-# Render__Engine__FfmpegPath, Management__Keys__0__Key / __Secret, DOTNET_ENVIRONMENT.
-# Logs: .data/logs/{build,azurite,silo,api}.log. Data: .data/azurite, .data/media, .data/work.
+# Silo i (from 0) uses --silo-port + i and --gateway-port + i. Environment overrides (the options
+# win): SILOS, Silo__SiloPort, Silo__GatewayPort, AZURITE_PORT_BASE, Media__Root, Silo__*,
+# Render__Engine__*, Management__Keys__0__Key / __Secret, DOTNET_ENVIRONMENT.
+# Logs: .data/logs/{build,azurite,silo-I,api}.log. Data: .data/azurite, .data/media, .data/work.
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -16,19 +17,27 @@ cd "$REPO_ROOT"
 source "$REPO_ROOT/scripts/prerequisites.sh"
 
 usage() {
-    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 API_PORT=8080
 SILO_PORT="${Silo__SiloPort:-11111}"
-GATEWAY_PORT="${Silo__GatewayPort:-${Render__GatewayPort:-30000}}"
+GATEWAY_PORT="${Silo__GatewayPort:-30000}"
 AZURITE_PORT_BASE="${AZURITE_PORT_BASE:-10000}"
+SILOS="${SILOS:-1}"
+ADD_SILO=""
 BUILD=1
 HEALTH_TIMEOUT="${HEALTH_TIMEOUT:-90}"
+# A stopping silo deactivates its grains first; it gets this long (Silo:ShutdownTimeout) plus a margin.
+export Silo__ShutdownTimeout="${Silo__ShutdownTimeout:-00:01:00}"
 
-need_value() { [ "$#" -ge 2 ] && [[ "$2" =~ ^[0-9]+$ ]] || { echo "error: $1 needs a port number" >&2; exit 2; }; }
+need_value() { [ "$#" -ge 2 ] && [[ "$2" =~ ^[0-9]+$ ]] || { echo "error: $1 needs a number" >&2; exit 2; }; }
 while [ "$#" -gt 0 ]; do
     case "$1" in
+        --silos) need_value "$@"; SILOS="$2"; shift 2 ;;
+        --silos=*) SILOS="${1#*=}"; shift ;;
+        --add-silo) need_value "$@"; ADD_SILO="$2"; shift 2 ;;
+        --add-silo=*) ADD_SILO="${1#*=}"; shift ;;
         --port) need_value "$@"; API_PORT="$2"; shift 2 ;;
         --port=*) API_PORT="${1#*=}"; shift ;;
         --silo-port) need_value "$@"; SILO_PORT="$2"; shift 2 ;;
@@ -42,12 +51,36 @@ while [ "$#" -gt 0 ]; do
         *) echo "error: unknown argument '$1' (see ./run.sh --help)" >&2; exit 2 ;;
     esac
 done
+[[ "$SILOS" =~ ^[0-9]+$ ]] && [ "$SILOS" -ge 1 ] && [ "$SILOS" -le 32 ] || { echo "error: --silos must be 1 to 32, not '$SILOS'" >&2; exit 2; }
+if [ -n "$ADD_SILO" ]; then
+    [[ "$ADD_SILO" =~ ^[0-9]+$ ]] && [ "$ADD_SILO" -le 64 ] || { echo "error: --add-silo needs an index from 0 to 64, not '$ADD_SILO'" >&2; exit 2; }
+    FIRST_SILO="$ADD_SILO" LAST_SILO="$ADD_SILO"
+else
+    FIRST_SILO=0 LAST_SILO=$((SILOS - 1))
+fi
 for p in "$API_PORT" "$SILO_PORT" "$GATEWAY_PORT" "$AZURITE_PORT_BASE"; do
     [[ "$p" =~ ^[0-9]+$ ]] && [ "$p" -ge 1 ] && [ "$p" -le 65533 ] || { echo "error: '$p' is not a valid port" >&2; exit 2; }
 done
 BLOB_PORT="$AZURITE_PORT_BASE"
 QUEUE_PORT=$((AZURITE_PORT_BASE + 1))
 TABLE_PORT=$((AZURITE_PORT_BASE + 2))
+# Every port this invocation listens on, once: the ranges must not overlap each other.
+declare -A PORT_USE=()
+claim_port() {
+    [ "$1" -le 65535 ] || { echo "error: $2 would need port $1" >&2; exit 2; }
+    [ -z "${PORT_USE[$1]:-}" ] || { echo "error: port $1 is wanted by both ${PORT_USE[$1]} and $2; pick other ports" >&2; exit 2; }
+    PORT_USE[$1]="$2"
+}
+if [ -z "$ADD_SILO" ]; then
+    claim_port "$API_PORT" "the HTTP API (--port)"
+    claim_port "$BLOB_PORT" "Azurite (--azurite-port-base)"
+    claim_port "$QUEUE_PORT" "Azurite (--azurite-port-base)"
+    claim_port "$TABLE_PORT" "Azurite (--azurite-port-base)"
+fi
+for ((i = FIRST_SILO; i <= LAST_SILO; i++)); do
+    claim_port $((SILO_PORT + i)) "silo $i (--silo-port + $i)"
+    claim_port $((GATEWAY_PORT + i)) "silo $i's gateway (--gateway-port + $i)"
+done
 
 DATA_DIR="$REPO_ROOT/.data"
 LOG_DIR="$DATA_DIR/logs"
@@ -59,9 +92,125 @@ log() { printf '==> %s\n' "$*" >&2; }
 # True when something accepts TCP connections on 127.0.0.1:$1.
 port_open() { timeout 1 bash -c "exec 3<>/dev/tcp/127.0.0.1/$1" 2>/dev/null; }
 
+# --- checks before anything starts ---------------------------------------------------------
+check_free() {
+    local port="$1" what="$2" hint="$3"
+    if port_open "$port"; then
+        echo "error: port $port ($what) is already in use by another process." >&2
+        echo "       Stop it, or pick other ports: $hint" >&2
+        exit 1
+    fi
+}
+if [ -z "$ADD_SILO" ]; then
+    for p in "$BLOB_PORT" "$QUEUE_PORT" "$TABLE_PORT"; do
+        check_free "$p" "Azurite blob/queue/table $BLOB_PORT-$TABLE_PORT" "./run.sh --azurite-port-base N (uses N, N+1, N+2)"
+    done
+    check_free "$API_PORT" "HTTP API" "./run.sh --port N"
+elif ! port_open "$TABLE_PORT"; then
+    echo "error: no Azurite on port $TABLE_PORT: --add-silo joins a running ./run.sh; give it the same --azurite-port-base" >&2
+    exit 1
+fi
+for ((i = FIRST_SILO; i <= LAST_SILO; i++)); do
+    check_free $((SILO_PORT + i)) "silo $i, silo-to-silo" "./run.sh --silo-port N (silo i uses N+i)"
+    check_free $((GATEWAY_PORT + i)) "silo $i, Orleans gateway" "./run.sh --gateway-port N (silo i uses N+i)"
+done
+
+# --- prerequisites and build ---------------------------------------------------------------
+ensure_prerequisites
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# --add-silo never builds: the running silos execute the same output folder.
+if [ "$BUILD" -eq 1 ] && [ -z "$ADD_SILO" ]; then
+    # Only the two hosts (and what they reference), so a test project in progress cannot block this.
+    mkdir -p "$LOG_DIR"
+    : >"$LOG_DIR/build.log"
+    for proj in src/Silo/Silo.csproj src/Api/Api.csproj; do
+        log "dotnet build -c Release $proj"
+        if ! dotnet build "$proj" -c Release --nologo -v quiet >>"$LOG_DIR/build.log" 2>&1; then
+            grep -E ': (error|warning) ' "$LOG_DIR/build.log" | sort -u >&2 || tail -n 30 "$LOG_DIR/build.log" >&2
+            echo "error: the build of $proj failed (full output: .data/logs/build.log)" >&2
+            exit 1
+        fi
+    done
+fi
+[ -f "$SILO_DIR/Orleans.Render.Silo.dll" ] || { echo "error: $SILO_DIR/Orleans.Render.Silo.dll is missing (build first)" >&2; exit 1; }
+[ -f "$API_DIR/Orleans.Render.Api.dll" ] || { echo "error: $API_DIR/Orleans.Render.Api.dll is missing (build first)" >&2; exit 1; }
+
+# --- configuration shared by the silos and the API -----------------------------------------
+mkdir -p "$LOG_DIR" "$DATA_DIR/azurite"
+export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}"
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-$DOTNET_ENVIRONMENT}"
+export Media__Root="${Media__Root:-$DATA_DIR/media}"
+export Render__Engine__WorkDirectory="${Render__Engine__WorkDirectory:-$DATA_DIR/work}"
+export Render__Engine__FfmpegPath="${Render__Engine__FfmpegPath:-$(command -v ffmpeg)}"
+mkdir -p "$Media__Root" "$Render__Engine__WorkDirectory"
+# The explicit form of UseDevelopmentStorage=true, so Azurite can listen on other ports. Silos and API
+# share it: the membership table in it is how the API finds the silos' gateways.
+export ConnectionStrings__AzureStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$BLOB_PORT/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$QUEUE_PORT/devstoreaccount1;TableEndpoint=http://127.0.0.1:$TABLE_PORT/devstoreaccount1;"
+export Urls="http://127.0.0.1:$API_PORT"
+if [ "$DOTNET_ENVIRONMENT" = Development ]; then
+    # The same pair as src/Api/appsettings.Development.json, set explicitly so the banner is right.
+    export Management__Keys__0__Key="${Management__Keys__0__Key:-DEVKEY}"
+    export Management__Keys__0__Secret="${Management__Keys__0__Secret:-dev-secret-change-me}"
+fi
+unset Silo__SiloPort Silo__GatewayPort   # set per silo by silo_command
+
+silo_log() { echo "$LOG_DIR/silo-$1.log"; }
+# silo_command I: replaces the current (sub)shell with silo I.
+silo_command() {
+    cd "$SILO_DIR"
+    Silo__SiloPort=$((SILO_PORT + $1)) Silo__GatewayPort=$((GATEWAY_PORT + $1)) exec dotnet Orleans.Render.Silo.dll
+}
+
+if [ -n "$ADD_SILO" ]; then
+    # One more silo for a running ./run.sh, in the foreground: Ctrl-C or SIGTERM stops it gracefully.
+    logfile="$(silo_log "$ADD_SILO")"
+    printf '\n===== %s run.sh --add-silo start =====\n' "$(date -Is)" >>"$logfile"
+    log "silo $ADD_SILO (pid $$): silo port $((SILO_PORT + ADD_SILO)), gateway port $((GATEWAY_PORT + ADD_SILO)), log ${logfile#"$REPO_ROOT"/}"
+    log "Ctrl-C or 'kill $$' stops it gracefully (it may take up to Silo:ShutdownTimeout, $Silo__ShutdownTimeout)"
+    silo_command "$ADD_SILO" </dev/null >>"$logfile" 2>&1
+fi
+
 # --- processes we start, and how they are stopped ------------------------------------------
 declare -a PIDS=() NAMES=()
 CLEANED=0
+
+# stop_all PATTERN TIMEOUT: SIGTERM to every live process whose name matches PATTERN, then waits for
+# them together (silos shut down in parallel); whatever is left after TIMEOUT seconds is killed.
+stop_all() {
+    local pattern="$1" timeout="$2" i alive
+    local -a targets=()
+    for i in "${!PIDS[@]}"; do
+        # shellcheck disable=SC2053 # PATTERN is a glob on purpose
+        [[ "${NAMES[$i]}" == $pattern ]] && kill -0 "${PIDS[$i]}" 2>/dev/null || continue
+        kill -TERM "${PIDS[$i]}" 2>/dev/null || true
+        targets+=("$i")
+    done
+    [ "${#targets[@]}" -gt 0 ] || return 0
+    local deadline=$((SECONDS + timeout))
+    while :; do
+        alive=0
+        for i in "${targets[@]}"; do kill -0 "${PIDS[$i]}" 2>/dev/null && alive=1; done
+        [ "$alive" -eq 1 ] && [ "$SECONDS" -lt "$deadline" ] || break
+        sleep 0.2
+    done
+    for i in "${targets[@]}"; do
+        if kill -0 "${PIDS[$i]}" 2>/dev/null; then
+            log "${NAMES[$i]} (pid ${PIDS[$i]}) did not stop in $timeout s; killing it"
+            kill -KILL "${PIDS[$i]}" 2>/dev/null || true
+        fi
+        wait "${PIDS[$i]}" 2>/dev/null || true
+    done
+}
+
+# The seconds in an [d.]hh:mm:ss value such as Silo:ShutdownTimeout; 60 when it cannot be read.
+seconds_of() {
+    local h m s
+    if IFS=: read -r h m s <<<"$1" && [[ "$h$m${s%%.*}" =~ ^[0-9]+$ ]]; then
+        echo $((10#$h * 3600 + 10#$m * 60 + 10#${s%%.*}))
+    else
+        echo 60
+    fi
+}
 
 cleanup() {
     local rc=$?
@@ -72,32 +221,22 @@ cleanup() {
     if [ "${#PIDS[@]}" -gt 0 ]; then
         log "stopping ${NAMES[*]}"
     fi
-    # Newest first: API, then silo (graceful Orleans shutdown), then Azurite.
-    local i pid deadline
-    for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
-        pid="${PIDS[$i]}"
-        kill -0 "$pid" 2>/dev/null || continue
-        kill -TERM "$pid" 2>/dev/null || true
-        deadline=$((SECONDS + 20))
-        while kill -0 "$pid" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do sleep 0.2; done
-        if kill -0 "$pid" 2>/dev/null; then
-            log "${NAMES[$i]} (pid $pid) did not stop in 20 s; killing it"
-            kill -KILL "$pid" 2>/dev/null || true
-        fi
-        wait "$pid" 2>/dev/null || true
-    done
+    # The API first, then every silo at once (graceful Orleans shutdown), then Azurite.
+    stop_all api 20
+    stop_all 'silo-*' $(($(seconds_of "$Silo__ShutdownTimeout") + 15))
+    stop_all azurite 20
     exit "$rc"
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-# start NAME LOGFILE WORKDIR COMMAND...: runs COMMAND in the background; the recorded PID is
-# COMMAND's own (the subshell execs it), so signals reach it directly.
+# start NAME LOGFILE COMMAND...: runs COMMAND (a function that execs its process) in the background;
+# the recorded PID is that process's own, so signals reach it directly.
 start() {
-    local name="$1" logfile="$2" dir="$3"
-    shift 3
-    (cd "$dir" && exec "$@") </dev/null >>"$logfile" 2>&1 &
+    local name="$1" logfile="$2"
+    shift 2
+    ("$@") </dev/null >>"$logfile" 2>&1 &
     PIDS+=("$!")
     NAMES+=("$name")
     log "started $name (pid $!), log ${logfile#"$REPO_ROOT"/}"
@@ -105,7 +244,7 @@ start() {
 
 show_logs() {
     local f
-    for f in "$LOG_DIR"/azurite.log "$LOG_DIR"/silo.log "$LOG_DIR"/api.log; do
+    for f in "$LOG_DIR"/azurite.log "$LOG_DIR"/silo-*.log "$LOG_DIR"/api.log; do
         [ -s "$f" ] || continue
         echo "----- last lines of ${f#"$REPO_ROOT"/} -----" >&2
         tail -n 40 "$f" >&2
@@ -131,86 +270,57 @@ wait_for() {
 }
 
 azurite_ready() { port_open "$BLOB_PORT" && port_open "$QUEUE_PORT" && port_open "$TABLE_PORT"; }
-api_healthy() { curl -fsS --max-time 3 -o /dev/null "http://127.0.0.1:$API_PORT/health" 2>/dev/null; }
-
-# --- checks before anything starts ---------------------------------------------------------
-check_free() {
-    local port="$1" what="$2" hint="$3"
-    if port_open "$port"; then
-        echo "error: port $port ($what) is already in use by another process." >&2
-        echo "       Stop it, or pick other ports: $hint" >&2
-        exit 1
-    fi
+# True when /health answers 200 and counts at least the silos this script started.
+api_healthy() {
+    local body
+    body="$(curl -fsS --max-time 6 "http://127.0.0.1:$API_PORT/health" 2>/dev/null)" || return 1
+    [[ "$body" =~ \"silos\":([0-9]+) ]] && [ "${BASH_REMATCH[1]}" -ge "$SILOS" ]
 }
-for p in "$BLOB_PORT" "$QUEUE_PORT" "$TABLE_PORT"; do
-    check_free "$p" "Azurite blob/queue/table $BLOB_PORT-$TABLE_PORT" "./run.sh --azurite-port-base N (uses N, N+1, N+2)"
-done
-check_free "$SILO_PORT" "silo-to-silo" "./run.sh --silo-port N"
-check_free "$GATEWAY_PORT" "Orleans gateway" "./run.sh --gateway-port N"
-check_free "$API_PORT" "HTTP API" "./run.sh --port N"
-
-# --- prerequisites and build ---------------------------------------------------------------
-ensure_prerequisites
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-if [ "$BUILD" -eq 1 ]; then
-    # Only the two hosts (and what they reference), so a test project in progress cannot block this.
-    mkdir -p "$LOG_DIR"
-    : >"$LOG_DIR/build.log"
-    for proj in src/Silo/Silo.csproj src/Api/Api.csproj; do
-        log "dotnet build -c Release $proj"
-        if ! dotnet build "$proj" -c Release --nologo -v quiet >>"$LOG_DIR/build.log" 2>&1; then
-            grep -E ': (error|warning) ' "$LOG_DIR/build.log" | sort -u >&2 || tail -n 30 "$LOG_DIR/build.log" >&2
-            echo "error: the build of $proj failed (full output: .data/logs/build.log)" >&2
-            exit 1
-        fi
-    done
-fi
-[ -f "$SILO_DIR/Orleans.Render.Silo.dll" ] || { echo "error: $SILO_DIR/Orleans.Render.Silo.dll is missing (build first)" >&2; exit 1; }
-[ -f "$API_DIR/Orleans.Render.Api.dll" ] || { echo "error: $API_DIR/Orleans.Render.Api.dll is missing (build first)" >&2; exit 1; }
-
-# --- configuration shared by silo and API --------------------------------------------------
-mkdir -p "$LOG_DIR" "$DATA_DIR/azurite"
-export DOTNET_ENVIRONMENT="${DOTNET_ENVIRONMENT:-Development}"
-export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-$DOTNET_ENVIRONMENT}"
-export Media__Root="${Media__Root:-$DATA_DIR/media}"
-export Render__Engine__WorkDirectory="${Render__Engine__WorkDirectory:-$DATA_DIR/work}"
-export Render__Engine__FfmpegPath="${Render__Engine__FfmpegPath:-$(command -v ffmpeg)}"
-mkdir -p "$Media__Root" "$Render__Engine__WorkDirectory"
-# The explicit form of UseDevelopmentStorage=true, so Azurite can listen on other ports.
-export ConnectionStrings__AzureStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$BLOB_PORT/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$QUEUE_PORT/devstoreaccount1;TableEndpoint=http://127.0.0.1:$TABLE_PORT/devstoreaccount1;"
-export Silo__SiloPort="$SILO_PORT" Silo__GatewayPort="$GATEWAY_PORT" Render__GatewayPort="$GATEWAY_PORT"
-export Urls="http://127.0.0.1:$API_PORT"
-if [ "$DOTNET_ENVIRONMENT" = Development ]; then
-    # The same pair as src/Api/appsettings.Development.json, set explicitly so the banner is right.
-    export Management__Keys__0__Key="${Management__Keys__0__Key:-DEVKEY}"
-    export Management__Keys__0__Secret="${Management__Keys__0__Secret:-dev-secret-change-me}"
-fi
+run_azurite() {
+    exec "$REPO_ROOT/node_modules/.bin/azurite" --silent --location "$DATA_DIR/azurite" \
+        --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
+        --blobPort "$BLOB_PORT" --queuePort "$QUEUE_PORT" --tablePort "$TABLE_PORT" \
+        --skipApiVersionCheck --loose --disableTelemetry
+}
+run_api() { cd "$API_DIR" && exec dotnet Orleans.Render.Api.dll --urls "$Urls"; }
 
 # --- start ---------------------------------------------------------------------------------
-for f in azurite silo api; do
+for ((i = 0; i < SILOS; i++)); do
+    printf '\n===== %s run.sh start =====\n' "$(date -Is)" >>"$(silo_log "$i")"
+done
+for f in azurite api; do
     printf '\n===== %s run.sh start =====\n' "$(date -Is)" >>"$LOG_DIR/$f.log"
 done
 
-start azurite "$LOG_DIR/azurite.log" "$REPO_ROOT" \
-    "$REPO_ROOT/node_modules/.bin/azurite" --silent --location "$DATA_DIR/azurite" \
-    --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
-    --blobPort "$BLOB_PORT" --queuePort "$QUEUE_PORT" --tablePort "$TABLE_PORT" \
-    --skipApiVersionCheck --loose --disableTelemetry
+start azurite "$LOG_DIR/azurite.log" run_azurite
 wait_for "Azurite (ports $BLOB_PORT-$TABLE_PORT)" "${PIDS[-1]}" 60 azurite_ready
 
-start silo "$LOG_DIR/silo.log" "$SILO_DIR" dotnet Orleans.Render.Silo.dll
-wait_for "silo gateway (port $GATEWAY_PORT)" "${PIDS[-1]}" 90 port_open "$GATEWAY_PORT"
+# Silo 0 first: it creates the membership table the others join.
+declare -a SILO_PIDS=()
+for ((i = 0; i < SILOS; i++)); do
+    start "silo-$i" "$(silo_log "$i")" silo_command "$i"
+    SILO_PIDS+=("${PIDS[-1]}")
+    [ "$i" -gt 0 ] || wait_for "silo 0 gateway (port $GATEWAY_PORT)" "${PIDS[-1]}" 90 port_open "$GATEWAY_PORT"
+done
+for ((i = 1; i < SILOS; i++)); do
+    wait_for "silo $i gateway (port $((GATEWAY_PORT + i)))" "${SILO_PIDS[$i]}" 90 port_open $((GATEWAY_PORT + i))
+done
 
-start api "$LOG_DIR/api.log" "$API_DIR" dotnet Orleans.Render.Api.dll --urls "$Urls"
-wait_for "API health (http://127.0.0.1:$API_PORT/health)" "${PIDS[-1]}" "$HEALTH_TIMEOUT" api_healthy
+start api "$LOG_DIR/api.log" run_api
+wait_for "API health with $SILOS silo(s) (http://127.0.0.1:$API_PORT/health)" "${PIDS[-1]}" "$HEALTH_TIMEOUT" api_healthy
 
 URL="http://127.0.0.1:$API_PORT"
 KEY="${Management__Keys__0__Key:-<key>}:${Management__Keys__0__Secret:-<secret>}"
-cat <<EOF
+SILO_LIST=""
+for ((i = 0; i < SILOS; i++)); do SILO_LIST+="silo-$i pid ${SILO_PIDS[$i]}; "; done
+cat <<BANNER
 
 Orleans.Render is up: $URL   (health: $URL/health)
-Management key (HTTP Basic): $KEY
-Logs: .data/logs/{azurite,silo,api}.log    Media: $Media__Root
+Management key (HTTP Basic): $KEY    Dashboard: $URL/dashboard/ (same key)
+Silos: ${SILO_LIST%; }
+  add one:             ./run.sh --add-silo $SILOS --silo-port $SILO_PORT --gateway-port $GATEWAY_PORT --azurite-port-base $AZURITE_PORT_BASE
+  stop one gracefully: kill <pid>
+Logs: .data/logs/{azurite,silo-N,api}.log    Media: $Media__Root
 
 Quickstart:
   P=\$(curl -s -u $KEY -X POST $URL/v1/project/demo | python3 -c 'import sys,json;print(json.load(sys.stdin)["Project-UID"])')
@@ -219,15 +329,32 @@ Quickstart:
   curl -s -o hello.mp4 $URL/v2/render/<token>.mp4
 
 Press Ctrl-C to stop.
-EOF
+BANNER
 
-# --- run until a signal arrives or one of the processes exits ------------------------------
-rc=0
-wait -n "${PIDS[@]}" || rc=$?
-for i in "${!PIDS[@]}"; do
-    if ! kill -0 "${PIDS[$i]}" 2>/dev/null; then
-        echo "error: ${NAMES[$i]} (pid ${PIDS[$i]}) exited unexpectedly (status $rc)" >&2
+# --- run until a signal arrives, Azurite or the API exits, or no silo is left --------------
+# A silo that stops (SIGTERM from an operator, a crash) leaves the others serving.
+while :; do
+    rc=0
+    exited=""
+    wait -n -p exited "${PIDS[@]}" || rc=$?
+    [ -n "$exited" ] || continue
+    name=""
+    for i in "${!PIDS[@]}"; do
+        [ "${PIDS[$i]}" = "$exited" ] || continue
+        name="${NAMES[$i]}"
+        unset 'PIDS[i]' 'NAMES[i]'
+        PIDS=("${PIDS[@]}") NAMES=("${NAMES[@]}")
+        break
+    done
+    if [[ "$name" == silo-* ]]; then
+        left=0
+        for n in "${NAMES[@]}"; do [[ "$n" == silo-* ]] && left=$((left + 1)); done
+        if [ "$left" -gt 0 ]; then
+            log "$name (pid $exited) exited with status $rc; $left silo(s) started by run.sh remain"
+            continue
+        fi
     fi
+    echo "error: $name (pid $exited) exited unexpectedly (status $rc)" >&2
+    show_logs
+    exit 1
 done
-show_logs
-exit 1

@@ -21,10 +21,6 @@ public sealed class RenderApiOptions
 
     /// <summary>The base of the <c>url</c> returned for a render; when empty, the request's own scheme and host.</summary>
     public string? PublicBaseUrl { get; set; }
-
-    /// <summary>The Orleans gateway of the (single, localhost) cluster.</summary>
-    [Range(1, 65535)]
-    public int GatewayPort { get; set; } = 30000;
 }
 
 /// <summary>One management key pair; requests authenticate with HTTP Basic <c>key:secret</c>.</summary>

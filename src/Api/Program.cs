@@ -1,4 +1,6 @@
+using Azure.Data.Tables;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Render.Api;
 using Orleans.Render.Api.Endpoints;
 using Orleans.Render.Api.Http;
@@ -14,15 +16,22 @@ builder.Services.AddOptions<ManagementOptions>().Bind(builder.Configuration.GetS
 builder.Services.AddMediaStore(builder.Configuration);
 builder.Services.AddSingleton<BasicAuthenticationFilter>();
 
-var gatewayPort = builder.Configuration.GetValue(RenderApiOptions.Section + ":GatewayPort", 30000);
+// The client finds the silos' gateways in the same membership table the silos write, so silos may come and go.
+var storage = builder.Configuration.GetConnectionString("AzureStorage");
+if (string.IsNullOrWhiteSpace(storage))
+{
+    throw new InvalidOperationException("ConnectionStrings:AzureStorage is required (UseDevelopmentStorage=true for Azurite).");
+}
+
 builder.UseOrleansClient(client =>
 {
-    client.UseLocalhostClustering(gatewayPort, serviceId: "orleans-render", clusterId: "render");
     client.Configure<ClusterOptions>(o =>
     {
         o.ClusterId = "render";
         o.ServiceId = "orleans-render";
     });
+    client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(storage));
+    client.AddDashboard();
 });
 
 var app = builder.Build();
@@ -30,5 +39,6 @@ app.UseMiddleware<ErrorHandlingMiddleware>();
 app.MapSystemEndpoints();
 app.MapProjectEndpoints();
 app.MapRenderEndpoints();
+app.MapOrleansDashboard("/dashboard").AddEndpointFilter<IEndpointConventionBuilder, BasicAuthenticationFilter>();
 app.MapFallback(() => ApiErrors.NotFound("not_found", "There is no such endpoint."));
 app.Run();

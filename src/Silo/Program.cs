@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using System.Net;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Render.Grains;
 using Orleans.Render.Grains.Placement;
 using Orleans.Render.Silo;
@@ -17,19 +18,24 @@ if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(hosting, 
     throw new InvalidOperationException(string.Join(" ", problems.Select(p => p.ErrorMessage)));
 }
 
+// SIGTERM and Ctrl-C stop the host; the silo then deactivates its grains and leaves the membership table.
+builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = hosting.ShutdownTimeout);
 builder.Services.AddRenderGrainServices(builder.Configuration);
 builder.UseOrleans(silo =>
 {
-    silo.UseLocalhostClustering(hosting.SiloPort, hosting.GatewayPort);
     silo.Configure<ClusterOptions>(o =>
     {
         o.ClusterId = "render";
         o.ServiceId = "orleans-render";
     });
-    silo.Configure<EndpointOptions>(o => o.AdvertisedIPAddress = IPAddress.Loopback);
+    silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(hosting.StorageConnectionString));
+    silo.ConfigureEndpoints(hosting.AdvertisedIPAddress, hosting.SiloPort, hosting.GatewayPort);
+    // Orleans' defaults unless Silo:Membership sets keys (e.g. a faster ProbeTimeout on a development machine).
+    silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection(SiloHostingOptions.Section + ":Membership"));
     silo.AddAzureBlobGrainStorage(GrainStorage.Name, o => o.BlobServiceClient = new BlobServiceClient(hosting.StorageConnectionString));
     silo.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(hosting.StorageConnectionString));
     silo.AddRenderPools(hosting.Pools);
+    silo.AddDashboard();
 });
 
 await builder.Build().RunAsync();

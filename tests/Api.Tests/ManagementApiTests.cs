@@ -41,4 +41,16 @@ public sealed class ManagementApiTests(RenderSystemFixture system)
         var health = await system.Http.GetFromJsonAsync<JsonElement>("/health");
         Assert.Equal(1, health.GetProperty("silos").GetInt32());
     }
+
+    [Theory]
+    [InlineData("/dashboard/")]
+    [InlineData("/dashboard/index.html")]
+    [InlineData("/dashboard/ClusterStats")]
+    [InlineData("/dashboard/DashboardCounters")]
+    public async Task The_dashboard_needs_the_management_key(string path)
+    {
+        Assert.Equal("unauthorized", await (await system.Http.GetAsync(path)).AssertErrorAsync(HttpStatusCode.Unauthorized));
+        var authorized = await system.Management.GetAsync(path);
+        Assert.True(authorized.IsSuccessStatusCode, $"{path}: {(int)authorized.StatusCode}");
+    }
 }

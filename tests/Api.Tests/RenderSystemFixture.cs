@@ -7,7 +7,8 @@ namespace Orleans.Render.Api.Tests;
 
 /// <summary>
 /// The real system as <c>./run.sh</c> starts it (Azurite, the silo process, the API process) on free ports, plus a
-/// loopback image server the silo is allowed to fetch from. Started once for the collection; the silo can be restarted.
+/// loopback image server the silo is allowed to fetch from. Silo and API find each other through the Azure Table membership
+/// table in that Azurite. Started once for the collection; the silo can be restarted.
 /// </summary>
 public sealed class RenderSystemFixture : IAsyncLifetime
 {
@@ -72,7 +73,7 @@ public sealed class RenderSystemFixture : IAsyncLifetime
         var environment = new Dictionary<string, string>(settings)
         {
             ["Urls"] = $"http://127.0.0.1:{port}",
-            ["Render__GatewayPort"] = $"{gatewayPort}",
+            ["ConnectionStrings__AzureStorage"] = azurite.ConnectionString,
             ["Management__Keys__0__Key"] = Key,
             ["Management__Keys__0__Secret"] = Secret,
         };

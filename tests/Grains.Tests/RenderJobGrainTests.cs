@@ -118,6 +118,13 @@ public sealed class RenderJobGrainTests(RenderClusterFixture fixture)
         Assert.True(await job.DeleteAsync());
 
         Assert.Equal(OutputStatus.Cancelled, (await render).Status);
+        // Cancellation reaches the segment's silo as a message after the caller has moved on: allow it a moment.
+        var killedBy = DateTime.UtcNow.AddSeconds(10);
+        while (FfmpegProcessesFor(token).Count > 0 && DateTime.UtcNow < killedBy)
+        {
+            await Task.Delay(100);
+        }
+
         Assert.Empty(FfmpegProcessesFor(token));
         Assert.False(File.Exists(PathOf(finished)));
         Assert.False(Directory.Exists(Path.Combine(fixture.MediaRoot, "renders", token)));

@@ -9,61 +9,30 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$ROOT/bench/out"
 REPS="${REPS:-5}"
-API_PORT=8097 IMAGE_PORT=8098
-API="http://127.0.0.1:$API_PORT"
-KEY="DEVKEY:dev-secret-change-me"
 mkdir -p "$OUT"
 rm -f "$OUT"/*.mp4 "$OUT/times.tsv"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+trap stop_all EXIT
 
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-}
-trap cleanup EXIT
-
-ffmpeg -v error -y -f lavfi -i testsrc2=s=640x360 -frames:v 1 -update 1 "$OUT/logo.png"
-python3 -m http.server "$IMAGE_PORT" --bind 127.0.0.1 --directory "$OUT" >"$OUT/images.log" 2>&1 &
-pids+=($!)
-
-RemoteMedia__AllowedEndpoints__0="127.0.0.1:$IMAGE_PORT" "$ROOT/run.sh" --port "$API_PORT" --silo-port 11311 \
-    --gateway-port 30300 --azurite-port-base 10300 >"$OUT/run.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 300); do
-    curl -fsS "$API/health" >/dev/null 2>&1 && break
-    sleep 1
-done
-curl -fsS "$API/health" >/dev/null || { tail -20 "$OUT/run.log"; exit 1; }
-
-project=$(curl -fsS -u "$KEY" -X POST "$API/v1/project/bench" | python3 -c 'import sys,json;print(json.load(sys.stdin)["Project-UID"])')
-curl -fsS -u "$KEY" -X PUT --data-binary @"$ROOT/bench/reference-movie.json" "$API/v1/sdl/$project/reference" >/dev/null
-body="{\"movie\": \"reference\", \"params\": {\"name\": \"Alex\", \"order\": \"12345\", \"logo\": \"http://127.0.0.1:$IMAGE_PORT/logo.png\"}}"
-
-now() { date +%s%N; }
+serve_logo
+start_system
+project=$(create_movie "$ROOT/bench/reference-movie.json")
 bare() { "$ROOT/bench/bare-ffmpeg.sh" "$OUT/logo.png" "$OUT/bare.mp4"; }
-api() {
-    local token
-    token=$(curl -fsS -X POST -H 'Content-Type: application/json' -d "$body" "$API/v2/render/$project" \
-        | python3 -c 'import sys,json;print(json.load(sys.stdin)["token"])')
-    curl -fsS -o "$OUT/api.mp4" "$API/v2/render/$token.mp4"
-}
+api() { render "$project" 1 "$OUT/api.mp4"; }
 
 bare; api  # warm-up: page cache, JIT, grain activation
-for i in $(seq 1 "$REPS"); do
-    for variant in bare api; do
-        start=$(now); $variant; end=$(now)
-        awk -v v="$variant" -v s="$start" -v e="$end" 'BEGIN { printf "%s\t%.3f\n", v, (e - s) / 1e9 }' >>"$OUT/times.tsv"
-    done
+for _ in $(seq 1 "$REPS"); do
+    timed bare bare
+    timed api api
 done
 
-for f in bare api; do
-    ffprobe -v error -count_frames -select_streams v:0 \
-        -show_entries stream=width,height,nb_read_frames,avg_frame_rate -show_entries format=duration -of csv=p=0 "$OUT/$f.mp4" \
-        | tr '\n' ' ' >"$OUT/$f.probe"
-done
+for f in bare api; do probe "$OUT/$f.mp4" >"$OUT/$f.probe"; done
 
 python3 - "$OUT" "$ROOT/docs/benchmarks.md" "$REPS" <<'PY'
 import statistics, sys, datetime, os, platform
+sys.path.insert(0, os.path.join(os.path.dirname(sys.argv[2]), "..", "bench"))
+from sections import write_section
 out, doc, reps = sys.argv[1], sys.argv[2], int(sys.argv[3])
 times = {"bare": [], "api": []}
 for line in open(os.path.join(out, "times.tsv")):
@@ -74,7 +43,7 @@ ratio = med["api"] / med["bare"]
 probe = {k: open(os.path.join(out, f"{k}.probe")).read().strip() for k in times}
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
 row = lambda k, name: f"| {name} | {med[k]:.2f} | {min(times[k]):.2f}–{max(times[k]):.2f} | {300 / med[k]:.1f} | {10 / med[k]:.2f}× | `{probe[k]}` |"
-text = f"""# Benchmarks
+text = f"""## Reference movie: API against bare ffmpeg
 
 Produced by `bench/run.sh` (REPS={reps}) on {datetime.date.today()}: {os.cpu_count()} cores, {cpu}.
 
@@ -100,6 +69,6 @@ only composites pre-made layers; the filter graph stays in yuv420p/yuva420p with
 x264 dominates the time in both variants. The API adds the HTTP calls, two grain hops, rasterising two text layers
 and fetching the image, and the ffmpeg process start.
 """
-open(doc, "w").write(text)
+write_section(doc, "reference", text)
 print(f"bare median {med['bare']:.2f} s, api median {med['api']:.2f} s, ratio {ratio:.3f}")
 PY

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -361,6 +362,7 @@ public sealed class RenderJobGrain(
             return output.Segments[0].MediaKey;
         }
 
+        var started = Stopwatch.GetTimestamp();
         var work = Path.Combine(engineOptions.Value.WorkDirectory, $"{Token}-{spec.Key}-assembly-{Guid.NewGuid():N}");
         Directory.CreateDirectory(work);
         try
@@ -377,6 +379,8 @@ public sealed class RenderJobGrain(
             var key = $"renders/{Token}/{spec.Key}.{spec.Format.Extension()}";
             await media.PutFileAsync(key, joined, cancellationToken);
             await media.DeletePrefixAsync($"renders/{Token}/{spec.Key}/", cancellationToken);
+            logger.LogInformation("Assembled {Token} {Output} from {Count} segments in {Milliseconds} ms", Token, spec.Key,
+                output.Segments.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return key;
         }
         finally

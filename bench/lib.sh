@@ -1,0 +1,73 @@
+# Shared by the benchmark scripts: start the system on spare ports, serve the logo, render through the API.
+# Source it after setting ROOT and OUT.
+
+API_PORT=8097 IMAGE_PORT=8098
+API="http://127.0.0.1:$API_PORT"
+KEY="DEVKEY:dev-secret-change-me"
+pids=()
+
+stop_all() {
+    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    pids=()
+}
+
+# serve_logo: a 640x360 test image on a loopback HTTP server the silos may fetch from.
+serve_logo() {
+    ffmpeg -v error -y -f lavfi -i testsrc2=s=640x360 -frames:v 1 -update 1 "$OUT/logo.png"
+    python3 -m http.server "$IMAGE_PORT" --bind 127.0.0.1 --directory "$OUT" >"$OUT/images.log" 2>&1 &
+    pids+=($!)
+}
+
+# start_system [run.sh options…]: the whole system in the background; returns when /health is 200.
+start_system() {
+    RemoteMedia__AllowedEndpoints__0="127.0.0.1:$IMAGE_PORT" "$ROOT/run.sh" --port "$API_PORT" --silo-port 11311 \
+        --gateway-port 30300 --azurite-port-base 10300 "$@" >"$OUT/run.log" 2>&1 &
+    pids+=($!)
+    for _ in $(seq 1 300); do
+        curl -fsS "$API/health" >/dev/null 2>&1 && return 0
+        sleep 1
+    done
+    tail -20 "$OUT/run.log"
+    return 1
+}
+
+# stop_system: stops the last started run.sh (the logo server keeps running).
+stop_system() {
+    local pid="${pids[-1]}"
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    unset 'pids[-1]'
+}
+
+# create_movie FILE: a project holding FILE as the movie "bench"; prints the project uid.
+create_movie() {
+    local project
+    project=$(curl -fsS -u "$KEY" -X POST "$API/v1/project/bench" | python3 -c 'import sys,json;print(json.load(sys.stdin)["Project-UID"])')
+    curl -fsS -u "$KEY" -X PUT --data-binary @"$1" "$API/v1/sdl/$project/bench" >/dev/null
+    echo "$project"
+}
+
+# render PROJECT PARALLEL OUTFILE: POST /v2/render (blocks until stored), then GET the mp4.
+render() {
+    local body token
+    body="{\"movie\": \"bench\", \"parallel\": $2, \"params\": {\"name\": \"Alex\", \"order\": \"12345\", \"logo\": \"http://127.0.0.1:$IMAGE_PORT/logo.png\"}}"
+    token=$(curl -fsS -X POST -H 'Content-Type: application/json' -d "$body" "$API/v2/render/$1" \
+        | python3 -c 'import sys,json;print(json.load(sys.stdin)["token"])')
+    curl -fsS -o "$3" "$API/v2/render/$token.mp4"
+}
+
+# timed LABEL COMMAND…: runs the command and appends "LABEL<TAB>seconds" to $OUT/times.tsv.
+timed() {
+    local label=$1 start end
+    shift
+    start=$(date +%s%N)
+    "$@"
+    end=$(date +%s%N)
+    awk -v v="$label" -v s="$start" -v e="$end" 'BEGIN { printf "%s\t%.3f\n", v, (e - s) / 1e9 }' >>"$OUT/times.tsv"
+}
+
+probe() {
+    ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=width,height,nb_read_frames,avg_frame_rate \
+        -show_entries format=duration -of csv=p=0 "$1" | tr '\n' ' '
+}

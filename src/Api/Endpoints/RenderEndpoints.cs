@@ -190,6 +190,7 @@ public static class RenderEndpoints
             "unsupported_extension" or "extension_not_mapped" or "frame_out_of_range" => StatusCodes.Status400BadRequest,
             "unknown_token" => StatusCodes.Status404NotFound,
             "expired" or "cancelled" => StatusCodes.Status410Gone,
+            "pool_unavailable" => StatusCodes.Status503ServiceUnavailable,
             _ when result.IsInputError => StatusCodes.Status422UnprocessableEntity,
             _ => StatusCodes.Status500InternalServerError,
         };

@@ -17,7 +17,7 @@ trap stop_all EXIT
 
 serve_logo
 for threads in 1 0; do
-    Render__Engine__Encoder__Threads=$threads start_system --silos 2
+    Silo__Dashboard=false Render__Engine__Encoder__Threads=$threads start_system --silos 2
     project=$(create_movie "$ROOT/bench/parallel-movie.json")
     render "$project" 1 "$OUT/parallel-warm.mp4"
     render "$project" 2 "$OUT/parallel-warm.mp4"
@@ -60,7 +60,7 @@ text = f"""## Parallel segments on two silos
 
 Produced by `bench/parallel.sh` (REPS={reps}) on {datetime.date.today()}: {os.cpu_count()} cores. `bench/parallel-movie.json` is
 the reference movie twice over: 20 s, 1920x1080, 30 fps, 600 frames, four 5 s scenes. The system runs 2 silos on this
-machine (`./run.sh --silos 2`); a render is `POST /v2/render` (blocking) plus downloading the mp4, as above. With
+machine (`./run.sh --silos 2`, with `Silo:Dashboard` off: its profiling takes 10–20 % of a core per silo); a render is `POST /v2/render` (blocking) plus downloading the mp4, as above. With
 `parallel: 2` the job cuts the movie at the scene boundary at 10 s, the placement director puts the two segments on the
 two silos, and the job joins them with a stream copy.
 

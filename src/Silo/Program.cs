@@ -35,7 +35,10 @@ builder.UseOrleans(silo =>
     silo.AddAzureBlobGrainStorage(GrainStorage.Name, o => o.BlobServiceClient = new BlobServiceClient(hosting.StorageConnectionString));
     silo.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(hosting.StorageConnectionString));
     silo.AddRenderPools(hosting.Pools);
-    silo.AddDashboard();
+    if (hosting.Dashboard)
+    {
+        silo.AddDashboard();
+    }
 });
 
 await builder.Build().RunAsync();

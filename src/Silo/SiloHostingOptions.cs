@@ -20,6 +20,12 @@ public sealed class SiloHostingOptions : IValidatableObject
     [MinLength(1)]
     public List<string> Pools { get; set; } = [];
 
+    /// <summary>
+    /// Whether this silo feeds the Orleans Dashboard (hosted by the API at /dashboard/). It profiles every grain call
+    /// and publishes counters every second, which costs CPU that renders could use.
+    /// </summary>
+    public bool Dashboard { get; set; } = true;
+
     /// <summary>The address other silos and clients reach this silo on; it is written to the membership table.</summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
 

@@ -21,7 +21,7 @@ public sealed class PoolClusterFixture : RenderClusterFixture
 }
 
 /// <summary>Three default-pool silos that notice a dead peer within seconds, for killing one mid-render.</summary>
-public sealed class FailoverClusterFixture : RenderClusterFixture
+public class FailoverClusterFixture : RenderClusterFixture
 {
     protected override short SiloCount => 3;
 
@@ -42,3 +42,6 @@ public sealed class FailoverClusterFixture : RenderClusterFixture
         silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
     }
 }
+
+/// <summary>The failover cluster again, for a test that stops a silo gracefully and needs all three to start with.</summary>
+public sealed class GracefulStopClusterFixture : FailoverClusterFixture;

@@ -12,14 +12,7 @@ public sealed class FailoverTests(FailoverClusterFixture fixture) : IClassFixtur
         var job = await Jobs.CreateAsync(fixture, Movies.Twelve, parallel: 3);
         var render = job.RenderAsync(new OutputRequest("mp4"));
 
-        JobSegments segments;
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        do
-        {
-            await Task.Delay(200);
-            segments = await job.GetSegmentsAsync();
-        }
-        while (!(segments.Segments.Count == 3 && segments.Segments.All(s => s.Silo is not null && s.Status == OutputStatus.Rendering)) && DateTime.UtcNow < deadline);
+        var segments = await Jobs.WaitForSegmentsAsync(job, Jobs.AllRendering);
 
         var victim = segments.Segments.First(s => s.Silo != segments.JobSilo);
         var handle = fixture.Cluster.GetActiveSilos().Single(h => h.SiloAddress.ToString() == victim.Silo);
@@ -39,14 +32,7 @@ public sealed class FailoverTests(FailoverClusterFixture fixture) : IClassFixtur
         var job = await Jobs.CreateAsync(fixture, Movies.Twelve, parallel: 3);
         await job.StartAsync(new OutputRequest("mp4"));
 
-        JobSegments segments;
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        do
-        {
-            await Task.Delay(50);
-            segments = await job.GetSegmentsAsync();
-        }
-        while (!segments.Segments.Any(s => s.Status == OutputStatus.Done) && DateTime.UtcNow < deadline);
+        var segments = await Jobs.WaitForSegmentsAsync(job, found => found.Segments.Any(s => s.Status == OutputStatus.Done));
 
         var jobSilo = segments.JobSilo;
         var finished = segments.Segments.Where(s => s.Status == OutputStatus.Done).Select(s => s.Index).ToList();
@@ -55,7 +41,7 @@ public sealed class FailoverTests(FailoverClusterFixture fixture) : IClassFixtur
 
         // Progress only reads state; nothing but the watchdog reminder restarts the render on the job's new silo.
         RenderProgress progress;
-        deadline = DateTime.UtcNow.AddSeconds(90);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         do
         {
             await Task.Delay(1000);

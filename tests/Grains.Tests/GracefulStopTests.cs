@@ -12,14 +12,7 @@ public sealed class GracefulStopTests(GracefulStopClusterFixture fixture) : ICla
         var job = await Jobs.CreateAsync(fixture, Movies.Twelve, parallel: 3);
         var render = job.RenderAsync(new OutputRequest("mp4"));
 
-        JobSegments segments;
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        do
-        {
-            await Task.Delay(100);
-            segments = await job.GetSegmentsAsync();
-        }
-        while (!(segments.Segments.Count == 3 && segments.Segments.All(s => s.Silo is not null && s.Status == OutputStatus.Rendering)) && DateTime.UtcNow < deadline);
+        var segments = await Jobs.WaitForSegmentsAsync(job, Jobs.AllRendering);
 
         var leaving = segments.Segments.First(s => s.Silo != segments.JobSilo);
         await fixture.Cluster.StopSiloAsync(fixture.Cluster.GetActiveSilos().Single(h => h.SiloAddress.ToString() == leaving.Silo));

@@ -4,6 +4,25 @@ namespace Orleans.Render.Grains.Tests;
 
 internal static class Jobs
 {
+    /// <summary>Polls the job's segments until <paramref name="ready"/> holds (or a minute passes) and returns the last look.</summary>
+    public static async Task<JobSegments> WaitForSegmentsAsync(IRenderJobGrain job, Func<JobSegments, bool> ready)
+    {
+        JobSegments segments;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        do
+        {
+            await Task.Delay(50);
+            segments = await job.GetSegmentsAsync();
+        }
+        while (!ready(segments) && DateTime.UtcNow < deadline);
+
+        return segments;
+    }
+
+    /// <summary>All three segments have been placed and are rendering.</summary>
+    public static bool AllRendering(JobSegments segments) =>
+        segments.Segments.Count == 3 && segments.Segments.All(s => s.Silo is not null && s.Status == OutputStatus.Rendering);
+
     /// <summary>A new token for <paramref name="movie"/> (mapped as <c>movie</c> and <c>*</c>) with the logo param pointing at the fixture's image server.</summary>
     public static async Task<IRenderJobGrain> CreateAsync(
         RenderClusterFixture fixture, string movie, int parallel = 1, string pool = "default", TimeSpan? ttl = null,

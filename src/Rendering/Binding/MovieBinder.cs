@@ -15,26 +15,17 @@ public static class MovieBinder
         var fps = movie.Fps;
         var movieBackground = BindColor(movie.Background, parameters, "background");
         var scenes = new List<TimelineScene>();
-        var layers = new List<TimelineLayer>();
         var sceneStart = 0;
         foreach (var scene in movie.Scenes)
         {
             var frames = Math.Max(1, ToFrames(scene.Duration, fps));
             var background = scene.Background is null ? movieBackground : BindColor(scene.Background, parameters, "background");
-            scenes.Add(new TimelineScene(sceneStart, frames, background));
-            foreach (var layer in scene.Layers)
-            {
-                var bound = BindLayer(movie, layer, sceneStart, frames, parameters);
-                if (bound is not null)
-                {
-                    layers.Add(bound);
-                }
-            }
-
+            var layers = scene.Layers.Select(l => BindLayer(movie, l, frames, parameters)).OfType<TimelineLayer>().ToList();
+            scenes.Add(new TimelineScene(sceneStart, frames, background, layers));
             sceneStart += frames;
         }
 
-        return new Timeline(movie.Width, movie.Height, fps, scenes, layers);
+        return new Timeline(movie.Width, movie.Height, fps, scenes);
     }
 
     public static IReadOnlyList<MovieVariable> Variables(Movie movie)
@@ -80,7 +71,7 @@ public static class MovieBinder
     }
 
     private static TimelineLayer? BindLayer(
-        Movie movie, Layer layer, int sceneStart, int sceneFrames, IReadOnlyDictionary<string, string> parameters)
+        Movie movie, Layer layer, int sceneFrames, IReadOnlyDictionary<string, string> parameters)
     {
         var fps = movie.Fps;
         var start = Math.Min(ToFrames(layer.Timing.Start, fps), sceneFrames);
@@ -114,10 +105,10 @@ public static class MovieBinder
         };
 
         var motion = layer is ImageLayer { Keyframes.Count: > 0 } moving
-            ? moving.Keyframes.Select(k => new FrameKeyframe(sceneStart + start + ToFrames(k.Time, fps), k.X, k.Y)).ToList()
+            ? moving.Keyframes.Select(k => new FrameKeyframe(start + ToFrames(k.Time, fps), k.X, k.Y)).ToList()
             : [];
         return new TimelineLayer(
-            sceneStart + start, sceneStart + end, layer.Box.X, layer.Box.Y, width, height, fadeIn, fadeOut, content, motion);
+            start, end, layer.Box.X, layer.Box.Y, width, height, fadeIn, fadeOut, content, motion);
     }
 
     private static RgbaColor BindColor(string template, IReadOnlyDictionary<string, string> parameters, string field)

@@ -1,15 +1,15 @@
-using System.Globalization;
-using System.Text;
 using Orleans.Render.Rendering.Model;
+using static Orleans.Render.Rendering.Compilation.GraphBuilder;
 
 namespace Orleans.Render.Rendering.Compilation;
 
 /// <summary>
 /// The compile stage: a bound timeline, the prepared layer images and a frame range become one ffmpeg invocation.
-/// All pixel work happens in the filter graph. Scene backgrounds are colour sources joined by <c>concat</c>; each visible
-/// layer is a single decoded image repeated with <c>loop</c> (decoded once, converted to yuva420p once), faded on its
-/// alpha plane and laid over the background with <c>overlay</c>. Graph times are local to the range; expressions add
-/// the range's offset so a segment renders exactly the frames the whole movie would.
+/// All pixel work happens in the filter graph. Each scene the range needs is composed as its own stream (a colour
+/// source with its layers laid over it by <see cref="LayerGraph"/>, times local to the scene), cut into its body and the
+/// frames it shares with a neighbour in a transition, and the parts are joined by <c>concat</c>. Only the shared frames
+/// pass through <c>xfade</c>, because xfade converts every frame it sees to yuv444p and back.
+/// A range renders exactly the frames the whole movie would.
 /// </summary>
 public static class FilterGraphCompiler
 {
@@ -26,66 +26,131 @@ public static class FilterGraphCompiler
         }
 
         var fps = timeline.Fps;
-        var graph = new StringBuilder();
-        var inputs = new List<string>();
-
-        var sceneLabels = new List<string>();
-        foreach (var scene in timeline.Scenes.Where(s => range.Overlaps(s.StartFrame, s.StartFrame + s.FrameCount)))
+        var graph = new GraphBuilder(fps);
+        var parts = Parts(timeline, range);
+        var pieces = new Dictionary<(int Scene, int Start), string>();
+        foreach (var window in SceneWindow.Covering(timeline, range))
         {
-            var frames = Math.Min(scene.StartFrame + scene.FrameCount, range.End) - Math.Max(scene.StartFrame, range.Start);
-            var label = $"s{sceneLabels.Count}";
-            graph.Append(Invariant(
-                $"color=c=0x{scene.Background.R:X2}{scene.Background.G:X2}{scene.Background.B:X2}:s={timeline.Width}x{timeline.Height}:r={fps},format=yuv420p,trim=end_frame={frames}[{label}];\n"));
-            sceneLabels.Add(label);
-        }
-
-        var current = "bg";
-        graph.Append(string.Concat(sceneLabels.Select(l => $"[{l}]")));
-        graph.Append(sceneLabels.Count == 1 ? "null" : $"concat=n={sceneLabels.Count}:v=1:a=0");
-        graph.Append(Invariant($",settb=1/{fps},setpts=N/({fps}*TB)[{current}];\n"));
-
-        var layerIndex = 0;
-        foreach (var layer in timeline.Layers.Where(l => range.Overlaps(l.StartFrame, l.EndFrame)))
-        {
-            var first = Math.Max(layer.StartFrame, range.Start);
-            var count = Math.Min(layer.EndFrame, range.End) - first;
-            var source = layer.Content switch
+            var stream = ComposeScene(graph, timeline, window, preparedImages);
+            var wanted = PiecesOf(timeline, window.SceneIndex, parts);
+            if (wanted.Count == 1 && wanted[0] == (window.Start, window.End))
             {
-                SolidContent solid => Invariant(
-                    $"color=c={solid.Color.ToFfmpeg()}:s={layer.Width}x{layer.Height}:r={fps},format=yuva420p,trim=end_frame={count}"),
-                _ => Invariant($"[{AddInput(inputs, preparedImages[layer])}:v]format=yuva420p,loop=loop={count - 1}:size=1:start=0"),
-            };
-
-            var label = $"l{layerIndex}";
-            graph.Append(source);
-            graph.Append(Invariant($",setpts=(N+{first})/({fps}*TB)"));
-            if (layer.FadeInFrames > 0)
-            {
-                graph.Append(Invariant($",fade=t=in:st={Seconds(layer.StartFrame, fps)}:d={Seconds(layer.FadeInFrames, fps)}:alpha=1"));
+                pieces[(window.SceneIndex, window.Start)] = stream;
+                continue;
             }
 
-            if (layer.FadeOutFrames > 0)
+            var copies = wanted.Select(_ => graph.NewLabel("c")).ToList();
+            graph.Statement(Invariant($"[{stream}]split={wanted.Count}{string.Concat(copies.Select(c => $"[{c}]"))}"));
+            foreach (var ((start, end), copy) in wanted.Zip(copies))
             {
-                graph.Append(Invariant(
-                    $",fade=t=out:st={Seconds(layer.EndFrame - layer.FadeOutFrames, fps)}:d={Seconds(layer.FadeOutFrames, fps)}:alpha=1"));
+                var piece = graph.NewLabel("p");
+                graph.Statement(Invariant($"[{copy}]trim=start_frame={start - window.Start}:end_frame={end - window.Start},setpts=PTS-STARTPTS[{piece}]"));
+                pieces[(window.SceneIndex, start)] = piece;
             }
-
-            graph.Append(Invariant($",setpts=PTS-{range.Start}/({fps}*TB)[{label}];\n"));
-
-            var next = $"v{layerIndex}";
-            var offset = Seconds(range.Start, fps);
-            graph.Append(Invariant(
-                $"[{current}][{label}]overlay=x='{Position(layer, k => k.X, layer.X, fps, offset)}':y='{Position(layer, k => k.Y, layer.Y, fps, offset)}':eof_action=pass:format=yuv420[{next}];\n"));
-            current = next;
-            layerIndex++;
         }
 
-        graph.Append(OutputTail(output.Format, current));
+        var joined = parts.Select(part => part.Transition is null
+            ? pieces[(part.Scene, part.Start)]
+            : Blend(graph, timeline, part, pieces)).ToList();
+        var movie = graph.NewLabel("m");
+        graph.Statement(string.Concat(joined.Select(l => $"[{l}]"))
+            + (joined.Count == 1 ? "null" : Invariant($"concat=n={joined.Count}:v=1:a=0"))
+            + Invariant($",settb=1/{fps},setpts=N/({fps}*TB)[{movie}]"));
+
+        graph.Tail(OutputTail(output.Format, movie));
         IReadOnlyList<string> threads = encoder.Threads > 0
             ? ["-threads", Invariant($"{encoder.Threads}"), "-filter_complex_threads", Invariant($"{encoder.Threads}")]
             : [];
-        return new FfmpegInvocation(inputs, graph.ToString(), [.. threads, .. OutputArguments(output, encoder, fps)], range.Count);
+        return new FfmpegInvocation(graph.InputArguments, graph.Graph, [.. threads, .. OutputArguments(output, encoder, fps)], range.Count);
     }
+
+    /// <summary>
+    /// What the range shows, in order: scene bodies (scene frames <c>[Start, End)</c>) and transitions (frames
+    /// <c>[Start, End)</c> of the transition into <c>Scene</c>).
+    /// </summary>
+    private static List<Part> Parts(Timeline timeline, FrameRange range)
+    {
+        var parts = new List<Part>();
+        for (var i = 0; i < timeline.Scenes.Count; i++)
+        {
+            var scene = timeline.Scenes[i];
+            var incoming = SceneWindow.IncomingFrames(timeline, i);
+            var outgoing = SceneWindow.OutgoingFrames(timeline, i);
+            var start = scene.StartFrame;
+            if (incoming > 0 && range.Overlaps(start, start + incoming))
+            {
+                parts.Add(new Part(i, Math.Max(range.Start, start) - start, Math.Min(range.End, start + incoming) - start, scene.Transition));
+            }
+
+            var bodyStart = Math.Max(incoming, range.Start - start);
+            var bodyEnd = Math.Min(scene.FrameCount - outgoing, range.End - start);
+            if (bodyEnd > bodyStart)
+            {
+                parts.Add(new Part(i, bodyStart, bodyEnd, null));
+            }
+        }
+
+        return parts;
+    }
+
+    /// <summary>The scene frame ranges cut from a scene's stream: its transition in, its body, its transition out.</summary>
+    private static List<(int Start, int End)> PiecesOf(Timeline timeline, int index, List<Part> parts)
+    {
+        var scene = timeline.Scenes[index];
+        var wanted = new List<(int, int)>();
+        if (parts.Any(p => p.Scene == index && p.Transition is not null))
+        {
+            wanted.Add((0, SceneWindow.IncomingFrames(timeline, index)));
+        }
+
+        if (parts.FirstOrDefault(p => p.Scene == index && p.Transition is null) is { } body)
+        {
+            wanted.Add((body.Start, body.End));
+        }
+
+        if (parts.Any(p => p.Scene == index + 1 && p.Transition is not null))
+        {
+            wanted.Add((scene.FrameCount - SceneWindow.OutgoingFrames(timeline, index), scene.FrameCount));
+        }
+
+        return wanted;
+    }
+
+    private static string ComposeScene(
+        GraphBuilder graph, Timeline timeline, SceneWindow window, IReadOnlyDictionary<TimelineLayer, string> preparedImages)
+    {
+        var background = window.Scene.Background;
+        var current = graph.NewLabel("s");
+        graph.Statement(Invariant(
+            $"color=c=0x{background.R:X2}{background.G:X2}{background.B:X2}:s={timeline.Width}x{timeline.Height}:r={timeline.Fps},format=yuv420p,trim=end_frame={window.Count}[{current}]"));
+        foreach (var layer in window.Scene.Layers.Where(l => window.Overlaps(l.StartFrame, l.EndFrame)))
+        {
+            current = LayerGraph.Overlay(graph, window, layer, preparedImages.GetValueOrDefault(layer), current);
+        }
+
+        return current;
+    }
+
+    private static string Blend(GraphBuilder graph, Timeline timeline, Part part, Dictionary<(int Scene, int Start), string> pieces)
+    {
+        var previous = timeline.Scenes[part.Scene - 1];
+        var frames = part.Transition!.Frames;
+        var from = pieces[(part.Scene - 1, previous.FrameCount - frames)];
+        var to = pieces[(part.Scene, 0)];
+        var label = graph.NewLabel("x");
+        var trim = part.Start > 0 || part.End < frames
+            ? Invariant($",trim=start_frame={part.Start}:end_frame={part.End},setpts=PTS-STARTPTS")
+            : "";
+        graph.Statement(Invariant(
+            $"[{from}][{to}]xfade=transition={XfadeName(part.Transition.Kind)}:duration={graph.Seconds(frames)}:offset=0,format=yuv420p{trim}[{label}]"));
+        return label;
+    }
+
+    private static string XfadeName(TransitionKind kind) => kind switch
+    {
+        TransitionKind.Crossfade => "fade",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 
     private static string OutputTail(OutputFormat format, string current) => format switch
     {
@@ -114,35 +179,5 @@ public static class FilterGraphCompiler
     /// <summary>Maps impossible.io's JPEG quality (10–99, higher is better) onto ffmpeg's qscale (31–2, lower is better).</summary>
     private static int JpegQScale(int quality) => (int)Math.Round(2 + (99 - Math.Clamp(quality, 10, 99)) * 29 / 89.0);
 
-    private static string Position(TimelineLayer layer, Func<FrameKeyframe, int> axis, int fixedValue, int fps, string offset)
-    {
-        if (layer.Motion.Count == 0)
-        {
-            return Invariant($"{fixedValue}");
-        }
-
-        var time = $"(t+{offset})";
-        var keys = layer.Motion;
-        var expression = Invariant($"{axis(keys[^1])}");
-        for (var i = keys.Count - 1; i > 0; i--)
-        {
-            var (from, to) = (keys[i - 1], keys[i]);
-            var (t0, t1) = (Seconds(from.Frame, fps), Seconds(to.Frame, fps));
-            expression = Invariant(
-                $"if(lt({time},{t1}),{axis(from)}+({axis(to) - axis(from)})*({time}-{t0})/({t1}-{t0}),{expression})");
-        }
-
-        return Invariant($"if(lt({time},{Seconds(keys[0].Frame, fps)}),{axis(keys[0])},{expression})");
-    }
-
-    private static int AddInput(List<string> inputs, string path)
-    {
-        inputs.Add("-i");
-        inputs.Add(path);
-        return inputs.Count / 2 - 1;
-    }
-
-    private static string Seconds(int frames, int fps) => (frames / (double)fps).ToString("0.######", CultureInfo.InvariantCulture);
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    private sealed record Part(int Scene, int Start, int End, SceneTransition? Transition);
 }

@@ -18,7 +18,9 @@ public sealed class MediaPreparer(TextRasterizer textRasterizer, RemoteMediaFetc
     {
         var files = new Dictionary<string, Task<string>>(StringComparer.Ordinal);
         var prepared = new Dictionary<TimelineLayer, Task<string>>();
-        foreach (var layer in timeline.Layers.Where(l => range.Overlaps(l.StartFrame, l.EndFrame)))
+        var layers = SceneWindow.Covering(timeline, range)
+            .SelectMany(w => w.Scene.Layers.Where(l => w.Overlaps(l.StartFrame, l.EndFrame)));
+        foreach (var layer in layers)
         {
             Func<Task<byte[]>>? make = layer.Content switch
             {

@@ -5,21 +5,30 @@ namespace Orleans.Render.Rendering.Model;
 
 /// <summary>
 /// A movie with every variable bound and every time in frames: what the compiler needs and nothing else.
-/// Layers are in paint order (first = bottom) with frame numbers counted from the start of the movie.
+/// Scenes are in order and own their layers; a scene that starts with a transition overlaps the one before it by the
+/// transition's frames, so the movie is shorter than the sum of its scenes.
 /// </summary>
-public sealed record Timeline(
-    int Width,
-    int Height,
-    int Fps,
-    IReadOnlyList<TimelineScene> Scenes,
-    IReadOnlyList<TimelineLayer> Layers)
+public sealed record Timeline(int Width, int Height, int Fps, IReadOnlyList<TimelineScene> Scenes)
 {
     public int TotalFrames => Scenes.Count == 0 ? 0 : Scenes[^1].StartFrame + Scenes[^1].FrameCount;
 }
 
-public sealed record TimelineScene(int StartFrame, int FrameCount, RgbaColor Background);
+/// <summary>
+/// A scene on movie frames <c>[StartFrame, StartFrame + FrameCount)</c>. Its layers are in paint order (first = bottom)
+/// with frame numbers counted from the start of the scene. <c>Transition</c> blends the previous scene into this one
+/// over this scene's first <c>Transition.Frames</c> frames.
+/// </summary>
+public sealed record TimelineScene(
+    int StartFrame,
+    int FrameCount,
+    RgbaColor Background,
+    IReadOnlyList<TimelineLayer> Layers,
+    SceneTransition? Transition = null)
+{
+    public int TransitionFrames => Transition?.Frames ?? 0;
+}
 
-/// <summary>A layer visible on frames <c>[StartFrame, EndFrame)</c>, with fades counted in frames.</summary>
+/// <summary>A layer visible on scene frames <c>[StartFrame, EndFrame)</c>, with fades counted in frames.</summary>
 public sealed record TimelineLayer(
     int StartFrame,
     int EndFrame,
@@ -32,7 +41,7 @@ public sealed record TimelineLayer(
     LayerContent Content,
     IReadOnlyList<FrameKeyframe> Motion);
 
-/// <summary>A position at an absolute frame of the movie.</summary>
+/// <summary>A position at a frame of the layer's scene.</summary>
 public sealed record FrameKeyframe(int Frame, int X, int Y);
 
 public abstract record LayerContent;

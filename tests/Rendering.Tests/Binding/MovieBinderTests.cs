@@ -20,18 +20,18 @@ public sealed class MovieBinderTests
     private static Movie Parsed => MovieParser.Parse(Movie).Movie!;
 
     [Fact]
-    public void Turns_seconds_into_frames_and_clips_layers_to_their_scene()
+    public void Turns_seconds_into_scene_local_frames_and_clips_layers_to_their_scene()
     {
         var timeline = MovieBinder.Bind(Parsed, new Dictionary<string, string> { ["name"] = "Alex", ["logo"] = "https://example.com/a.png" });
 
         Assert.Equal(25 + 38, timeline.TotalFrames);
         Assert.Equal([0, 25], timeline.Scenes.Select(s => s.StartFrame));
-        var text = timeline.Layers[0];
+        var text = timeline.Scenes[0].Layers[0];
         Assert.Equal((5, 25, 10), (text.StartFrame, text.EndFrame, text.FadeInFrames));
         Assert.Equal("Hi Alex", ((TextContent)text.Content).Block.Text);
-        var image = timeline.Layers[1];
-        Assert.Equal((25 + 13, 25 + 38), (image.StartFrame, image.EndFrame));
-        Assert.Equal([38, 63], image.Motion.Select(k => k.Frame));
+        var image = timeline.Scenes[1].Layers[0];
+        Assert.Equal((13, 38), (image.StartFrame, image.EndFrame));
+        Assert.Equal([13, 38], image.Motion.Select(k => k.Frame));
         Assert.Equal(new RgbaColor(0, 0, 0x80), timeline.Scenes[0].Background);
     }
 

@@ -8,18 +8,17 @@ namespace Orleans.Render.Rendering.Tests.Compilation;
 public sealed class FilterGraphCompilerTests
 {
     private static readonly TimelineLayer Text = new(
-        10, 40, 0, 100, 320, 60, 5, 5,
+        10, 20, 0, 100, 320, 60, 5, 5,
         new TextContent(new TextBlock("'; drawtext=text=%{pts} [x]", 320, 60, 30, new RgbaColor(255, 255, 255))), []);
 
     private static readonly TimelineLayer Logo = new(
-        0, 50, 0, 0, 32, 32, 0, 0,
+        0, 25, 0, 0, 32, 32, 0, 0,
         new ImageContent(new Uri("https://example.com/logo.png"), Rendering.Media.ImageFit.Contain),
-        [new FrameKeyframe(0, 0, 0), new FrameKeyframe(50, 200, 100)]);
+        [new FrameKeyframe(0, 0, 0), new FrameKeyframe(25, 200, 100)]);
 
     private static readonly Timeline Movie = new(
         320, 180, 25,
-        [new TimelineScene(0, 25, new RgbaColor(0, 0, 128)), new TimelineScene(25, 25, new RgbaColor(0, 100, 0))],
-        [Text, Logo]);
+        [new TimelineScene(0, 25, new RgbaColor(0, 0, 128), [Text]), new TimelineScene(25, 25, new RgbaColor(0, 100, 0), [Logo])]);
 
     private static readonly Dictionary<TimelineLayer, string> Files = new() { [Text] = "/work/text.png", [Logo] = "/work/logo.png" };
 
@@ -43,7 +42,7 @@ public sealed class FilterGraphCompilerTests
         Assert.DoesNotContain("concat=", invocation.FilterGraph);
         Assert.Contains("c=0x006400", invocation.FilterGraph);
         Assert.DoesNotContain("c=0x000080", invocation.FilterGraph);
-        Assert.Contains("(t+1.2)", invocation.FilterGraph);
+        Assert.Contains("(t+0.2)", invocation.FilterGraph);
         Assert.Equal(20, invocation.ExpectedFrames);
         Assert.Contains("libvpx-vp9", invocation.OutputArguments);
     }

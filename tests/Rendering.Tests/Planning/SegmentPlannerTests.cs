@@ -10,8 +10,8 @@ public sealed class SegmentPlannerTests
     private static Timeline Scenes(params int[] frames)
     {
         var start = 0;
-        var scenes = frames.Select(f => { var scene = new TimelineScene(start, f, new RgbaColor(0, 0, 0)); start += f; return scene; }).ToList();
-        return new Timeline(320, 180, 25, scenes, []);
+        var scenes = frames.Select(f => { var scene = new TimelineScene(start, f, new RgbaColor(0, 0, 0), []); start += f; return scene; }).ToList();
+        return new Timeline(320, 180, 25, scenes);
     }
 
     [Fact]

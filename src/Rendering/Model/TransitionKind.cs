@@ -1,0 +1,15 @@
+namespace Orleans.Render.Rendering.Model;
+
+public enum TransitionKind
+{
+    Crossfade,
+    FadeBlack,
+    WipeLeft,
+    WipeRight,
+    WipeUp,
+    WipeDown,
+    SlideLeft,
+    SlideRight,
+    SlideUp,
+    SlideDown,
+}

@@ -1,8 +1,9 @@
+using Orleans.Concurrency;
 using Orleans.Render.Models;
 
 namespace Orleans.Render;
 
-/// <summary>A project (key = its uid) and the movies stored in it.</summary>
+/// <summary>A project (key = its uid), the movies stored in it and its assets' metadata (the bytes are in the media store).</summary>
 [Alias("render.v1.IProjectGrain")]
 public interface IProjectGrain : IGrainWithStringKey
 {
@@ -32,4 +33,21 @@ public interface IProjectGrain : IGrainWithStringKey
     /// <summary>The movie's variables, or null when there is no such movie.</summary>
     [Alias("movie-variables")]
     Task<IReadOnlyList<MovieVariableInfo>?> GetMovieVariablesAsync(string name);
+
+    /// <summary>
+    /// Checks the uploaded bytes waiting at <paramref name="stagingKey"/> in the media store and, when they are a usable
+    /// image, font, video or audio file, stores them as asset <paramref name="name"/> (replacing an earlier one) and records
+    /// their facts. The staging object is left for the caller to delete.
+    /// </summary>
+    [Alias("put-asset"), ResponseTimeout("00:10:00")]
+    Task<AssetUploadResult> PutAssetAsync(string name, string stagingKey, string? contentType);
+
+    [Alias("get-asset")]
+    Task<AssetInfo?> GetAssetAsync(string name);
+
+    [Alias("list-assets")]
+    Task<IReadOnlyList<AssetInfo>> ListAssetsAsync();
+
+    [Alias("delete-asset")]
+    Task<bool> DeleteAssetAsync(string name);
 }

@@ -1,17 +1,26 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Orleans.Render.Rendering;
+using Orleans.Render.Rendering.Assets;
+using Orleans.Render.Rendering.Media;
 using Orleans.Render.Storage;
 
 namespace Orleans.Render.Grains;
 
 public static class GrainServiceCollectionExtensions
 {
-    /// <summary>Everything the grains need besides Orleans' own providers: the engine, the media store and job options.</summary>
+    /// <summary>Everything the grains need besides Orleans' own providers: the engine, the media store, project assets and job options.</summary>
     public static IServiceCollection AddRenderGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRenderEngine(configuration);
         services.AddMediaStore(configuration);
+        services.AddSingleton<ProjectAssetSource>();
+        services.AddSingleton<IAssetSource>(sp => sp.GetRequiredService<ProjectAssetSource>());
+        services.AddSingleton<IProjectFontCatalog>(sp => sp.GetRequiredService<ProjectAssetSource>());
+        services.AddOptions<AssetOptions>().Bind(configuration.GetSection(AssetOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new AssetInspector(sp.GetRequiredService<IOptions<AssetOptions>>().Value));
         services.AddOptions<RenderJobOptions>().Bind(configuration.GetSection(RenderJobOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         return services;

@@ -1,15 +1,26 @@
+using Microsoft.Extensions.Options;
 using Orleans.Render.Grains.State;
 using Orleans.Render.Models;
+using Orleans.Render.Rendering;
+using Orleans.Render.Rendering.Assets;
 using Orleans.Render.Rendering.Binding;
+using Orleans.Render.Rendering.Engine;
+using Orleans.Render.Rendering.Media;
 using Orleans.Render.Rendering.Parsing;
+using Orleans.Render.Storage;
 
 namespace Orleans.Render.Grains;
 
 [GrainType("project")]
 public sealed class ProjectGrain(
-    [PersistentState("project", GrainStorage.Name)] IPersistentState<ProjectState> state) : Grain, IProjectGrain
+    [PersistentState("project", GrainStorage.Name)] IPersistentState<ProjectState> state,
+    IMediaStore media,
+    AssetInspector inspector,
+    IOptions<RenderEngineOptions> engineOptions) : Grain, IProjectGrain
 {
     private bool Exists => state.State.Name is not null;
+
+    private string Uid => this.GetPrimaryKeyString();
 
     public async Task<ProjectInfo> CreateAsync(string name)
     {
@@ -33,9 +44,10 @@ public sealed class ProjectGrain(
             return false;
         }
 
-        await GrainFactory.GetGrain<IProjectCatalogGrain>(IProjectCatalogGrain.Key).RemoveAsync(this.GetPrimaryKeyString());
+        await GrainFactory.GetGrain<IProjectCatalogGrain>(IProjectCatalogGrain.Key).RemoveAsync(Uid);
         await state.ClearStateAsync();
         state.State = new ProjectState();
+        await media.DeletePrefixAsync(AssetKeys.Prefix(Uid), CancellationToken.None);
         return true;
     }
 
@@ -81,5 +93,67 @@ public sealed class ProjectGrain(
             [.. MovieBinder.Variables(movie).Select(v => new MovieVariableInfo(v.Name, v.DefaultValue, v.Type))]);
     }
 
-    private ProjectInfo Info() => new(this.GetPrimaryKeyString(), state.State.Name!, state.State.CreatedAt);
+    public async Task<AssetUploadResult> PutAssetAsync(string name, string stagingKey, string? contentType)
+    {
+        if (!Exists || !AssetNames.IsValid(name))
+        {
+            return new AssetUploadResult(null, "invalid_name", $"'{name}' is not an asset name of an existing project.");
+        }
+
+        var directory = Path.Combine(engineOptions.Value.WorkDirectory, $"asset-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var local = Path.Combine(directory, "upload" + Path.GetExtension(name).ToLowerInvariant());
+            await media.DownloadToFileAsync(stagingKey, local, CancellationToken.None);
+            InspectedAsset inspected;
+            try
+            {
+                inspected = await inspector.InspectAsync(local, name, contentType, CancellationToken.None);
+            }
+            catch (RenderInputException ex)
+            {
+                return new AssetUploadResult(null, ex.Code, ex.Message);
+            }
+
+            string sha256;
+            await using (var file = File.OpenRead(local))
+            {
+                sha256 = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(file));
+            }
+
+            await media.PutFileAsync(AssetKeys.For(Uid, name), local, CancellationToken.None);
+            var asset = new AssetInfo(
+                name, inspected.Kind, inspected.ContentType, new FileInfo(local).Length, sha256, DateTimeOffset.UtcNow,
+                inspected.Width, inspected.Height, inspected.DurationSeconds, inspected.FontFamily);
+            state.State.Assets[name] = asset;
+            await state.WriteStateAsync();
+            return new AssetUploadResult(asset);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    public Task<AssetInfo?> GetAssetAsync(string name) =>
+        Task.FromResult(state.State.Assets.TryGetValue(name, out var asset) ? asset : null);
+
+    public Task<IReadOnlyList<AssetInfo>> ListAssetsAsync() =>
+        Task.FromResult<IReadOnlyList<AssetInfo>>([.. state.State.Assets.Values.OrderBy(a => a.Name, StringComparer.Ordinal)]);
+
+    public async Task<bool> DeleteAssetAsync(string name)
+    {
+        if (!state.State.Assets.Remove(name))
+        {
+            return false;
+        }
+
+        // Facts first: a render that starts now no longer finds the asset, rather than finding facts without bytes.
+        await state.WriteStateAsync();
+        await media.DeleteAsync(AssetKeys.For(Uid, name), CancellationToken.None);
+        return true;
+    }
+
+    private ProjectInfo Info() => new(Uid, state.State.Name!, state.State.CreatedAt);
 }

@@ -35,7 +35,7 @@ public sealed class SegmentRendererGrain(
             var timeline = MovieBinder.Bind(movie, work.Params);
             var range = new FrameRange(work.StartFrame, work.EndFrame);
             logger.LogInformation("Rendering {Token} {Output} frames {Start}-{End}", work.Token, work.OutputKey, range.Start, range.End);
-            await engine.RenderAsync(timeline, range, spec, outputPath, framesDone, cancellationToken);
+            await engine.RenderAsync(timeline, work.Project, range, spec, outputPath, framesDone, cancellationToken);
             await media.PutFileAsync(work.MediaKey, outputPath, cancellationToken);
             return new SegmentResult(range.Count, Silo: RuntimeIdentity);
         }

@@ -10,7 +10,10 @@ namespace Orleans.Render.Rendering;
 
 public static class RenderingServiceCollectionExtensions
 {
-    /// <summary>Registers the render engine with its options bound from <c>Render:Engine</c> and <c>RemoteMedia</c>.</summary>
+    /// <summary>
+    /// Registers the render engine with its options bound from <c>Render:Engine</c> and <c>RemoteMedia</c>. The host
+    /// registers where project assets come from: <see cref="IAssetSource"/> and <see cref="IProjectFontCatalog"/>.
+    /// </summary>
     public static IServiceCollection AddRenderEngine(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<RenderEngineOptions>().Bind(configuration.GetSection(RenderEngineOptions.Section))
@@ -21,9 +24,12 @@ public static class RenderingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<TextRasterizer>();
         services.AddSingleton(sp => new RemoteMediaFetcher(sp.GetRequiredService<IOptions<RemoteMediaOptions>>().Value));
+        services.AddSingleton(sp => new MediaResolver(sp.GetRequiredService<RemoteMediaFetcher>(), sp.GetRequiredService<IAssetSource>()));
         services.AddSingleton(sp => new MediaPreparer(
             sp.GetRequiredService<TextRasterizer>(),
-            sp.GetRequiredService<RemoteMediaFetcher>(),
+            sp.GetRequiredService<MediaResolver>(),
+            sp.GetRequiredService<IProjectFontCatalog>(),
+            sp.GetRequiredService<IAssetSource>(),
             sp.GetRequiredService<IOptions<RemoteMediaOptions>>().Value));
         services.AddSingleton(sp => new FfmpegRunner(
             sp.GetRequiredService<IOptions<RenderEngineOptions>>().Value.FfmpegPath,

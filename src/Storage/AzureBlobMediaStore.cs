@@ -77,6 +77,9 @@ public sealed class AzureBlobMediaStore(IOptions<MediaStoreOptions> options, ILo
         }
     }
 
+    public async Task DeleteAsync(string key, CancellationToken cancellationToken) =>
+        await (await BlobAsync(key, cancellationToken)).DeleteIfExistsAsync(DeleteSnapshotsOption.IncludeSnapshots, cancellationToken: cancellationToken);
+
     public async Task DeletePrefixAsync(string prefix, CancellationToken cancellationToken)
     {
         MediaKeys.ValidatePrefix(prefix);

@@ -50,6 +50,17 @@ public sealed class FileSystemMediaStore(IOptions<MediaStoreOptions> options) : 
         await source.CopyToAsync(destination, cancellationToken);
     }
 
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>
     /// Like a blob listing: <c>renders/t1/</c> removes that folder only; <c>renders/t1</c> also removes
     /// <c>renders/t1.mp4</c> and <c>renders/t12/</c>.

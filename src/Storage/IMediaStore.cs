@@ -18,6 +18,9 @@ public interface IMediaStore
     /// <summary>Copies the object to <paramref name="localPath"/>, replacing any file there; used to assemble segments on one silo.</summary>
     Task DownloadToFileAsync(string key, string localPath, CancellationToken cancellationToken);
 
+    /// <summary>Deletes the object stored under exactly <paramref name="key"/>, if there is one.</summary>
+    Task DeleteAsync(string key, CancellationToken cancellationToken);
+
     /// <summary>Deletes every object whose key starts with <paramref name="prefix"/>.</summary>
     Task DeletePrefixAsync(string prefix, CancellationToken cancellationToken);
 }

@@ -20,6 +20,8 @@ public sealed class CountingMediaStore(IMediaStore inner, CountingMediaStore.Cou
     public Task DownloadToFileAsync(string key, string localPath, CancellationToken cancellationToken) =>
         inner.DownloadToFileAsync(key, localPath, cancellationToken);
 
+    public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
+
     public Task DeletePrefixAsync(string prefix, CancellationToken cancellationToken) => inner.DeletePrefixAsync(prefix, cancellationToken);
 
     public sealed class Counter

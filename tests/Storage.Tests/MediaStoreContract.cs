@@ -169,6 +169,22 @@ public abstract class MediaStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Delete_removes_exactly_that_key_and_a_missing_key_is_no_error()
+    {
+        foreach (var key in (string[])["assets/p/logo.png", "assets/p/logo.png2", "assets/p/logo.png.bak"])
+        {
+            await PutAsync(key, Bytes(10));
+        }
+
+        await Store.DeleteAsync("assets/p/logo.png", CancellationToken.None);
+        await Store.DeleteAsync("assets/p/missing.png", CancellationToken.None);
+
+        Assert.Null(await Store.GetAsync("assets/p/logo.png", CancellationToken.None));
+        Assert.NotNull(await Store.GetAsync("assets/p/logo.png2", CancellationToken.None));
+        Assert.NotNull(await Store.GetAsync("assets/p/logo.png.bak", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task Delete_prefix_with_nothing_under_it_succeeds()
     {
         await PutAsync("renders/b/mp4.mp4", Bytes(10));
@@ -197,6 +213,7 @@ public abstract class MediaStoreContract : IAsyncLifetime
         await Assert.ThrowsAsync<ArgumentException>(() => Store.OpenReadAsync(key, CancellationToken.None));
         await Assert.ThrowsAsync<ArgumentException>(() => Store.DownloadToFileAsync(key, local, CancellationToken.None));
         await Assert.ThrowsAsync<ArgumentException>(() => Store.DeletePrefixAsync(key, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.DeleteAsync(key, CancellationToken.None));
     }
 
     protected async Task<MediaObject> PutAsync(string key, byte[] content)

@@ -2,7 +2,7 @@ namespace Orleans.Render.Models;
 
 /// <summary>
 /// One frame range of one output for a <c>SegmentRendererGrain</c>: the movie document, the params, the output and
-/// the media key the result must be stored under.
+/// the media key the result must be stored under, and the project whose assets the movie may name.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("render.v1.SegmentWork")]
 public sealed record SegmentWork(
@@ -13,4 +13,5 @@ public sealed record SegmentWork(
     [property: Id(4)] OutputRequest Output,
     [property: Id(5)] int StartFrame,
     [property: Id(6)] int EndFrame,
-    [property: Id(7)] string MediaKey);
+    [property: Id(7)] string MediaKey,
+    [property: Id(8)] string Project);

@@ -1,3 +1,5 @@
+using Orleans.Render.Models;
+
 namespace Orleans.Render.Grains.State;
 
 [GenerateSerializer, Alias("render.v1.ProjectState")]
@@ -9,4 +11,7 @@ public sealed class ProjectState
 
     /// <summary>Movie documents by name, stored as the JSON that was PUT.</summary>
     [Id(2)] public Dictionary<string, string> Movies { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Asset facts by name; the bytes are in the media store under <c>assets/{project}/{name}</c>.</summary>
+    [Id(3)] public Dictionary<string, AssetInfo> Assets { get; set; } = new(StringComparer.Ordinal);
 }

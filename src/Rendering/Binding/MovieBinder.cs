@@ -99,7 +99,7 @@ public static class MovieBinder
                 text.VerticalAlign switch { "top" => TextVerticalAlign.Top, "bottom" => TextVerticalAlign.Bottom, _ => TextVerticalAlign.Middle },
                 text.Font is null ? "DejaVu Sans" : VariableTemplate.Parse(text.Font).Bind(parameters))),
             ImageLayer image => new ImageContent(
-                RemoteMediaFetcher.ParseUrl(VariableTemplate.Parse(image.Url).Bind(parameters)),
+                MediaReference.Parse(VariableTemplate.Parse(image.Url).Bind(parameters)),
                 Enum.Parse<ImageFit>(image.Fit, ignoreCase: true)),
             _ => throw new NotSupportedException($"Layer type {layer.GetType().Name} has no binder."),
         };

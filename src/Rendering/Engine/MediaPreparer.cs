@@ -10,11 +10,14 @@ namespace Orleans.Render.Rendering.Engine;
 /// <summary>
 /// The prepare stage: every text and image layer visible in a frame range becomes one PNG of exactly the layer's size,
 /// made once per render (identical layers share a file), so ffmpeg decodes each once and never sees remote or raw input.
+/// Media come from remote URLs or the project's assets (<see cref="MediaResolver"/>); a text font that is not installed
+/// may be a project font asset.
 /// </summary>
-public sealed class MediaPreparer(TextRasterizer textRasterizer, RemoteMediaFetcher fetcher, RemoteMediaOptions mediaOptions)
+public sealed class MediaPreparer(
+    TextRasterizer textRasterizer, MediaResolver media, IProjectFontCatalog fonts, IAssetSource assets, RemoteMediaOptions mediaOptions)
 {
     public async Task<IReadOnlyDictionary<TimelineLayer, string>> PrepareAsync(
-        Timeline timeline, FrameRange range, string workDirectory, CancellationToken cancellationToken)
+        Timeline timeline, string project, FrameRange range, string workDirectory, CancellationToken cancellationToken)
     {
         var files = new Dictionary<string, Task<string>>(StringComparer.Ordinal);
         var prepared = new Dictionary<TimelineLayer, Task<string>>();
@@ -24,9 +27,14 @@ public sealed class MediaPreparer(TextRasterizer textRasterizer, RemoteMediaFetc
         {
             Func<Task<byte[]>>? make = layer.Content switch
             {
-                TextContent text => () => Task.FromResult(textRasterizer.RenderPng(text.Block)),
-                ImageContent image => async () =>
-                    ImageNormalizer.ToPng(await fetcher.FetchAsync(image.Url.AbsoluteUri, cancellationToken), layer.Width, layer.Height, image.Fit, mediaOptions.MaxPixels),
+                TextContent text => async () =>
+                    textRasterizer.RenderPng(await WithProjectFontAsync(text.Block, project, workDirectory, cancellationToken)),
+                ImageContent image => async () => ImageNormalizer.ToPng(
+                    await media.GetBytesAsync(image.Source, project, workDirectory, cancellationToken),
+                    layer.Width,
+                    layer.Height,
+                    image.Fit,
+                    mediaOptions.MaxPixels),
                 _ => null,
             };
             if (make is null)
@@ -48,6 +56,23 @@ public sealed class MediaPreparer(TextRasterizer textRasterizer, RemoteMediaFetc
         return prepared.ToDictionary(p => p.Key, p => p.Value.Result);
     }
 
+    /// <summary>
+    /// The block with <see cref="TextBlock.FontFile"/> set when its font is not installed but the project has a font asset of
+    /// that name or family; otherwise unchanged (an unknown font falls back to DejaVu Sans, as in v1).
+    /// </summary>
+    public async Task<TextBlock> WithProjectFontAsync(TextBlock block, string project, string workDirectory, CancellationToken cancellationToken)
+    {
+        if (block.FontFile is not null || textRasterizer.IsInstalled(block.FontFamily))
+        {
+            return block;
+        }
+
+        var asset = await fonts.FindFontAssetAsync(project, block.FontFamily, cancellationToken);
+        return asset is null
+            ? block
+            : block with { FontFile = await assets.GetLocalFileAsync(project, asset, workDirectory, cancellationToken) };
+    }
+
     private static async Task<string> WriteAsync(string path, Func<Task<byte[]>> make, CancellationToken cancellationToken)
     {
         await Task.Yield();
@@ -60,7 +85,7 @@ public sealed class MediaPreparer(TextRasterizer textRasterizer, RemoteMediaFetc
         var identity = layer.Content switch
         {
             TextContent text => $"text|{text.Block}",
-            ImageContent image => $"image|{image.Url.AbsoluteUri}|{image.Fit}|{layer.Width}x{layer.Height}",
+            ImageContent image => $"image|{image.Source}|{image.Fit}|{layer.Width}x{layer.Height}",
             _ => throw new InvalidOperationException(),
         };
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..32];

@@ -7,13 +7,15 @@ using Orleans.Render.Rendering.Model;
 namespace Orleans.Render.Rendering.Engine;
 
 /// <summary>
-/// Prepare, compile and encode one frame range of a bound timeline into a file. Bind happens before (it is pure, see
+/// Prepare, compile and encode one frame range of a bound timeline into a file; <c>project</c> is where asset names in
+/// the timeline are looked up. Bind happens before (it is pure, see
 /// <see cref="Binding.MovieBinder"/>) and storing the file after; this class only turns a timeline into pixels.
 /// </summary>
 public sealed class RenderEngine(MediaPreparer preparer, FfmpegRunner runner, IOptions<RenderEngineOptions> options, ILogger<RenderEngine> logger)
 {
     public async Task RenderAsync(
         Timeline timeline,
+        string project,
         FrameRange range,
         OutputSpec output,
         string outputPath,
@@ -25,7 +27,7 @@ public sealed class RenderEngine(MediaPreparer preparer, FfmpegRunner runner, IO
         try
         {
             var started = Stopwatch.GetTimestamp();
-            var images = await preparer.PrepareAsync(timeline, range, work, cancellationToken);
+            var images = await preparer.PrepareAsync(timeline, project, range, work, cancellationToken);
             var prepared = Stopwatch.GetTimestamp();
             var invocation = FilterGraphCompiler.Compile(timeline, images, range, output, options.Value.Encoder);
             await runner.RunAsync(invocation, work, outputPath, framesDone, cancellationToken);

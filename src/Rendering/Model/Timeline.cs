@@ -50,4 +50,5 @@ public sealed record SolidContent(RgbaColor Color) : LayerContent;
 
 public sealed record TextContent(TextBlock Block) : LayerContent;
 
-public sealed record ImageContent(Uri Url, ImageFit Fit) : LayerContent;
+/// <summary>An image from a remote URL or a project asset, scaled to the layer's box with <see cref="Fit"/>.</summary>
+public sealed record ImageContent(MediaReference Source, ImageFit Fit) : LayerContent;

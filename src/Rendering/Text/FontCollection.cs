@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using HarfBuzzSharp;
 using SkiaSharp;
@@ -22,6 +23,7 @@ internal sealed class FontCollection
     private readonly SKFontManager _manager = SKFontManager.Default;
     private readonly ConcurrentDictionary<string, SKTypeface> _interned = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SKTypeface> _families = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, SKTypeface> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(SKTypeface Primary, int Codepoint), SKTypeface> _coverage = new();
     private readonly ConcurrentDictionary<SKTypeface, Lazy<SKShaper>> _shapers = new(ReferenceEqualityComparer.Instance);
     private readonly SKTypeface _default;
@@ -39,6 +41,26 @@ internal sealed class FontCollection
             ? Intern(typeface)
             : _default;
     });
+
+    /// <summary>The typeface of a font file when one is given (a project font asset), else <see cref="Primary(string)"/>.</summary>
+    public SKTypeface Primary(string family, string? fontFile) => fontFile is null ? Primary(family) : FromFile(fontFile);
+
+    public bool IsInstalled(string family) =>
+        family.Equals(DefaultFamily, StringComparison.OrdinalIgnoreCase) || !ReferenceEquals(Primary(family), _default);
+
+    /// <summary>
+    /// Font files are keyed by their content, not their family name: two projects may upload different files that claim
+    /// the same family. They are never interned with installed faces for the same reason.
+    /// </summary>
+    private SKTypeface FromFile(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        return _files.GetOrAdd(Convert.ToHexString(SHA256.HashData(bytes)), _ =>
+        {
+            using var data = SKData.CreateCopy(bytes);
+            return SKTypeface.FromData(data) ?? _default;
+        });
+    }
 
     /// <summary>
     /// Shapes <paramref name="line"/> and returns its runs in visual (left-to-right drawing) order.

@@ -6,7 +6,10 @@ public enum TextAlign { Left, Center, Right }
 
 public enum TextVerticalAlign { Top, Middle, Bottom }
 
-/// <summary>A string to rasterize into a fixed <see cref="Width"/> x <see cref="Height"/> pixel box.</summary>
+/// <summary>
+/// A string to rasterize into a fixed <see cref="Width"/> x <see cref="Height"/> pixel box. <see cref="FontFile"/>, when
+/// set, is a local TTF/OTF file (a project font asset) used instead of the installed <see cref="FontFamily"/>.
+/// </summary>
 public sealed record TextBlock(
     string Text,
     int Width,
@@ -16,4 +19,5 @@ public sealed record TextBlock(
     TextAlign Align = TextAlign.Center,
     TextVerticalAlign VerticalAlign = TextVerticalAlign.Middle,
     string FontFamily = "DejaVu Sans",
-    float LineSpacing = 1.2f);
+    float LineSpacing = 1.2f,
+    string? FontFile = null);

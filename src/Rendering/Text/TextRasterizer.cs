@@ -24,10 +24,13 @@ public sealed class TextRasterizer
 
     private readonly FontCollection _fonts = new();
 
+    /// <summary>Whether <paramref name="family"/> is an installed font family; when it is not, a project font asset may supply it.</summary>
+    public bool IsInstalled(string family) => _fonts.IsInstalled(family);
+
     public byte[] RenderPng(TextBlock block)
     {
         var layout = Layout(block);
-        var primary = _fonts.Primary(block.FontFamily);
+        var primary = _fonts.Primary(block.FontFamily, block.FontFile);
         using var font = FontCollection.CreateFont(primary, layout.FontSize);
         var ascent = -font.Metrics.Ascent;
         var lineHeight = layout.FontSize * block.LineSpacing;
@@ -97,7 +100,7 @@ public sealed class TextRasterizer
             throw new ArgumentOutOfRangeException(nameof(block), block.LineSpacing, "LineSpacing must be a positive number.");
         }
 
-        var primary = _fonts.Primary(block.FontFamily);
+        var primary = _fonts.Primary(block.FontFamily, block.FontFile);
         var paragraphs = Normalize(block.Text ?? string.Empty)
             .Split('\n')
             .Select(text => (Text: text, Rtl: Bidi.IsRtlParagraph(text)))

@@ -13,7 +13,7 @@ public sealed class FilterGraphCompilerTests
 
     private static readonly TimelineLayer Logo = new(
         0, 25, 0, 0, 32, 32, 0, 0,
-        new ImageContent(new Uri("https://example.com/logo.png"), Rendering.Media.ImageFit.Contain),
+        new ImageContent(Rendering.Media.MediaReference.Parse("https://example.com/logo.png"), Rendering.Media.ImageFit.Contain),
         [new FrameKeyframe(0, 0, 0), new FrameKeyframe(25, 200, 100)]);
 
     private static readonly Timeline Movie = new(

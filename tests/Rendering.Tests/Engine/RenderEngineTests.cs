@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Render.Rendering.Binding;
 using Orleans.Render.Rendering.Compilation;
 using Orleans.Render.Rendering.Engine;
+using Orleans.Render.Rendering.Media;
 using Orleans.Render.Rendering.Model;
 using Orleans.Render.Rendering.Parsing;
 using Orleans.Render.TestSupport;
@@ -21,6 +22,7 @@ public sealed class RenderEngineTests : IAsyncLifetime
     private readonly string work = Directory.CreateTempSubdirectory("engine-tests-").FullName;
     private ImageServer images = null!;
     private ServiceProvider services = null!;
+    private FolderAssetSource assets = null!;
 
     public async Task InitializeAsync()
     {
@@ -30,7 +32,9 @@ public sealed class RenderEngineTests : IAsyncLifetime
             ["Render:Engine:WorkDirectory"] = Path.Combine(work, "scratch"),
             ["RemoteMedia:AllowedEndpoints:0"] = images.Endpoint,
         }).Build();
-        services = new ServiceCollection().AddLogging().AddRenderEngine(configuration).BuildServiceProvider();
+        assets = new FolderAssetSource(Path.Combine(work, "assets"));
+        services = new ServiceCollection().AddLogging().AddRenderEngine(configuration)
+            .AddSingleton<IAssetSource>(assets).AddSingleton<IProjectFontCatalog>(assets).BuildServiceProvider();
     }
 
     public async Task DisposeAsync()
@@ -39,6 +43,8 @@ public sealed class RenderEngineTests : IAsyncLifetime
         await images.DisposeAsync();
         Directory.Delete(work, recursive: true);
     }
+
+    private const string Project = "p1";
 
     private Timeline Movie(string text = "Hello") => MovieBinder.Bind(
         MovieParser.Parse($$"""
@@ -55,7 +61,7 @@ public sealed class RenderEngineTests : IAsyncLifetime
     public async Task Renders_backgrounds_and_layers_only_inside_their_time_windows()
     {
         var output = Path.Combine(work, "movie.mp4");
-        await services.GetRequiredService<RenderEngine>().RenderAsync(Movie(), new FrameRange(0, 50), new OutputSpec(OutputFormat.Mp4), output, null, CancellationToken.None);
+        await services.GetRequiredService<RenderEngine>().RenderAsync(Movie(), Project, new FrameRange(0, 50), new OutputSpec(OutputFormat.Mp4), output, null, CancellationToken.None);
 
         var facts = await MediaInspector.ProbeAsync(output);
         Assert.Equal(("h264", 320, 180, 25.0, 50), (facts.Codec, facts.Width, facts.Height, facts.FrameRate, facts.FrameCount));
@@ -91,7 +97,7 @@ public sealed class RenderEngineTests : IAsyncLifetime
     {
         var output = Path.Combine(work, "special.png");
         await services.GetRequiredService<RenderEngine>().RenderAsync(
-            Movie("it's 100% \\ : ; [x] %{pts} \n ${nope}"), new FrameRange(17, 18), new OutputSpec(OutputFormat.Png, 17), output, null, CancellationToken.None);
+            Movie("it's 100% \\ : ; [x] %{pts} \n ${nope}"), Project, new FrameRange(17, 18), new OutputSpec(OutputFormat.Png, 17), output, null, CancellationToken.None);
 
         var frame = await MediaInspector.DecodeFrameAsync(output, 0, 320, 180);
         Assert.True(frame.CountNear(0, 120, 320, 180, White) > 100);
@@ -103,8 +109,8 @@ public sealed class RenderEngineTests : IAsyncLifetime
         var engine = services.GetRequiredService<RenderEngine>();
         var whole = Path.Combine(work, "whole.png");
         var part = Path.Combine(work, "part.webm");
-        await engine.RenderAsync(Movie(), new FrameRange(17, 18), new OutputSpec(OutputFormat.Png, 17), whole, null, CancellationToken.None);
-        await engine.RenderAsync(Movie(), new FrameRange(15, 35), new OutputSpec(OutputFormat.Webm), part, null, CancellationToken.None);
+        await engine.RenderAsync(Movie(), Project, new FrameRange(17, 18), new OutputSpec(OutputFormat.Png, 17), whole, null, CancellationToken.None);
+        await engine.RenderAsync(Movie(), Project, new FrameRange(15, 35), new OutputSpec(OutputFormat.Webm), part, null, CancellationToken.None);
 
         Assert.Equal(20, (await MediaInspector.ProbeAsync(part)).FrameCount);
         var still = await MediaInspector.DecodeFrameAsync(whole, 0, 320, 180);
@@ -124,12 +130,12 @@ public sealed class RenderEngineTests : IAsyncLifetime
         var timeline = Movie();
         var extension = format.Extension();
         var whole = Path.Combine(work, $"whole.{extension}");
-        await engine.RenderAsync(timeline, new FrameRange(0, 50), new OutputSpec(format), whole, null, CancellationToken.None);
+        await engine.RenderAsync(timeline, Project, new FrameRange(0, 50), new OutputSpec(format), whole, null, CancellationToken.None);
         var segments = new List<string>();
         foreach (var range in Rendering.Planning.SegmentPlanner.Plan(timeline, format, 3))
         {
             segments.Add(Path.Combine(work, $"segment-{range.Start}.{extension}"));
-            await engine.RenderAsync(timeline, range, new OutputSpec(format), segments[^1], null, CancellationToken.None);
+            await engine.RenderAsync(timeline, Project, range, new OutputSpec(format), segments[^1], null, CancellationToken.None);
         }
 
         var joined = Path.Combine(work, $"joined.{extension}");
@@ -151,7 +157,7 @@ public sealed class RenderEngineTests : IAsyncLifetime
         var progress = new SynchronousProgress(frames => { lock (seen) { seen.Add(frames); } });
         using var cancellation = new CancellationTokenSource();
         var render = services.GetRequiredService<RenderEngine>().RenderAsync(
-            long60, new FrameRange(0, long60.TotalFrames), new OutputSpec(OutputFormat.Mp4), Path.Combine(work, "long.mp4"), progress, cancellation.Token);
+            long60, Project, new FrameRange(0, long60.TotalFrames), new OutputSpec(OutputFormat.Mp4), Path.Combine(work, "long.mp4"), progress, cancellation.Token);
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline && !seen.Any(f => f > 0))
@@ -163,6 +169,67 @@ public sealed class RenderEngineTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => render);
         Assert.Contains(seen, f => f > 0 && f < long60.TotalFrames);
         Assert.Empty(Directory.GetFiles(work, "graph-*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task An_image_url_without_a_scheme_is_a_project_asset()
+    {
+        assets.Add(Project, "badge.png", TestImages.SolidPng(8, 8, new SixLabors.ImageSharp.PixelFormats.Rgba32(0, 255, 0)));
+        var timeline = Bind("""{"type": "image", "url": "${badge, badge.png}", "x": 100, "y": 50, "width": 60, "height": 60}""");
+        var output = Path.Combine(work, "asset.png");
+
+        await services.GetRequiredService<RenderEngine>().RenderAsync(timeline, Project, new FrameRange(0, 1), new OutputSpec(OutputFormat.Png), output, null, CancellationToken.None);
+
+        var frame = await MediaInspector.DecodeFrameAsync(output, 0, 320, 180);
+        Assert.True(frame.IsNear(130, 80, (0, 255, 0)), $"the asset is drawn in its box: {frame.At(130, 80)}");
+        Assert.True(frame.IsNear(20, 20, Navy));
+    }
+
+    [Fact]
+    public async Task A_missing_asset_fails_the_render_with_asset_missing()
+    {
+        var timeline = Bind("""{"type": "image", "url": "nowhere.png", "width": 60, "height": 60}""");
+
+        var error = await Assert.ThrowsAsync<RenderInputException>(() => services.GetRequiredService<RenderEngine>().RenderAsync(
+            timeline, Project, new FrameRange(0, 1), new OutputSpec(OutputFormat.Png), Path.Combine(work, "missing.png"), null, CancellationToken.None));
+        Assert.Equal("asset_missing", error.Code);
+    }
+
+    [Theory]
+    [InlineData("EngineTestMono16")]
+    [InlineData("mono.ttf")]
+    public async Task A_text_font_may_be_a_project_font_named_by_family_or_asset_name(string font)
+    {
+        assets.Add(Project, "mono.ttf", TestFonts.RenamedMono("EngineTestMono16"));
+        var layer = """{"type": "text", "text": "iiiiiiii", "fontSize": 20, "align": "left", "x": 0, "y": 0, "width": 320, "height": 60, "font": "FONT"}""";
+
+        var withAsset = await RightmostTextPixelAsync(Bind(layer.Replace("FONT", font)));
+        var withDefault = await RightmostTextPixelAsync(Bind(layer.Replace("FONT", "No Such Family")));
+
+        // Eight 'i's are about 45 px wide in DejaVu Sans and 96 px in a monospaced face at 20 px.
+        Assert.InRange(withDefault, 20, 70);
+        Assert.InRange(withAsset, 80, 130);
+    }
+
+    private Timeline Bind(string layer) => MovieBinder.Bind(
+        MovieParser.Parse($$"""{"width": 320, "height": 180, "fps": 25, "scenes": [{"duration": 1, "background": "#000080", "layers": [{{layer}}]}]}""").Movie!,
+        new Dictionary<string, string>());
+
+    private async Task<int> RightmostTextPixelAsync(Timeline timeline)
+    {
+        var output = Path.Combine(work, $"text-{Guid.NewGuid():N}.png");
+        await services.GetRequiredService<RenderEngine>().RenderAsync(timeline, Project, new FrameRange(0, 1), new OutputSpec(OutputFormat.Png), output, null, CancellationToken.None);
+        var frame = await MediaInspector.DecodeFrameAsync(output, 0, 320, 180);
+        var rightmost = -1;
+        for (var x = 0; x < 320; x++)
+        {
+            if (frame.CountNear(x, 0, x + 1, 60, White) > 0)
+            {
+                rightmost = x;
+            }
+        }
+
+        return rightmost;
     }
 
     private sealed class SynchronousProgress(Action<int> report) : IProgress<int>

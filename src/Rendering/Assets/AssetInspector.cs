@@ -1,0 +1,252 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Memory;
+using SkiaSharp;
+
+namespace Orleans.Render.Rendering.Assets;
+
+/// <summary>
+/// Checks an uploaded file before it becomes a project asset: images must decode within the pixel limit (ImageSharp),
+/// fonts must be TTF/OTF files Skia loads (their family is recorded), video and audio must be a known container that
+/// ffprobe reads within <see cref="AssetOptions.ProbeTimeout"/>. The kind expected comes from the name's extension, else
+/// the Content-Type, else the content itself. Problems are <see cref="RenderInputException"/>s naming what is wrong.
+/// </summary>
+public sealed class AssetInspector(AssetOptions options)
+{
+    private static readonly Dictionary<string, string> KindByExtension = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".png"] = "image", [".jpg"] = "image", [".jpeg"] = "image", [".gif"] = "image", [".webp"] = "image",
+        [".bmp"] = "image", [".tif"] = "image", [".tiff"] = "image",
+        [".ttf"] = "font", [".otf"] = "font",
+        [".mp4"] = "video", [".m4v"] = "video", [".mov"] = "video", [".webm"] = "video", [".mkv"] = "video", [".avi"] = "video",
+        [".mp3"] = "audio", [".wav"] = "audio", [".m4a"] = "audio", [".aac"] = "audio", [".ogg"] = "audio", [".oga"] = "audio",
+        [".opus"] = "audio", [".flac"] = "audio",
+    };
+
+    // Only plain media containers: playlists and meta-formats (hls, concat, …) could make ffmpeg open other files or URLs.
+    private static readonly Dictionary<string, (string Video, string Audio)> Containers = new(StringComparer.Ordinal)
+    {
+        ["mp4"] = ("video/mp4", "audio/mp4"),
+        ["mov"] = ("video/quicktime", "audio/mp4"),
+        ["webm"] = ("video/webm", "audio/webm"),
+        ["matroska"] = ("video/x-matroska", "audio/x-matroska"),
+        ["avi"] = ("video/x-msvideo", "audio/x-wav"),
+        ["mp3"] = ("", "audio/mpeg"),
+        ["wav"] = ("", "audio/wav"),
+        ["ogg"] = ("video/ogg", "audio/ogg"),
+        ["flac"] = ("", "audio/flac"),
+        ["aac"] = ("", "audio/aac"),
+    };
+
+    public async Task<InspectedAsset> InspectAsync(string path, string name, string? contentType, CancellationToken ct)
+    {
+        switch (ExpectedKind(name, contentType))
+        {
+            case "image":
+                return InspectImage(path, name);
+            case "font":
+                return InspectFont(path, name);
+            case { } media:
+                return await ProbeAsync(path, name, media, ct);
+        }
+
+        if (IsImage(path))
+        {
+            return InspectImage(path, name);
+        }
+
+        if (LooksLikeFont(path))
+        {
+            return InspectFont(path, name);
+        }
+
+        try
+        {
+            return await ProbeAsync(path, name, null, ct);
+        }
+        catch (RenderInputException)
+        {
+            throw new RenderInputException(
+                "asset_unsupported", $"'{name}' is not an image, a TTF/OTF font, a video or an audio file this server can use.");
+        }
+    }
+
+    /// <summary>image, font, video or audio from the extension, else from a specific Content-Type, else null.</summary>
+    public static string? ExpectedKind(string name, string? contentType)
+    {
+        if (KindByExtension.TryGetValue(Path.GetExtension(name), out var kind))
+        {
+            return kind;
+        }
+
+        var type = (contentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
+        return type switch
+        {
+            _ when type.StartsWith("image/", StringComparison.Ordinal) => "image",
+            _ when type.StartsWith("font/", StringComparison.Ordinal) => "font",
+            "application/font-sfnt" or "application/x-font-ttf" or "application/x-font-otf" or "application/vnd.ms-opentype" => "font",
+            _ when type.StartsWith("video/", StringComparison.Ordinal) => "video",
+            _ when type.StartsWith("audio/", StringComparison.Ordinal) => "audio",
+            _ => null,
+        };
+    }
+
+    private static bool IsImage(string path)
+    {
+        try
+        {
+            return Image.Identify(path) is not null;
+        }
+        catch (Exception ex) when (IsDecodeFailure(ex))
+        {
+            return false;
+        }
+    }
+
+    private InspectedAsset InspectImage(string path, string name)
+    {
+        try
+        {
+            // Identify reads only the header, so an image bomb is refused before pixels are allocated.
+            var info = Image.Identify(path, out var format)
+                ?? throw new RenderInputException("image_invalid", $"'{name}' is not a decodable image (PNG, JPEG, GIF, WebP, BMP, TIFF).");
+            if ((long)info.Width * info.Height > options.MaxPixels)
+            {
+                throw new RenderInputException(
+                    "image_too_large", $"'{name}' is {info.Width}x{info.Height}, more than the {options.MaxPixels} pixel limit.");
+            }
+
+            using var image = Image.Load(path);
+            return new InspectedAsset("image", format.DefaultMimeType, info.Width, info.Height);
+        }
+        catch (Exception ex) when (IsDecodeFailure(ex))
+        {
+            throw new RenderInputException("image_invalid", $"'{name}' is not a decodable image: {ex.Message}", ex);
+        }
+    }
+
+    private static bool IsDecodeFailure(Exception ex) =>
+        ex is ImageFormatException or NotSupportedException or InvalidMemoryOperationException or UnknownImageFormatException;
+
+    /// <summary>TrueType (0x00010000 or "true") and OpenType ("OTTO") files; collections and web fonts are not accepted.</summary>
+    private static bool LooksLikeFont(string path)
+    {
+        Span<byte> magic = stackalloc byte[4];
+        using var file = File.OpenRead(path);
+        return file.Read(magic) == 4
+            && (magic.SequenceEqual((byte[])[0, 1, 0, 0]) || magic.SequenceEqual("OTTO"u8) || magic.SequenceEqual("true"u8));
+    }
+
+    private static InspectedAsset InspectFont(string path, string name)
+    {
+        if (!LooksLikeFont(path))
+        {
+            throw new RenderInputException("font_invalid", $"'{name}' is not a TrueType or OpenType font file.");
+        }
+
+        using var typeface = SKTypeface.FromFile(path);
+        if (typeface is null || typeface.GlyphCount == 0 || string.IsNullOrWhiteSpace(typeface.FamilyName))
+        {
+            throw new RenderInputException("font_invalid", $"'{name}' could not be loaded as a font.");
+        }
+
+        var contentType = File.ReadAllBytes(path).AsSpan(0, 4).SequenceEqual("OTTO"u8) ? "font/otf" : "font/ttf";
+        return new InspectedAsset("font", contentType, FontFamily: typeface.FamilyName);
+    }
+
+    private async Task<InspectedAsset> ProbeAsync(string path, string name, string? expected, CancellationToken ct)
+    {
+        var kindWord = expected ?? "media";
+        var code = expected == "audio" ? "audio_invalid" : "video_invalid";
+        JsonElement probe;
+        try
+        {
+            probe = await RunProbeAsync(path, ct);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new RenderInputException(code, $"'{name}' is not a readable {kindWord} file: {ex.Message}");
+        }
+
+        var formats = probe.TryGetProperty("format", out var format) && format.TryGetProperty("format_name", out var formatName)
+            ? (formatName.GetString() ?? "").Split(',')
+            : [];
+        var container = formats.FirstOrDefault(Containers.ContainsKey);
+        if (container is null)
+        {
+            throw new RenderInputException(
+                code, $"'{name}' is in a container this server does not accept ({string.Join(",", formats)}); use MP4, MOV, WebM, MKV, MP3, WAV, OGG, FLAC or AAC.");
+        }
+
+        var streams = probe.TryGetProperty("streams", out var list) ? list.EnumerateArray().ToList() : [];
+        var video = streams.FirstOrDefault(s => Text(s, "codec_type") == "video"
+            && !(s.TryGetProperty("disposition", out var d) && d.TryGetProperty("attached_pic", out var pic) && pic.GetInt32() == 1));
+        var hasAudio = streams.Any(s => Text(s, "codec_type") == "audio");
+        var duration = double.TryParse(Text(format, "duration"), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) ? seconds : 0;
+        var kind = video.ValueKind == JsonValueKind.Object ? "video" : hasAudio ? "audio" : null;
+        if (kind is null || (expected is not null && kind != expected))
+        {
+            throw new RenderInputException(code, $"'{name}' has no {(expected == "audio" ? "audio" : "video")} stream.");
+        }
+
+        if (duration <= 0)
+        {
+            throw new RenderInputException(code, $"'{name}' has no duration ffprobe can read.");
+        }
+
+        var (videoType, audioType) = Containers[container];
+        return kind == "video"
+            ? new InspectedAsset("video", videoType, video.GetProperty("width").GetInt32(), video.GetProperty("height").GetInt32(), duration)
+            : new InspectedAsset("audio", audioType, DurationSeconds: duration);
+    }
+
+    private static string? Text(JsonElement element, string property) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+
+    /// <summary>ffprobe on a local file only (no other protocols), as an argument list, killed after the probe timeout.</summary>
+    private async Task<JsonElement> RunProbeAsync(string path, CancellationToken ct)
+    {
+        var start = new ProcessStartInfo(options.FfprobePath)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var fullPath = Path.GetFullPath(path);
+        foreach (var argument in (string[])["-v", "error", "-protocol_whitelist", "file", "-print_format", "json", "-show_format", "-show_streams", "-i", "file:" + fullPath])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {options.FfprobePath}.");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(options.ProbeTimeout);
+        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            ct.ThrowIfCancellationRequested();
+            throw new InvalidDataException($"ffprobe did not finish within {options.ProbeTimeout.TotalSeconds:0.#} s");
+        }
+
+        var output = await stdout;
+        var errors = (await stderr).Replace("file:" + fullPath, "the file", StringComparison.Ordinal).Replace(fullPath, "the file", StringComparison.Ordinal).Trim();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidDataException(errors.Length > 200 ? errors[..200] : errors.Length > 0 ? errors : "ffprobe could not read it");
+        }
+
+        using var document = JsonDocument.Parse(output);
+        return document.RootElement.Clone();
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+
+namespace Orleans.Render.Rendering.Media;
+
+/// <summary>
+/// A bound media <c>url</c> of a movie: an absolute http(s) URL fetched under the <see cref="RemoteMediaFetcher"/> rules,
+/// or the name of a project asset (no scheme, e.g. <c>logo.png</c>). <see cref="MediaResolver"/> turns either into a
+/// local file.
+/// </summary>
+public sealed partial record MediaReference
+{
+    private MediaReference(Uri? url, string? assetName)
+    {
+        Url = url;
+        AssetName = assetName;
+    }
+
+    /// <summary>The remote URL, or null for an asset.</summary>
+    public Uri? Url { get; }
+
+    /// <summary>The asset name, or null for a remote URL.</summary>
+    public string? AssetName { get; }
+
+    public bool IsAsset => AssetName is not null;
+
+    public static MediaReference ForUrl(Uri url) => new(RemoteMediaFetcher.ParseUrl(url.AbsoluteUri), null);
+
+    public static MediaReference ForAsset(string name) =>
+        AssetNames.IsValid(name) ? new(null, name) : throw new ArgumentException($"'{name}' is not an asset name.", nameof(name));
+
+    /// <summary>
+    /// Reads a bound <c>url</c> field. Anything with a scheme must be an http(s) URL (else 422 <c>url_refused</c>); anything
+    /// without one must be an asset name (a path such as <c>/etc/passwd</c> or <c>../x</c> is neither and is refused).
+    /// </summary>
+    public static MediaReference Parse(string text)
+    {
+        var trimmed = text.Trim();
+        if (SchemePattern().IsMatch(trimmed))
+        {
+            return new(RemoteMediaFetcher.ParseUrl(trimmed), null);
+        }
+
+        return AssetNames.IsValid(trimmed)
+            ? new(null, trimmed)
+            : throw new RenderInputException(
+                "url_refused",
+                $"'{Truncate(trimmed)}' is neither an absolute http(s) URL nor a project asset name (letters, digits, '_', '-', '.').");
+    }
+
+    /// <summary>The form used in messages and cache keys: the URL, or <c>asset:name</c>.</summary>
+    public override string ToString() => Url?.AbsoluteUri ?? $"asset:{AssetName}";
+
+    private static string Truncate(string text) => text.Length <= 60 ? text : text[..60] + "…";
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9+.-]*:")]
+    private static partial Regex SchemePattern();
+}

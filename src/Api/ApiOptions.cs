@@ -23,6 +23,16 @@ public sealed class RenderApiOptions
     public string? PublicBaseUrl { get; set; }
 }
 
+/// <summary>Bound from the <c>Assets</c> configuration section (the silo reads the same section for its content checks).</summary>
+public sealed class AssetApiOptions
+{
+    public const string Section = "Assets";
+
+    /// <summary>The largest asset upload in bytes; larger bodies are 413 <c>asset_too_large</c>.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxBytes { get; set; } = 200L * 1024 * 1024;
+}
+
 /// <summary>One management key pair; requests authenticate with HTTP Basic <c>key:secret</c>.</summary>
 public sealed class ManagementKey
 {

@@ -13,6 +13,8 @@ builder.Services.AddOptions<ManagementOptions>().Bind(builder.Configuration.GetS
     .Validate(o => o.Keys.Count > 0 && o.Keys.All(k => k.Key.Length > 0 && k.Secret.Length >= 16),
         "Management:Keys needs at least one key with a secret of 16 or more characters.")
     .ValidateOnStart();
+builder.Services.AddOptions<AssetApiOptions>().Bind(builder.Configuration.GetSection(AssetApiOptions.Section))
+    .ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddMediaStore(builder.Configuration);
 builder.Services.AddSingleton<BasicAuthenticationFilter>();
 
@@ -38,6 +40,7 @@ var app = builder.Build();
 app.UseMiddleware<ErrorHandlingMiddleware>();
 app.MapSystemEndpoints();
 app.MapProjectEndpoints();
+app.MapAssetEndpoints();
 app.MapRenderEndpoints();
 app.MapOrleansDashboard("/dashboard").AddEndpointFilter<IEndpointConventionBuilder, BasicAuthenticationFilter>();
 app.MapFallback(() => ApiErrors.NotFound("not_found", "There is no such endpoint."));

@@ -22,6 +22,16 @@ internal static class ApiClient
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    public static async Task<JsonElement> PutAssetAsync(this RenderSystemFixture system, string project, string name, byte[] bytes, string contentType)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        var response = await system.Management.PutAsync($"/v1/data/{project}/{name}", content);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, text);
+        return JsonDocument.Parse(text).RootElement;
+    }
+
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient http, string path, string json) =>
         http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
 

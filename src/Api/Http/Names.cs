@@ -9,8 +9,15 @@ public static partial class Names
 
     public static bool IsValidToken(string token) => TokenPattern().IsMatch(token);
 
+    /// <summary>Asset names: like other names but starting with a letter or digit and without "..", so a name is one safe media-key segment.</summary>
+    public static bool IsValidAssetName(string name) =>
+        AssetNamePattern().IsMatch(name) && !name.Contains("..", StringComparison.Ordinal);
+
     [GeneratedRegex("^[A-Za-z0-9_.-]{1,100}$")]
     private static partial Regex NamePattern();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")]
+    private static partial Regex AssetNamePattern();
 
     [GeneratedRegex("^[A-Za-z0-9_-]{32}$")]
     private static partial Regex TokenPattern();

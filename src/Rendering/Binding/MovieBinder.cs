@@ -1,5 +1,6 @@
 using Orleans.Render.Rendering.Media;
 using Orleans.Render.Rendering.Model;
+using Orleans.Render.Rendering.Parsing;
 using Orleans.Render.Rendering.Text;
 
 namespace Orleans.Render.Rendering.Binding;
@@ -16,13 +17,32 @@ public static class MovieBinder
         var movieBackground = BindColor(movie.Background, parameters, "background");
         var scenes = new List<TimelineScene>();
         var sceneStart = 0;
-        foreach (var scene in movie.Scenes)
+        foreach (var scene in ScenePicker.Pick(movie.Scenes, parameters))
         {
-            var frames = Math.Max(1, ToFrames(scene.Duration, fps));
+            var frames = Math.Max(1, scene.Length.Frames ?? ToFrames(scene.Length.Seconds ?? 0, fps));
             var background = scene.Background is null ? movieBackground : BindColor(scene.Background, parameters, "background");
             var layers = scene.Layers.Select(l => BindLayer(movie, l, frames, parameters)).OfType<TimelineLayer>().ToList();
-            scenes.Add(new TimelineScene(sceneStart, frames, background, layers));
+            var transition = scenes.Count > 0 && scene.Transition is { } authored
+                ? new SceneTransition(authored.Kind, Math.Max(1, ToFrames(authored.Duration, fps)))
+                : null;
+            if (transition is not null)
+            {
+                CheckTransition(scenes, frames, transition, fps);
+            }
+
+            sceneStart -= transition?.Frames ?? 0;
+            scenes.Add(new TimelineScene(sceneStart, frames, background, layers, transition));
             sceneStart += frames;
+        }
+
+        if (scenes.Count == 0)
+        {
+            throw new RenderInputException("no_scenes", "No scene is left to render with these params (every scene's condition or choice left it out).");
+        }
+
+        if (sceneStart > MovieLimits.MaxMovieSeconds * fps)
+        {
+            throw new RenderInputException("movie_too_long", $"With these params the movie lasts more than {MovieLimits.MaxMovieSeconds} seconds.");
         }
 
         return new Timeline(movie.Width, movie.Height, fps, scenes);
@@ -44,9 +64,22 @@ public static class MovieBinder
             }
         }
 
-        Add(movie.Background, "color");
-        foreach (var scene in movie.Scenes)
+        void AddName(string? name, string type)
         {
+            if (name is not null)
+            {
+                found.TryAdd(name.TrimStart('!'), new MovieVariable(name.TrimStart('!'), null, type));
+            }
+        }
+
+        IEnumerable<Scene> WithCases(Scene scene) =>
+            [scene, .. scene.Cases.Append(scene.Default).OfType<Scene>().SelectMany(WithCases)];
+
+        Add(movie.Background, "color");
+        foreach (var scene in movie.Scenes.SelectMany(WithCases))
+        {
+            AddName(scene.Condition, "boolean");
+            AddName(scene.Variable, "text");
             Add(scene.Background, "color");
             foreach (var layer in scene.Layers)
             {
@@ -109,6 +142,20 @@ public static class MovieBinder
             : [];
         return new TimelineLayer(
             start, end, layer.Box.X, layer.Box.Y, width, height, fadeIn, fadeOut, content, motion);
+    }
+
+    /// <summary>A transition overlaps both neighbours, so it may last at most as long as each of them leaves free.</summary>
+    private static void CheckTransition(List<TimelineScene> scenes, int frames, SceneTransition transition, int fps)
+    {
+        var previous = scenes[^1];
+        var previousFree = previous.FrameCount - previous.TransitionFrames;
+        if (transition.Frames > frames || transition.Frames > previousFree)
+        {
+            throw new RenderInputException(
+                "transition_too_long",
+                $"The {transition.Kind.ToString().ToLowerInvariant()} transition into scene {scenes.Count + 1} lasts {transition.Frames} frames ({transition.Frames / (double)fps:0.###} s), "
+                + $"longer than that scene ({frames} frames) or than what the scene before it leaves after its own transition ({previousFree} frames).");
+        }
     }
 
     private static RgbaColor BindColor(string template, IReadOnlyDictionary<string, string> parameters, string field)

@@ -195,6 +195,9 @@ public sealed partial class VariableTemplate
         return fields;
     }
 
+    /// <summary>Whether <paramref name="text"/> is a variable name on its own (as in a scene's <c>condition</c>).</summary>
+    public static bool IsName(string text) => NamePattern().IsMatch(text);
+
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_.\-]*$")]
     private static partial Regex NamePattern();
 }

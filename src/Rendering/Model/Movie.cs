@@ -6,8 +6,6 @@ namespace Orleans.Render.Rendering.Model;
 /// </summary>
 public sealed record Movie(int Width, int Height, int Fps, string Background, IReadOnlyList<Scene> Scenes);
 
-public sealed record Scene(double Duration, string? Background, IReadOnlyList<Layer> Layers);
-
 /// <summary>Where a layer sits inside its scene, in seconds; <c>Duration</c> null means "until the scene ends".</summary>
 public sealed record LayerTiming(double Start, double? Duration, double FadeIn, double FadeOut);
 

@@ -54,29 +54,19 @@ public static class MovieParser
 
         var fps = reader.Int("fps", 30, 1, MovieLimits.MaxFps);
         var background = reader.Color("background", "#000000");
-        var scenes = reader.Objects("scenes", MovieLimits.MaxScenes, required: true).Select(ReadScene).ToList();
+        var scenes = reader.Objects("scenes", MovieLimits.MaxScenes, required: true).Select(s => SceneParser.Read(s, ReadLayer)).ToList();
         if (reader.Has("scenes") && scenes.Count == 0)
         {
             reader.Error("scenes", "must hold at least one scene.");
         }
 
-        if (scenes.Sum(s => s.Duration) > MovieLimits.MaxMovieSeconds)
+        if (scenes.Sum(s => SceneParser.MaxSeconds(s, fps)) > MovieLimits.MaxMovieSeconds)
         {
             reader.Error("scenes", $"add up to more than {MovieLimits.MaxMovieSeconds} seconds.");
         }
 
         reader.RejectUnknownMembers();
         return new Movie(width, height, fps, background, scenes);
-    }
-
-    private static Scene ReadScene(ObjectReader reader)
-    {
-        var duration = reader.Number("duration", 1, 0.001, MovieLimits.MaxMovieSeconds, required: true);
-        var background = reader.Has("background") ? reader.Color("background", "#000000") : null;
-        reader.Allow("background");
-        var layers = reader.Objects("layers", MovieLimits.MaxLayersPerScene).Select(ReadLayer).OfType<Layer>().ToList();
-        reader.RejectUnknownMembers();
-        return new Scene(duration, background, layers);
     }
 
     private static Layer? ReadLayer(ObjectReader reader)

@@ -173,6 +173,57 @@ internal sealed class ObjectReader
         }
     }
 
+    /// <summary>A nested object, or null (with an error when it is present but not an object).</summary>
+    public ObjectReader? Object(string member)
+    {
+        if (!TryGet(member, false, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            Error(member, "must be an object.");
+            return null;
+        }
+
+        return new ObjectReader(value, $"{path}.{member}", errors);
+    }
+
+    /// <summary>A plain string (no variables), or null when absent.</summary>
+    public string? OptionalString(string member)
+    {
+        if (!TryGet(member, false, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String || value.GetString()!.Length > MovieLimits.MaxStringLength)
+        {
+            Error(member, $"must be a string of at most {MovieLimits.MaxStringLength} characters.");
+            return null;
+        }
+
+        return value.GetString();
+    }
+
+    /// <summary>A variable name on its own (no <c>${}</c>), as conditions and choices name them; null when absent.</summary>
+    public string? VariableName(string member)
+    {
+        var name = OptionalString(member);
+        if (name is not null && !VariableTemplate.IsName(name))
+        {
+            Error(member, $"'{name}' is not a variable name (letters, digits, '_', '-' and '.', starting with a letter or '_'; no ${{}}).");
+            return null;
+        }
+
+        return name;
+    }
+
+    /// <summary>Whether the member is a JSON string equal to <paramref name="word"/>, as in <c>"duration": "auto"</c>.</summary>
+    public bool IsWord(string member, string word) =>
+        element.TryGetProperty(member, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() == word;
+
     /// <summary>Reports members nobody asked for, so a misspelt field is an error rather than silently ignored.</summary>
     public void RejectUnknownMembers()
     {

@@ -6,7 +6,8 @@ namespace Orleans.Render.Rendering.Planning;
 /// <summary>
 /// The plan stage: cuts a movie into contiguous frame ranges that render independently and join with a stream copy.
 /// A cut moves to a nearby scene boundary when one is within a quarter of a segment, because a cut there costs
-/// nothing visually and keeps each segment's layers simple.
+/// nothing visually and keeps each segment's layers simple. A cut never falls inside a transition: it moves to the
+/// transition's nearer edge, so no segment blends half a transition it would have to render whole anyway.
 /// </summary>
 public static class SegmentPlanner
 {
@@ -19,14 +20,14 @@ public static class SegmentPlanner
             return [new FrameRange(0, total)];
         }
 
-        var boundaries = timeline.Scenes.Select(s => s.StartFrame).Where(f => f > 0).ToList();
+        var boundaries = timeline.Scenes.Select(s => s.StartFrame + s.TransitionFrames).Where(f => f > 0).ToList();
         var tolerance = total / count / 4;
         var cuts = new List<int> { 0 };
         for (var i = 1; i < count; i++)
         {
             var ideal = (int)Math.Round((double)total * i / count);
             var nearest = boundaries.OrderBy(b => Math.Abs(b - ideal)).FirstOrDefault(b => Math.Abs(b - ideal) <= tolerance);
-            var cut = nearest > 0 ? nearest : ideal;
+            var cut = OutsideTransitions(timeline, nearest > 0 ? nearest : ideal);
             if (cut > cuts[^1] && cut < total)
             {
                 cuts.Add(cut);
@@ -35,6 +36,18 @@ public static class SegmentPlanner
 
         cuts.Add(total);
         return [.. cuts.Zip(cuts.Skip(1), (start, end) => new FrameRange(start, end))];
+    }
+
+    private static int OutsideTransitions(Timeline timeline, int cut)
+    {
+        var inside = timeline.Scenes.FirstOrDefault(s => s.StartFrame < cut && cut < s.StartFrame + s.TransitionFrames);
+        if (inside is null)
+        {
+            return cut;
+        }
+
+        var (before, after) = (inside.StartFrame, inside.StartFrame + inside.TransitionFrames);
+        return cut - before <= after - cut ? before : after;
     }
 
     /// <summary>

@@ -47,4 +47,20 @@ public sealed class SegmentPlannerTests
     [Fact]
     public void Never_makes_more_segments_than_frames() =>
         Assert.Equal(3, SegmentPlanner.Plan(Scenes(3), OutputFormat.Mp4, 8).Count);
+
+    [Fact]
+    public void Never_cuts_inside_a_transition()
+    {
+        var timeline = new Timeline(320, 180, 25,
+        [
+            new TimelineScene(0, 80, new RgbaColor(0, 0, 0), []),
+            new TimelineScene(40, 100, new RgbaColor(0, 0, 0), [], new SceneTransition(TransitionKind.Crossfade, 40)),
+            new TimelineScene(110, 50, new RgbaColor(0, 0, 0), [], new SceneTransition(TransitionKind.WipeLeft, 30)),
+        ]);
+
+        var ranges = SegmentPlanner.Plan(timeline, OutputFormat.Mp4, 3);
+
+        // The even cut at 53 falls inside the first transition (frames 40–79) and moves to its nearer edge.
+        Assert.Equal([new FrameRange(0, 40), new FrameRange(40, 107), new FrameRange(107, 160)], ranges);
+    }
 }

@@ -1,0 +1,38 @@
+namespace Orleans.Render.Rendering.Model;
+
+/// <summary>
+/// A scene as authored. A <c>regular</c> or <c>optional</c> scene has a length, a background and layers; a <c>choice</c>
+/// scene has none of its own and stands for one of its <c>Cases</c> (or <c>Default</c>), picked by <c>Variable</c>.
+/// <c>Condition</c> names a param that must be truthy for the scene to be rendered.
+/// </summary>
+public sealed record Scene(SceneLength Length, string? Background, IReadOnlyList<Layer> Layers)
+{
+    public SceneType Type { get; init; } = SceneType.Regular;
+
+    public string? Condition { get; init; }
+
+    /// <summary>The transition into this scene from the previous rendered one; none means a cut.</summary>
+    public Transition? Transition { get; init; }
+
+    public string? Variable { get; init; }
+
+    public IReadOnlyList<Scene> Cases { get; init; } = [];
+
+    public Scene? Default { get; init; }
+
+    /// <summary>The value of the choice's variable that picks this scene (only on the cases of a choice).</summary>
+    public string? Case { get; init; }
+}
+
+public enum SceneType
+{
+    Regular,
+    Optional,
+    Choice,
+}
+
+/// <summary>A scene's length: seconds, or whole frames.</summary>
+public sealed record SceneLength(double? Seconds, int? Frames);
+
+/// <summary>A transition as authored: its kind and its length in seconds.</summary>
+public sealed record Transition(TransitionKind Kind, double Duration);

@@ -1,0 +1,92 @@
+using Orleans.Render.Rendering.Model;
+
+namespace Orleans.Render.Rendering.Parsing;
+
+/// <summary>Reads one scene: its kind (regular, optional, choice with cases), length, condition and transition.</summary>
+internal static class SceneParser
+{
+    private static readonly string[] TransitionNames =
+        ["crossfade", "fadeblack", "wipeleft", "wiperight", "wipeup", "wipedown", "slideleft", "slideright", "slideup", "slidedown"];
+
+    public static Scene Read(ObjectReader reader, Func<ObjectReader, Layer?> readLayer, bool isCase = false)
+    {
+        var type = reader.Choice("type", "regular", "regular", "optional", "choice");
+        var condition = reader.VariableName("condition");
+        var transition = reader.Object("transition") is { } transitionReader ? ReadTransition(transitionReader) : null;
+        var caseValue = isCase ? reader.OptionalString("case") : null;
+        if (isCase && caseValue is null && !reader.Has("case"))
+        {
+            reader.Error("case", "is required on each of a choice's cases.");
+        }
+
+        if (type == "optional" && condition is null && !reader.Has("condition"))
+        {
+            reader.Error("condition", "is required for an optional scene (the name of the param that switches it on).");
+        }
+
+        if (type == "choice")
+        {
+            if (isCase)
+            {
+                reader.Error("type", "must not be choice inside a choice's cases.");
+            }
+
+            var variable = reader.VariableName("variable");
+            if (!reader.Has("variable"))
+            {
+                reader.Error("variable", "is required for a choice scene (the name of the param that picks the case).");
+            }
+
+            var cases = reader.Objects("cases", MovieLimits.MaxScenes, required: true).Select(c => Read(c, readLayer, isCase: true)).ToList();
+            var fallback = reader.Object("default") is { } defaultReader ? Read(defaultReader, readLayer) : null;
+            reader.RejectUnknownMembers();
+            return new Scene(new SceneLength(null, null), null, [])
+            {
+                Type = SceneType.Choice, Condition = condition, Transition = transition, Variable = variable, Cases = cases, Default = fallback,
+            };
+        }
+
+        var length = ReadLength(reader);
+        var background = reader.Has("background") ? reader.Color("background", "#000000") : null;
+        reader.Allow("background");
+        var layers = reader.Objects("layers", MovieLimits.MaxLayersPerScene).Select(readLayer).OfType<Layer>().ToList();
+        reader.RejectUnknownMembers();
+        return new Scene(length, background, layers)
+        {
+            Type = type == "optional" ? SceneType.Optional : SceneType.Regular, Condition = condition, Transition = transition, Case = caseValue,
+        };
+    }
+
+    /// <summary>The most seconds a scene can last at <paramref name="fps"/>: a choice lasts as long as its longest option.</summary>
+    public static double MaxSeconds(Scene scene, int fps) => scene.Type == SceneType.Choice
+        ? scene.Cases.Append(scene.Default).OfType<Scene>().Select(s => MaxSeconds(s, fps)).DefaultIfEmpty(0).Max()
+        : scene.Length.Seconds ?? (scene.Length.Frames ?? 0) / (double)fps;
+
+    private static SceneLength ReadLength(ObjectReader reader)
+    {
+        if (reader.Has("frames"))
+        {
+            if (reader.Has("duration"))
+            {
+                reader.Error("duration", "and frames are exclusive: give one of them.");
+            }
+
+            return new SceneLength(null, reader.Int("frames", 1, 1, (int)MovieLimits.MaxMovieSeconds * MovieLimits.MaxFps));
+        }
+
+        return new SceneLength(reader.Number("duration", 1, 0.001, MovieLimits.MaxMovieSeconds, required: true), null);
+    }
+
+    private static Transition ReadTransition(ObjectReader reader)
+    {
+        var name = reader.Choice("type", "crossfade", TransitionNames);
+        if (!reader.Has("type"))
+        {
+            reader.Error("type", $"is required ({string.Join(", ", TransitionNames)}).");
+        }
+
+        var duration = reader.Number("duration", 0.5, 0.001, MovieLimits.MaxMovieSeconds);
+        reader.RejectUnknownMembers();
+        return new Transition(Enum.Parse<TransitionKind>(name, ignoreCase: true), duration);
+    }
+}

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Render.Rendering.Binding;
 using Orleans.Render.Rendering.Compilation;
 using Orleans.Render.Rendering.Engine;
+using Orleans.Render.Rendering.Media;
 using Orleans.Render.Rendering.Model;
 using Orleans.Render.Rendering.Parsing;
 using Orleans.Render.TestSupport;
@@ -22,6 +23,11 @@ public sealed class EngineFixture : IAsyncLifetime
 
     public ServiceProvider Services { get; private set; } = null!;
 
+    /// <summary>Project assets, kept as files under the scratch folder (project <see cref="Project"/>).</summary>
+    public FolderAssetSource Assets { get; private set; } = null!;
+
+    public const string Project = "p1";
+
     public RenderEngine Engine => Services.GetRequiredService<RenderEngine>();
 
     public async Task InitializeAsync()
@@ -32,7 +38,9 @@ public sealed class EngineFixture : IAsyncLifetime
             ["Render:Engine:WorkDirectory"] = Path.Combine(Work, "scratch"),
             ["RemoteMedia:AllowedEndpoints:0"] = Media.Endpoint,
         }).Build();
-        Services = new ServiceCollection().AddLogging().AddRenderEngine(configuration).BuildServiceProvider();
+        Assets = new FolderAssetSource(Path.Combine(Work, "assets"));
+        Services = new ServiceCollection().AddLogging().AddRenderEngine(configuration)
+            .AddSingleton<IAssetSource>(Assets).AddSingleton<IProjectFontCatalog>(Assets).BuildServiceProvider();
     }
 
     public async Task DisposeAsync()
@@ -53,14 +61,14 @@ public sealed class EngineFixture : IAsyncLifetime
     public async Task<DecodedFrame> StillAsync(Timeline timeline, int frame)
     {
         var output = Path.Combine(Work, $"still-{Guid.NewGuid():N}.png");
-        await Engine.RenderAsync(timeline, new FrameRange(frame, frame + 1), new OutputSpec(OutputFormat.Png, frame), output, null, CancellationToken.None);
+        await Engine.RenderAsync(timeline, Project, new FrameRange(frame, frame + 1), new OutputSpec(OutputFormat.Png, frame), output, null, CancellationToken.None);
         return await MediaInspector.DecodeFrameAsync(output, 0, timeline.Width, timeline.Height);
     }
 
     public async Task<string> RenderAsync(Timeline timeline, OutputFormat format, FrameRange? range = null)
     {
         var output = Path.Combine(Work, $"movie-{Guid.NewGuid():N}.{format.Extension()}");
-        await Engine.RenderAsync(timeline, range ?? new FrameRange(0, timeline.TotalFrames), new OutputSpec(format), output, null, CancellationToken.None);
+        await Engine.RenderAsync(timeline, Project, range ?? new FrameRange(0, timeline.TotalFrames), new OutputSpec(format), output, null, CancellationToken.None);
         return output;
     }
 }

@@ -2,7 +2,7 @@
 # Shared by run.sh and test.sh: makes sure the machine has what the render backend needs.
 #   source scripts/prerequisites.sh; ensure_prerequisites
 # Installs (only when missing): ffmpeg/ffprobe, DejaVu Sans, Noto Color Emoji, curl (apt), and
-# node_modules (npm ci, for the pinned Azurite). Expects REPO_ROOT to be set.
+# node_modules (npm ci, for the pinned Azurite and s3rver). Expects REPO_ROOT to be set.
 
 prereq_log() { printf '==> %s\n' "$*" >&2; }
 
@@ -60,17 +60,17 @@ ensure_system_packages() {
 }
 
 ensure_node_modules() {
-    if [ -x "$REPO_ROOT/node_modules/.bin/azurite" ]; then
+    if [ -x "$REPO_ROOT/node_modules/.bin/azurite" ] && [ -x "$REPO_ROOT/node_modules/.bin/s3rver" ]; then
         return 0
     fi
     if ! command -v npm >/dev/null 2>&1; then
-        echo "error: npm (Node.js 20+) is needed to install Azurite" >&2
+        echo "error: npm (Node.js 20+) is needed to install Azurite and s3rver" >&2
         return 1
     fi
-    prereq_log "npm ci (Azurite)"
+    prereq_log "npm ci (Azurite, s3rver)"
     (cd "$REPO_ROOT" && npm ci --no-audit --no-fund --loglevel=error) >&2
-    if [ ! -x "$REPO_ROOT/node_modules/.bin/azurite" ]; then
-        echo "error: npm ci finished but node_modules/.bin/azurite is missing" >&2
+    if [ ! -x "$REPO_ROOT/node_modules/.bin/azurite" ] || [ ! -x "$REPO_ROOT/node_modules/.bin/s3rver" ]; then
+        echo "error: npm ci finished but node_modules/.bin/azurite or s3rver is missing" >&2
         return 1
     fi
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Render.Grains.Uploads;
 using Orleans.Render.Rendering;
 using Orleans.Render.Rendering.Assets;
 using Orleans.Render.Rendering.Media;
@@ -10,7 +11,7 @@ namespace Orleans.Render.Grains;
 
 public static class GrainServiceCollectionExtensions
 {
-    /// <summary>Everything the grains need besides Orleans' own providers: the engine, the media store, project assets and job options.</summary>
+    /// <summary>Everything the grains need besides Orleans' own providers: the engine, the media store, project assets, job options and the upload destinations.</summary>
     public static IServiceCollection AddRenderGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRenderEngine(configuration);
@@ -23,6 +24,17 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton(sp => new AssetInspector(sp.GetRequiredService<IOptions<AssetOptions>>().Value));
         services.AddOptions<RenderJobOptions>().Bind(configuration.GetSection(RenderJobOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.InitialBackoff <= o.MaxBackoff, "Uploads:InitialBackoff must not be larger than Uploads:MaxBackoff.")
+            .ValidateOnStart();
+        services.AddSingleton<UploadHttp>();
+        services.AddSingleton<UploadCallbacks>();
+        services.AddSingleton<IUploader, S3Uploader>();
+        services.AddSingleton<IUploader, AzureBlobUploader>();
+        services.AddSingleton<IUploader, HttpUploader>();
+        services.AddSingleton<IUploader, YouTubeUploader>();
+        services.AddSingleton<IUploader, FacebookUploader>();
         return services;
     }
 }

@@ -43,11 +43,43 @@ public sealed class BadInputTests(RenderSystemFixture system) : IAsyncLifetime
     public async Task Malformed_render_requests_are_400(string body, string error) =>
         Assert.Equal(error, await (await RenderAsync(body)).AssertErrorAsync(HttpStatusCode.BadRequest));
 
-    [Fact]
-    public async Task A_valid_upload_task_is_refused_with_501_until_uploads_exist()
+    [Theory]
+    [InlineData("""{"extension": "avi", "destination": {"type": "s3"}}""", "upload.extension")]
+    [InlineData("""[{"extension": "mp4", "destination": {"type": "ftp"}}]""", "upload[0].destination.type")]
+    [InlineData("""{"extension": "mp4", "destination": {"type": "s3", "bucket": "b", "filename": "f"}}""", "upload.destination.bucket")]
+    [InlineData("""{"extension": "mp4", "destination": {"type": "s3", "bucket": "bucket", "filename": "f"}}""", "aws_access_key_id")]
+    [InlineData("""{"extension": "mp4", "destination": {"type": "s3", "bucket": "bucket", "filename": "f", "aws_use_policy": true, "acl": "everyone"}}""", "upload.destination.acl")]
+    [InlineData("""{"extension": "mp4", "destination": {"type": "http", "url": "ftp://example.com/x"}}""", "upload.destination.url")]
+    [InlineData("""{"extension": "mp4", "destination": {"type": "http", "url": "https://example.com/x", "headers": {"Host": "a"}}}""", "upload.destination.headers")]
+    [InlineData("""{"extension": "mp4", "destination": {"type": "youtube", "auth_secret": "s", "title": "t", "description": "d", "category": "22"}}""", "auth_secret")]
+    [InlineData("""{"extension": "mp4", "destination": {"type": "youtube", "oauth_access_token": "t", "title": "t", "description": "d", "category": "music"}}""", "category")]
+    [InlineData("""{"extension": "mp4", "destination": {"type": "facebook"}}""", "oauth_access_token")]
+    [InlineData("""{"extension": "mp4", "destination": {"type": "azureblob", "container": "c", "key": "k"}}""", "connectionstring")]
+    [InlineData("""{"extension": "mp4", "destination": {"type": "http", "url": "https://example.com/x"}, "onsuccess": "https://user:pw@example.com/"}""", "upload.onsuccess")]
+    [InlineData("""[]""", "empty")]
+    public async Task Malformed_upload_tasks_are_400_naming_the_field(string upload, string named)
     {
-        var response = await RenderAsync("""{"movie": "greeting", "upload": {"extension": "mp4", "destination": {"type": "s3", "bucket": "b", "filename": "f"}}}""");
-        Assert.Equal("uploads_not_available", await response.AssertErrorAsync(HttpStatusCode.NotImplemented));
+        var response = await RenderAsync($$"""{"movie": "greeting", "upload": {{upload}}}""");
+
+        Assert.Equal("invalid_upload", await response.AssertErrorAsync(HttpStatusCode.BadRequest));
+        Assert.Contains(named, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task An_upload_of_an_extension_the_movie_map_lacks_is_400()
+    {
+        var response = await RenderAsync("""{"movie": {"mp4": "greeting"}, "upload": {"extension": "gif", "destination": {"type": "http", "url": "https://example.com/x"}}}""");
+
+        Assert.Equal("invalid_upload", await response.AssertErrorAsync(HttpStatusCode.BadRequest));
+    }
+
+    [Fact]
+    public async Task Upload_tasks_on_a_token_only_request_are_400()
+    {
+        var response = await system.Http.PostJsonAsync(
+            $"/v2/token/{project}", """{"movie": "greeting", "upload": {"extension": "mp4", "destination": {"type": "http", "url": "https://example.com/x"}}}""");
+
+        Assert.Equal("invalid_upload", await response.AssertErrorAsync(HttpStatusCode.BadRequest));
     }
 
     [Fact]

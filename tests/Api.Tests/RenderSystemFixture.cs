@@ -7,7 +7,7 @@ namespace Orleans.Render.Api.Tests;
 
 /// <summary>
 /// The real system as <c>./run.sh</c> starts it (Azurite, the silo process, the API process) on free ports, plus a
-/// loopback image server the silo is allowed to fetch from. Silo and API find each other through the Azure Table membership
+/// loopback image server and upload destinations (s3rver, the upload target server) the silo is allowed to reach. Silo and API find each other through the Azure Table membership
 /// table in that Azurite. Started once for the collection; the silo can be restarted.
 /// </summary>
 public sealed class RenderSystemFixture : IAsyncLifetime
@@ -25,6 +25,12 @@ public sealed class RenderSystemFixture : IAsyncLifetime
 
     public ImageServer Images { get; private set; } = null!;
 
+    /// <summary>An S3-compatible upload destination (s3rver).</summary>
+    public S3Server S3 { get; private set; } = null!;
+
+    /// <summary>HTTP, YouTube and Facebook upload destinations and callback receivers, allow-listed for the silo.</summary>
+    public UploadTargetServer Targets { get; private set; } = null!;
+
     /// <summary>A client for the render API (no credentials).</summary>
     public HttpClient Http { get; private set; } = null!;
 
@@ -37,6 +43,8 @@ public sealed class RenderSystemFixture : IAsyncLifetime
     {
         azurite = await AzuriteServer.StartAsync();
         Images = await ImageServer.StartAsync();
+        S3 = await S3Server.StartAsync();
+        Targets = await UploadTargetServer.StartAsync();
         await StartSiloAsync();
         api = StartApi(apiPort, []);
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{apiPort}"), Timeout = TimeSpan.FromMinutes(2) };
@@ -53,6 +61,8 @@ public sealed class RenderSystemFixture : IAsyncLifetime
         await api.DisposeAsync();
         await silo.DisposeAsync();
         await Images.DisposeAsync();
+        await Targets.DisposeAsync();
+        await S3.DisposeAsync();
         await azurite.DisposeAsync();
         Directory.Delete(dataRoot, recursive: true);
     }
@@ -89,6 +99,13 @@ public sealed class RenderSystemFixture : IAsyncLifetime
             ["Silo__GatewayPort"] = $"{gatewayPort}",
             ["Render__Engine__WorkDirectory"] = Path.Combine(dataRoot, "work"),
             ["RemoteMedia__AllowedEndpoints__0"] = Images.Endpoint,
+            ["RemoteMedia__AllowedEndpoints__1"] = S3.Endpoint,
+            ["RemoteMedia__AllowedEndpoints__2"] = Targets.Endpoint,
+            ["Uploads__MaxAttempts"] = "3",
+            ["Uploads__InitialBackoff"] = "00:00:00.200",
+            ["Uploads__MaxBackoff"] = "00:00:01",
+            ["Uploads__YouTubeBaseUrl"] = Targets.BaseUrl,
+            ["Uploads__FacebookBaseUrl"] = Targets.BaseUrl,
         });
         await Ports.WaitUntilOpenAsync(gatewayPort, TimeSpan.FromSeconds(60), silo.Tail);
     }

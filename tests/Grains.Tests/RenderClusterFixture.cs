@@ -29,6 +29,9 @@ public class RenderClusterFixture : IAsyncLifetime
 
     public string MediaRoot => mediaRoot;
 
+    /// <summary>The fixture's Azurite, which also serves as an Azure Blob upload destination.</summary>
+    public string StorageConnectionString => azurite.ConnectionString;
+
     /// <summary>How many times each media key was written, over all silos: proves a render ran once.</summary>
     public CountingMediaStore.Counter Writes { get; } = new();
 
@@ -43,7 +46,7 @@ public class RenderClusterFixture : IAsyncLifetime
     {
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         azurite = await AzuriteServer.StartAsync();
         Images = await ImageServer.StartAsync();
@@ -73,7 +76,7 @@ public class RenderClusterFixture : IAsyncLifetime
         await Cluster.DeployAsync();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Cluster.DisposeAsync();
         await Images.DisposeAsync();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Orleans.Render.Api.Http;
 using Orleans.Render.Models;
+using Orleans.Render.Models.Uploads;
 using Orleans.Render.Storage;
 using Orleans.Runtime;
 
@@ -21,6 +22,7 @@ public static class RenderEndpoints
             CreateAsync(project, http, client, options.Value, renderNow: false));
         group.MapMethods("/{mode:regex(^(render|get)$)}/{file}", [HttpMethods.Get, HttpMethods.Head], GetOutputAsync);
         group.MapGet("/progress/{token}", GetProgressAsync);
+        group.MapGet("/upload/{token}", GetUploadsAsync);
         group.MapDelete("/token/{token}", DeleteAsync);
     }
 
@@ -45,10 +47,9 @@ public static class RenderEndpoints
             body = parsed!;
         }
 
-        if (body.HasUpload)
+        if (!renderNow && body.Uploads.Count > 0)
         {
-            return ApiErrors.Error(
-                StatusCodes.Status501NotImplemented, "uploads_not_available", "Upload tasks are not supported yet; render without 'upload' and fetch the output by its URL.");
+            return ApiErrors.BadRequest("invalid_upload", "Upload tasks need POST /v2/render; POST /v2/token only makes a token.");
         }
 
         var projectGrain = await ProjectEndpoints.FindProjectAsync(client, project);
@@ -81,6 +82,11 @@ public static class RenderEndpoints
 
         var extension = body.DefaultExtension();
         var url = $"{BaseUrl(http, options)}/v2/render/{token}.{extension}";
+        if (body.Uploads.Count > 0)
+        {
+            return await UploadAsync(client, project, token, url, expires, body);
+        }
+
         if (body.Async)
         {
             await job.StartAsync(new OutputRequest(extension));
@@ -91,6 +97,81 @@ public static class RenderEndpoints
         return result.Status == OutputStatus.Done
             ? Results.Json(new { token, url, expires, status = 200 })
             : FailureResult(result);
+    }
+
+    /// <summary>
+    /// Starts every upload task; answers 201 at once when all are async, else waits for the sync ones and answers with
+    /// their results in task order (<c>uploads</c>, and <c>upload</c> for older clients; null for an async task).
+    /// </summary>
+    private static async Task<IResult> UploadAsync(IClusterClient client, string project, string token, string url, long expires, RenderBody body)
+    {
+        var jobs = body.Uploads.Select((task, index) => new UploadJob(token, project, index, body.Uploads.Count, task)).ToList();
+        var grains = jobs.Select(j => client.GetGrain<IUploadGrain>(j.Key)).ToList();
+        await Task.WhenAll(jobs.Select((job, i) => grains[i].StartAsync(job)));
+        if (jobs.All(j => j.Task.Async))
+        {
+            return Results.Json(new { token, url, expires, status = 201 }, statusCode: StatusCodes.Status201Created);
+        }
+
+        var infos = await Task.WhenAll(jobs.Select((job, i) => job.Task.Async ? Task.FromResult<UploadInfo?>(null) : WaitWithFailoverAsync(grains[i])));
+        if (infos.FirstOrDefault(i => i is { Status: UploadStatus.Failed }) is { } failed)
+        {
+            return ApiErrors.Error(
+                StatusCodes.Status502BadGateway, "upload_failed",
+                $"Upload {failed.Index} ({failed.Type}) failed after {failed.Attempts} attempt(s): {failed.LastError} The token is {token}.");
+        }
+
+        var results = infos.Select(i => i?.Result).ToList();
+        object? uploads = body.UploadIsList ? results : results[0];
+        return Results.Json(new { token, url, expires, status = 200, uploads, upload = uploads });
+    }
+
+    private static async Task<IResult> GetUploadsAsync(string token, IClusterClient client)
+    {
+        var (_, missing) = await FindJobAsync(client, token);
+        if (missing is not null)
+        {
+            return missing;
+        }
+
+        var first = await client.GetGrain<IUploadGrain>(UploadJob.KeyOf(token, 0)).GetInfoAsync();
+        if (first is null)
+        {
+            return ApiErrors.NotFound("no_uploads", "The token has no upload tasks.");
+        }
+
+        var rest = await Task.WhenAll(Enumerable.Range(1, first.TaskCount - 1).Select(i => client.GetGrain<IUploadGrain>(UploadJob.KeyOf(token, i)).GetInfoAsync()));
+        var uploads = rest.Prepend(first).OfType<UploadInfo>().Select(u => new
+        {
+            index = u.Index,
+            type = u.Type,
+            extension = u.Extension,
+            async = u.Async,
+            state = u.Status.ToString().ToLowerInvariant(),
+            queued = u.Queued,
+            attempts = u.Attempts,
+            nextAttemptAt = u.NextAttemptAt,
+            lastError = u.LastError,
+            result = u.Result,
+            callback = u.Callback.ToString().ToLowerInvariant(),
+        });
+        return Results.Json(new { token, uploads });
+    }
+
+    /// <summary>An upload whose silo dies is resumed by asking again: the grain activates elsewhere from its state.</summary>
+    private static async Task<UploadInfo?> WaitWithFailoverAsync(IUploadGrain upload)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await upload.WaitAsync();
+            }
+            catch (SiloUnavailableException) when (attempt < 3)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            }
+        }
     }
 
     private static async Task<IResult> GetOutputAsync(

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using Orleans.Render.Models.Uploads;
 
 namespace Orleans.Render.Api.Http;
 
@@ -14,7 +14,8 @@ public sealed record RenderBody(
     string RoutingKey,
     bool Async,
     string? Format,
-    bool HasUpload)
+    IReadOnlyList<UploadTask> Uploads,
+    bool UploadIsList)
 {
     public static readonly IReadOnlySet<string> Extensions = new HashSet<string>(["mp4", "webm", "gif", "jpg", "png"], StringComparer.Ordinal);
 
@@ -144,57 +145,25 @@ public sealed record RenderBody(
             }
         }
 
-        var hasUpload = false;
+        IReadOnlyList<UploadTask> uploads = [];
+        var uploadIsList = false;
         if (root.TryGetProperty("upload", out var upload) && upload.ValueKind != JsonValueKind.Null)
         {
-            var uploadError = ValidateUpload(upload);
+            var (tasks, uploadError) = UploadTasks.Parse(upload, movies, isAsync);
             if (uploadError is not null)
             {
                 return Fail("invalid_upload", uploadError);
             }
 
-            hasUpload = true;
+            (uploads, uploadIsList) = (tasks!, upload.ValueKind == JsonValueKind.Array);
         }
 
-        return (new RenderBody(movies, parameters, parallel, routingKey, isAsync, format, hasUpload), null);
+        return (new RenderBody(movies, parameters, parallel, routingKey, isAsync, format, uploads, uploadIsList), null);
     }
 
     /// <summary>The extension to render when the request does not name one: <c>format</c>, else mp4, else the map's first entry.</summary>
     public string DefaultExtension() =>
         Format ?? (Movies.ContainsKey("mp4") || Movies.ContainsKey("*") ? "mp4" : Movies.Keys.First());
-
-    private static string? ValidateUpload(JsonElement upload)
-    {
-        var tasks = upload.ValueKind == JsonValueKind.Array ? upload.EnumerateArray().ToList() : [upload];
-        if (tasks.Count == 0)
-        {
-            return "'upload' is an empty list.";
-        }
-
-        for (var i = 0; i < tasks.Count; i++)
-        {
-            var where = upload.ValueKind == JsonValueKind.Array ? string.Create(CultureInfo.InvariantCulture, $"upload[{i}]") : "upload";
-            var task = tasks[i];
-            if (task.ValueKind != JsonValueKind.Object)
-            {
-                return $"'{where}' must be an upload task object.";
-            }
-
-            if (!task.TryGetProperty("extension", out var extension) || extension.ValueKind != JsonValueKind.String
-                || !Extensions.Contains(extension.GetString()!.ToLowerInvariant()))
-            {
-                return $"'{where}.extension' must be one of mp4, webm, gif, jpg, png.";
-            }
-
-            if (!task.TryGetProperty("destination", out var destination) || destination.ValueKind != JsonValueKind.Object
-                || !destination.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String)
-            {
-                return $"'{where}.destination' must be an object with a 'type'.";
-            }
-        }
-
-        return null;
-    }
 
     private static (RenderBody?, IResult?) Fail(string error, string message) => (null, ApiErrors.BadRequest(error, message));
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
 
 namespace Orleans.Render.Rendering.Media;
 
@@ -12,14 +11,12 @@ public sealed class RemoteMediaFetcher : IDisposable
     private const int BufferSize = 81920;
 
     private readonly RemoteMediaOptions _options;
-    private readonly HashSet<string> _allowedEndpoints;
     private readonly HttpClient _client;
 
     public RemoteMediaFetcher(RemoteMediaOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _allowedEndpoints = new HashSet<string>(options.AllowedEndpoints, StringComparer.OrdinalIgnoreCase);
 
         var handler = new SocketsHttpHandler
         {
@@ -32,7 +29,7 @@ public sealed class RemoteMediaFetcher : IDisposable
             PreAuthenticate = false,
             AutomaticDecompression = DecompressionMethods.None,
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            ConnectCallback = ConnectAsync,
+            ConnectCallback = new PublicEndpointConnector(options.AllowedEndpoints).ConnectAsync,
         };
         _client = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         _client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Orleans.Render", null));
@@ -175,57 +172,4 @@ public sealed class RemoteMediaFetcher : IDisposable
 
     private RenderInputException TooLarge(Uri uri) =>
         new("image_too_large", $"Media from '{uri.Host}' is larger than {_options.MaxBytes} bytes.");
-
-    /// <summary>
-    /// Runs for every new connection, including redirect hops, so the address that is actually dialled is the one
-    /// that was checked (no DNS-rebinding window between check and connect).
-    /// </summary>
-    private async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
-    {
-        var endpoint = context.DnsEndPoint;
-        var addresses = await ResolveAsync(endpoint.Host, cancellationToken);
-        if (!IsAllowedEndpoint(endpoint) && addresses.Any(AddressPolicy.IsRefused))
-        {
-            throw new RenderInputException("url_refused", $"Media host '{endpoint.Host}' is not a public address.");
-        }
-
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        try
-        {
-            await socket.ConnectAsync(addresses, endpoint.Port, cancellationToken);
-            return new NetworkStream(socket, ownsSocket: true);
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
-    }
-
-    private static async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
-    {
-        if (IPAddress.TryParse(host, out var literal))
-        {
-            return [literal];
-        }
-
-        IPAddress[] addresses;
-        try
-        {
-            addresses = await Dns.GetHostAddressesAsync(host, cancellationToken);
-        }
-        catch (SocketException ex)
-        {
-            throw new RenderInputException("fetch_failed", $"Media host '{host}' could not be resolved.", ex);
-        }
-
-        return addresses.Length > 0
-            ? addresses
-            : throw new RenderInputException("fetch_failed", $"Media host '{host}' could not be resolved.");
-    }
-
-    private bool IsAllowedEndpoint(DnsEndPoint endpoint) =>
-        _allowedEndpoints.Count > 0
-        && (_allowedEndpoints.Contains($"{endpoint.Host}:{endpoint.Port}")
-            || _allowedEndpoints.Contains($"[{endpoint.Host.Trim('[', ']')}]:{endpoint.Port}"));
 }

@@ -1,0 +1,57 @@
+using Orleans.Render.Rendering;
+
+namespace Orleans.Render.Grains.Uploads;
+
+/// <summary>Calls an <c>onsuccess</c> / <c>onerror</c> URL: a GET with <c>msg</c> (the result or the error) added to its query.</summary>
+public sealed class UploadCallbacks(UploadHttp http)
+{
+    public static Uri WithMessage(string url, string message)
+    {
+        var separator = url.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        var fragment = url.IndexOf('#', StringComparison.Ordinal);
+        var bare = fragment < 0 ? url : url[..fragment];
+        return new Uri($"{bare}{separator}msg={Uri.EscapeDataString(message)}");
+    }
+
+    /// <summary>
+    /// True once the receiver answered 2xx. False when another try may help (no connection, 5xx, a timeout);
+    /// throws <see cref="UploadFailedException"/> when it cannot (refused address, 4xx).
+    /// </summary>
+    public async Task<bool> CallAsync(string url, string message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await http.Client.GetAsync(WithMessage(url, message), cancellationToken);
+            var status = (int)response.StatusCode;
+            return response.IsSuccessStatusCode
+                || (UploadFailedException.IsPermanentStatus(status)
+                    ? throw new UploadFailedException($"The callback answered HTTP {status}.", permanent: true)
+                    : false);
+        }
+        catch (HttpRequestException ex) when (FindRefusal(ex) is { } refusal)
+        {
+            throw new UploadFailedException(refusal.Message, permanent: true, ex);
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    internal static RenderInputException? FindRefusal(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is RenderInputException { Code: "url_refused" } refusal)
+            {
+                return refusal;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,39 @@
+using Orleans.Render.Models.Uploads;
+
+namespace Orleans.Render.Grains.Uploads;
+
+[GenerateSerializer, Alias("render.v1.UploadState")]
+public sealed class UploadState
+{
+    /// <summary>The job; its destination loses its credentials once the upload has ended.</summary>
+    [Id(0)] public UploadJob? Job { get; set; }
+
+    [Id(1)] public UploadStatus Status { get; set; }
+
+    /// <summary>Attempts started, counted before each one begins, so one cut short by a crash counts too.</summary>
+    [Id(2)] public int Attempts { get; set; }
+
+    [Id(3)] public DateTimeOffset? NextAttemptAt { get; set; }
+
+    /// <summary>The destination's answer: object URL, blob URL, video id, HTTP location or status.</summary>
+    [Id(4)] public string? Result { get; set; }
+
+    [Id(5)] public string? LastError { get; set; }
+
+    /// <summary>The destination's resumable session (see <see cref="UploadSession"/>); cleared when the upload ends.</summary>
+    [Id(6)] public string? Session { get; set; }
+
+    /// <summary>Whether this (async) upload holds one of its project's slots.</summary>
+    [Id(7)] public bool HoldsSlot { get; set; }
+
+    /// <summary>Waiting for a slot of its project.</summary>
+    [Id(8)] public bool Queued { get; set; }
+
+    [Id(9)] public CallbackStatus Callback { get; set; }
+
+    [Id(10)] public int CallbackAttempts { get; set; }
+
+    [Id(11)] public DateTimeOffset CreatedAt { get; set; }
+
+    [Id(12)] public DateTimeOffset? EndedAt { get; set; }
+}

@@ -45,9 +45,18 @@ public interface IProjectGrain : IGrainWithStringKey
     [Alias("get-asset")]
     Task<AssetInfo?> GetAssetAsync(string name);
 
-    [Alias("list-assets")]
+    /// <summary>Interleaves: the engine asks for the fonts while this project's own validation is running.</summary>
+    [Alias("list-assets"), AlwaysInterleave]
     Task<IReadOnlyList<AssetInfo>> ListAssetsAsync();
 
     [Alias("delete-asset")]
     Task<bool> DeleteAssetAsync(string name);
+
+    /// <summary>
+    /// Checks a stored movie with <paramref name="parameters"/> without rendering it (variables, assets, URLs, fonts,
+    /// text that will be shrunk); null when there is no such movie. Only reads state, so it interleaves rather than
+    /// holding the project while URLs are checked.
+    /// </summary>
+    [Alias("validate-movie"), ResponseTimeout("00:02:00"), AlwaysInterleave]
+    Task<MovieValidationResult?> ValidateMovieAsync(string name, IReadOnlyDictionary<string, string> parameters);
 }

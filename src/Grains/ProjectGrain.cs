@@ -7,6 +7,7 @@ using Orleans.Render.Rendering.Binding;
 using Orleans.Render.Rendering.Engine;
 using Orleans.Render.Rendering.Media;
 using Orleans.Render.Rendering.Parsing;
+using Orleans.Render.Rendering.Validation;
 using Orleans.Render.Storage;
 
 namespace Orleans.Render.Grains;
@@ -16,6 +17,7 @@ public sealed class ProjectGrain(
     [PersistentState("project", GrainStorage.Name)] IPersistentState<ProjectState> state,
     IMediaStore media,
     AssetInspector inspector,
+    MovieValidator validator,
     IOptions<RenderEngineOptions> engineOptions) : Grain, IProjectGrain
 {
     private bool Exists => state.State.Name is not null;
@@ -153,6 +155,29 @@ public sealed class ProjectGrain(
         await state.WriteStateAsync();
         await media.DeleteAsync(AssetKeys.For(Uid, name), CancellationToken.None);
         return true;
+    }
+
+    public async Task<MovieValidationResult?> ValidateMovieAsync(string name, IReadOnlyDictionary<string, string> parameters)
+    {
+        if (!state.State.Movies.TryGetValue(name, out var json))
+        {
+            return null;
+        }
+
+        var directory = Path.Combine(engineOptions.Value.WorkDirectory, $"validate-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(directory);
+        try
+        {
+            var assets = state.State.Assets.Values.ToDictionary(a => a.Name, a => a.Kind, StringComparer.Ordinal);
+            var result = await validator.ValidateAsync(Uid, json, parameters, assets, directory, CancellationToken.None);
+            return new MovieValidationResult(
+                [.. result.Errors.Select(p => new MovieProblem(p.Path, p.Message))],
+                [.. result.Warnings.Select(p => new MovieProblem(p.Path, p.Message))]);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     private ProjectInfo Info() => new(Uid, state.State.Name!, state.State.CreatedAt);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Render.Rendering.Engine;
 using Orleans.Render.Rendering.Media;
 using Orleans.Render.Rendering.Text;
+using Orleans.Render.Rendering.Validation;
 
 namespace Orleans.Render.Rendering;
 
@@ -31,6 +32,11 @@ public static class RenderingServiceCollectionExtensions
             sp.GetRequiredService<IProjectFontCatalog>(),
             sp.GetRequiredService<IAssetSource>(),
             sp.GetRequiredService<IOptions<RemoteMediaOptions>>().Value));
+        services.AddSingleton(sp => new MovieValidator(
+            sp.GetRequiredService<TextRasterizer>(),
+            sp.GetRequiredService<RemoteMediaFetcher>(),
+            sp.GetRequiredService<MediaPreparer>(),
+            sp.GetRequiredService<IProjectFontCatalog>()));
         services.AddSingleton(sp => new FfmpegRunner(
             sp.GetRequiredService<IOptions<RenderEngineOptions>>().Value.FfmpegPath,
             sp.GetRequiredService<ILogger<FfmpegRunner>>()));

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Json;
+using Orleans.Render.Models;
 using Orleans.Render.Api.Http;
 
 namespace Orleans.Render.Api.Endpoints;
@@ -109,6 +111,71 @@ public static class ProjectEndpoints
                 ? UnknownMovie(movie)
                 : Results.Json(new { variables = variables.Select(v => new { name = v.Name, defaultvalue = v.DefaultValue, type = v.Type }) });
         });
+
+        group.MapPost("/validate/{project}/{movie}", async (string project, string movie, HttpRequest request, IClusterClient client) =>
+        {
+            var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (request.ContentLength is not 0)
+            {
+                var (bytes, error) = await JsonBody.ReadBytesAsync(request, request.HttpContext.RequestAborted);
+                if (error is not null)
+                {
+                    return error;
+                }
+
+                if (bytes.Length > 0)
+                {
+                    JsonDocument document;
+                    try
+                    {
+                        document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 32 });
+                    }
+                    catch (JsonException ex)
+                    {
+                        return ApiErrors.BadRequest("invalid_json", $"The body is not valid JSON: {ex.Message}");
+                    }
+
+                    using (document)
+                    {
+                        if (document.RootElement.ValueKind != JsonValueKind.Object)
+                        {
+                            return ApiErrors.BadRequest("invalid_request", "The body must be a JSON object such as {\"params\": {…}}.");
+                        }
+
+                        (parameters, error) = RenderBody.ParseParams(document.RootElement);
+                        if (error is not null)
+                        {
+                            return error;
+                        }
+                    }
+                }
+            }
+
+            return await ValidateAsync(client, project, movie, parameters);
+        });
+
+        // impossible.io's diagnostics call; params come from the query string as in its v1 render API.
+        group.MapGet("/sdlmovieerrors/{project}/{movie}", async (string project, string movie, HttpRequest request, IClusterClient client) =>
+            await ValidateAsync(client, project, movie, request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal)));
+    }
+
+    private static async Task<IResult> ValidateAsync(
+        IClusterClient client, string project, string movie, IReadOnlyDictionary<string, string> parameters)
+    {
+        var grain = await FindProjectAsync(client, project);
+        if (grain is null)
+        {
+            return UnknownProject(project);
+        }
+
+        var result = Names.IsValidName(movie) ? await grain.ValidateMovieAsync(movie, parameters) : null;
+        if (result is null)
+        {
+            return UnknownMovie(movie);
+        }
+
+        static object Problems(IEnumerable<MovieProblem> problems) => problems.Select(p => new { path = p.Path, message = p.Message });
+        return Results.Json(new { movie, valid = result.Errors.Count == 0, errors = Problems(result.Errors), warnings = Problems(result.Warnings) });
     }
 
     /// <summary>The project's grain when the project exists; a name that could never be a project is not looked up.</summary>

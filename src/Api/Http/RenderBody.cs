@@ -69,31 +69,10 @@ public sealed record RenderBody(
             return Fail("invalid_movie", $"'{Short(badName)}' is not a movie name.");
         }
 
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (root.TryGetProperty("params", out var given) && given.ValueKind != JsonValueKind.Null)
+        var (parameters, paramsError) = ParseParams(root);
+        if (paramsError is not null)
         {
-            if (given.ValueKind != JsonValueKind.Object)
-            {
-                return Fail("invalid_params", "'params' must be an object mapping variable names to values.");
-            }
-
-            foreach (var param in given.EnumerateObject())
-            {
-                string? value = param.Value.ValueKind switch
-                {
-                    JsonValueKind.String => param.Value.GetString(),
-                    JsonValueKind.Number => param.Value.GetRawText(),
-                    JsonValueKind.True => "true",
-                    JsonValueKind.False => "false",
-                    _ => null,
-                };
-                if (value is null)
-                {
-                    return Fail("invalid_params", $"The param '{Short(param.Name)}' must be a string, number or boolean.");
-                }
-
-                parameters[param.Name] = value;
-            }
+            return (null, paramsError);
         }
 
         var parallel = 1;
@@ -159,6 +138,39 @@ public sealed record RenderBody(
         }
 
         return (new RenderBody(movies, parameters, parallel, routingKey, isAsync, format, uploads, uploadIsList), null);
+    }
+
+    /// <summary>The body's <c>params</c>: strings, numbers (their JSON text) and booleans (<c>true</c>/<c>false</c>).</summary>
+    public static (Dictionary<string, string> Params, IResult? Error) ParseParams(JsonElement root)
+    {
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (root.TryGetProperty("params", out var given) && given.ValueKind != JsonValueKind.Null)
+        {
+            if (given.ValueKind != JsonValueKind.Object)
+            {
+                return (parameters, ApiErrors.BadRequest("invalid_params", "'params' must be an object mapping variable names to values."));
+            }
+
+            foreach (var param in given.EnumerateObject())
+            {
+                string? value = param.Value.ValueKind switch
+                {
+                    JsonValueKind.String => param.Value.GetString(),
+                    JsonValueKind.Number => param.Value.GetRawText(),
+                    JsonValueKind.True => "true",
+                    JsonValueKind.False => "false",
+                    _ => null,
+                };
+                if (value is null)
+                {
+                    return (parameters, ApiErrors.BadRequest("invalid_params", $"The param '{Short(param.Name)}' must be a string, number or boolean."));
+                }
+
+                parameters[param.Name] = value;
+            }
+        }
+
+        return (parameters, null);
     }
 
     /// <summary>The extension to render when the request does not name one: <c>format</c>, else mp4, else the map's first entry.</summary>

@@ -53,14 +53,22 @@ public sealed class RemoteMediaFetcher : IDisposable
         return uri;
     }
 
-    public async Task<byte[]> FetchAsync(string url, CancellationToken cancellationToken)
+    public Task<byte[]> FetchAsync(string url, CancellationToken cancellationToken) => FetchAsync(url, readBody: true, cancellationToken);
+
+    /// <summary>
+    /// Checks, without reading the body, that <paramref name="url"/> would be fetched: allowed addresses, a success
+    /// answer within the redirect and time limits, and no declared size above the limit. Throws like <see cref="FetchAsync(string, CancellationToken)"/>.
+    /// </summary>
+    public Task CheckAsync(string url, CancellationToken cancellationToken) => FetchAsync(url, readBody: false, cancellationToken);
+
+    private async Task<byte[]> FetchAsync(string url, bool readBody, CancellationToken cancellationToken)
     {
         var uri = ParseUrl(url);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.Timeout);
         try
         {
-            return await FetchCoreAsync(uri, timeout.Token);
+            return await FetchCoreAsync(uri, readBody, timeout.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
         {
@@ -71,7 +79,7 @@ public sealed class RemoteMediaFetcher : IDisposable
 
     public void Dispose() => _client.Dispose();
 
-    private async Task<byte[]> FetchCoreAsync(Uri uri, CancellationToken cancellationToken)
+    private async Task<byte[]> FetchCoreAsync(Uri uri, bool readBody, CancellationToken cancellationToken)
     {
         for (var redirects = 0; ; redirects++)
         {
@@ -90,6 +98,11 @@ public sealed class RemoteMediaFetcher : IDisposable
             if (!response.IsSuccessStatusCode)
             {
                 throw new RenderInputException("fetch_failed", $"Media host '{uri.Host}' answered HTTP {(int)response.StatusCode}.");
+            }
+
+            if (!readBody)
+            {
+                return response.Content.Headers.ContentLength > _options.MaxBytes ? throw TooLarge(uri) : [];
             }
 
             return await ReadBoundedAsync(uri, response.Content, cancellationToken);

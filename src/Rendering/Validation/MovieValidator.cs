@@ -1,0 +1,189 @@
+using System.Globalization;
+using System.Text.Json;
+using Orleans.Render.Rendering.Binding;
+using Orleans.Render.Rendering.Engine;
+using Orleans.Render.Rendering.Media;
+using Orleans.Render.Rendering.Model;
+using Orleans.Render.Rendering.Parsing;
+using Orleans.Render.Rendering.Text;
+
+namespace Orleans.Render.Rendering.Validation;
+
+/// <summary>
+/// Checks a stored movie with a set of params without rendering it: the movie parses; every variable without a default
+/// has a param (params the movie never uses are warnings); media URLs are project assets of the right kind or http(s)
+/// URLs that answer under the fetcher's rules (a bounded request, no body read); fonts exist; the whole movie binds
+/// (colours, transitions); text that will be shrunk or clipped is laid out with the rasterizer's own measuring.
+/// </summary>
+public sealed class MovieValidator(TextRasterizer textRasterizer, RemoteMediaFetcher fetcher, MediaPreparer preparer, IProjectFontCatalog fonts)
+{
+    /// <param name="assetKinds">The project's assets: name → kind (image, font, video, audio).</param>
+    public async Task<MovieValidation> ValidateAsync(
+        string project,
+        string movieJson,
+        IReadOnlyDictionary<string, string> parameters,
+        IReadOnlyDictionary<string, string> assetKinds,
+        string workDirectory,
+        CancellationToken ct)
+    {
+        var parsed = MovieParser.Parse(movieJson);
+        if (parsed.Movie is null)
+        {
+            return new MovieValidation([.. parsed.Errors.Select(e => new ValidationProblem(e.Path, e.Message))], []);
+        }
+
+        var errors = new List<ValidationProblem>();
+        var warnings = new List<ValidationProblem>();
+        var fields = new MovieFields();
+        using (var document = JsonDocument.Parse(movieJson))
+        {
+            fields.Walk(document.RootElement, "$", parent: null, null);
+        }
+
+        CheckVariables(fields, parameters, errors, warnings);
+        await Task.WhenAll(fields.Urls.Select(url => CheckUrlAsync(url, parameters, assetKinds, errors, ct)));
+        foreach (var (path, template) in fields.Fonts)
+        {
+            if (TryBind(template, parameters) is { } font && !textRasterizer.IsInstalled(font)
+                && await fonts.FindFontAssetAsync(project, font, ct) is null)
+            {
+                warnings.Add(new(path, $"The font '{Short(font)}' is neither installed nor a project font; DejaVu Sans is used."));
+            }
+        }
+
+        if (errors.Count == 0)
+        {
+            try
+            {
+                MovieBinder.Bind(parsed.Movie, parameters);
+            }
+            catch (RenderInputException ex)
+            {
+                errors.Add(new("$", $"{ex.Message} ({ex.Code})"));
+            }
+        }
+
+        if (errors.Count == 0)
+        {
+            await CheckTextFitAsync(project, parsed.Movie, parameters, workDirectory, warnings, ct);
+        }
+
+        return new MovieValidation(Sorted(errors), Sorted(warnings));
+    }
+
+    private static void CheckVariables(
+        MovieFields fields, IReadOnlyDictionary<string, string> parameters, List<ValidationProblem> errors, List<ValidationProblem> warnings)
+    {
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (path, reference) in fields.Variables)
+        {
+            if (reference.DefaultValue is null && !parameters.ContainsKey(reference.Name) && reported.Add($"{path}|{reference.Name}"))
+            {
+                errors.Add(new(path, $"The variable '{reference.Name}' has no default and no param gives it a value."));
+            }
+        }
+
+        var used = fields.Variables.Select(v => v.Reference.Name).Concat(fields.Names).ToHashSet(StringComparer.Ordinal);
+        foreach (var name in parameters.Keys.Where(n => !used.Contains(n)).Order(StringComparer.Ordinal))
+        {
+            warnings.Add(new($"params.{name}", $"The param '{Short(name)}' is not used by the movie."));
+        }
+    }
+
+    private async Task CheckUrlAsync(
+        MediaField url,
+        IReadOnlyDictionary<string, string> parameters,
+        IReadOnlyDictionary<string, string> assetKinds,
+        List<ValidationProblem> errors,
+        CancellationToken ct)
+    {
+        if (TryBind(url.Template, parameters) is not { } bound)
+        {
+            return;
+        }
+
+        string? problem;
+        try
+        {
+            var reference = MediaReference.Parse(bound);
+            if (reference.AssetName is { } name)
+            {
+                problem = !assetKinds.TryGetValue(name, out var kind) ? $"The project has no asset '{name}' (asset_missing)."
+                    : url.ExpectedKind is { } expected && kind != expected ? $"The asset '{name}' is a {kind}, not a{(expected is "image" or "audio" ? "n" : "")} {expected}."
+                    : null;
+            }
+            else
+            {
+                await fetcher.CheckAsync(reference.Url!.AbsoluteUri, ct);
+                problem = null;
+            }
+        }
+        catch (RenderInputException ex)
+        {
+            problem = $"{ex.Message} ({ex.Code})";
+        }
+
+        if (problem is not null)
+        {
+            lock (errors)
+            {
+                errors.Add(new(url.Path, problem));
+            }
+        }
+    }
+
+    /// <summary>Each text layer is bound on its own (a one-scene movie) so its warning carries its path.</summary>
+    private async Task CheckTextFitAsync(
+        string project, Movie movie, IReadOnlyDictionary<string, string> parameters, string workDirectory, List<ValidationProblem> warnings, CancellationToken ct)
+    {
+        for (var s = 0; s < movie.Scenes.Count; s++)
+        {
+            var scene = movie.Scenes[s];
+            for (var l = 0; l < scene.Layers.Count; l++)
+            {
+                if (scene.Layers[l] is not TextLayer text)
+                {
+                    continue;
+                }
+
+                var alone = MovieBinder.Bind(movie with { Scenes = [scene with { Layers = [text] }] }, parameters);
+                if (alone.Scenes[0].Layers.FirstOrDefault()?.Content is not TextContent content)
+                {
+                    continue;
+                }
+
+                var block = await preparer.WithProjectFontAsync(content.Block, project, workDirectory, ct);
+                var layout = textRasterizer.Layout(block);
+                var path = string.Create(CultureInfo.InvariantCulture, $"$.scenes[{s}].layers[{l}].text");
+                if (!layout.Fits)
+                {
+                    warnings.Add(new(path, $"The text does not fit its {block.Width}x{block.Height} box even at {layout.FontSize:0.#} px and is cut off."));
+                }
+                else if (layout.FontSize < block.FontSize)
+                {
+                    warnings.Add(new(path, string.Create(
+                        CultureInfo.InvariantCulture,
+                        $"The text is shrunk from {block.FontSize:0.#} px to {layout.FontSize:0.#} px to fit its {block.Width}x{block.Height} box.")));
+                }
+            }
+        }
+    }
+
+    /// <summary>The field's value with params filled in, or null when a variable has no value (reported separately).</summary>
+    private static string? TryBind(VariableTemplate template, IReadOnlyDictionary<string, string> parameters)
+    {
+        try
+        {
+            return template.Bind(parameters);
+        }
+        catch (RenderInputException)
+        {
+            return null;
+        }
+    }
+
+    private static List<ValidationProblem> Sorted(List<ValidationProblem> problems) =>
+        [.. problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Message, StringComparer.Ordinal)];
+
+    private static string Short(string text) => text.Length <= 60 ? text : text[..60] + "…";
+}

@@ -103,6 +103,32 @@ public sealed class ValidationApiTests(RenderSystemFixture system) : IAsyncLifet
     }
 
     [Fact]
+    public async Task A_scene_shorter_than_its_transition_and_long_text_in_a_choice_case_are_reported()
+    {
+        await system.PutMovieAsync(project, "story", """
+            {"width": 320, "height": 180, "fps": 25, "scenes": [
+              {"duration": 1},
+              {"duration": 0.2, "transition": {"type": "crossfade", "duration": 0.6}},
+              {"type": "choice", "variable": "plan", "cases": [
+                {"case": "pro", "duration": 1, "layers": [{"type": "text", "text": "A very long sentence that cannot fit at this size", "fontSize": 60, "height": 40}]}]}]}
+            """);
+
+        var response = await system.Management.PostJsonAsync($"/v1/validate/{project}/story", """{"params": {"plan": "pro"}}""");
+        var result = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+        var error = Assert.Single(Problems(result, "errors"));
+        Assert.Contains("transition", error.Message);
+        await system.PutMovieAsync(project, "story", """
+            {"width": 320, "height": 180, "fps": 25, "scenes": [
+              {"type": "choice", "variable": "plan", "cases": [
+                {"case": "pro", "duration": 1, "layers": [{"type": "text", "text": "A very long sentence that cannot fit at this size", "fontSize": 60, "height": 40}]}]}]}
+            """);
+        response = await system.Management.PostJsonAsync($"/v1/validate/{project}/story", """{"params": {"plan": "pro"}}""");
+        result = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Contains(Problems(result, "warnings"), w => w.Path == "$.scenes[0].cases[0].layers[0].text" && w.Message.Contains("shrunk from 60 px"));
+    }
+
+    [Fact]
     public async Task A_project_font_named_by_family_is_no_warning()
     {
         var result = await ValidateAsync("""{"name": "Ada", "font": "ValidationFont16"}""");

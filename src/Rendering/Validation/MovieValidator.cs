@@ -132,13 +132,15 @@ public sealed class MovieValidator(TextRasterizer textRasterizer, RemoteMediaFet
         }
     }
 
-    /// <summary>Each text layer is bound on its own (a one-scene movie) so its warning carries its path.</summary>
+    /// <summary>
+    /// Each text layer is bound on its own (a one-scene, one-layer movie, whatever the scene's kind or condition) so its
+    /// warning carries its path; the cases and default of a choice are checked too.
+    /// </summary>
     private async Task CheckTextFitAsync(
         string project, Movie movie, IReadOnlyDictionary<string, string> parameters, string workDirectory, List<ValidationProblem> warnings, CancellationToken ct)
     {
-        for (var s = 0; s < movie.Scenes.Count; s++)
+        foreach (var (scenePath, scene) in ConcreteScenes(movie))
         {
-            var scene = movie.Scenes[s];
             for (var l = 0; l < scene.Layers.Count; l++)
             {
                 if (scene.Layers[l] is not TextLayer text)
@@ -146,15 +148,15 @@ public sealed class MovieValidator(TextRasterizer textRasterizer, RemoteMediaFet
                     continue;
                 }
 
-                var alone = MovieBinder.Bind(movie with { Scenes = [scene with { Layers = [text] }] }, parameters);
-                if (alone.Scenes[0].Layers.FirstOrDefault()?.Content is not TextContent content)
+                var alone = scene with { Layers = [text], Type = SceneType.Regular, Condition = null, Transition = null, Case = null };
+                if (MovieBinder.Bind(movie with { Scenes = [alone] }, parameters).Scenes[0].Layers.FirstOrDefault()?.Content is not TextContent content)
                 {
                     continue;
                 }
 
                 var block = await preparer.WithProjectFontAsync(content.Block, project, workDirectory, ct);
                 var layout = textRasterizer.Layout(block);
-                var path = string.Create(CultureInfo.InvariantCulture, $"$.scenes[{s}].layers[{l}].text");
+                var path = string.Create(CultureInfo.InvariantCulture, $"{scenePath}.layers[{l}].text");
                 if (!layout.Fits)
                 {
                     warnings.Add(new(path, $"The text does not fit its {block.Width}x{block.Height} box even at {layout.FontSize:0.#} px and is cut off."));
@@ -165,6 +167,30 @@ public sealed class MovieValidator(TextRasterizer textRasterizer, RemoteMediaFet
                         CultureInfo.InvariantCulture,
                         $"The text is shrunk from {block.FontSize:0.#} px to {layout.FontSize:0.#} px to fit its {block.Width}x{block.Height} box.")));
                 }
+            }
+        }
+    }
+
+    private static IEnumerable<(string Path, Scene Scene)> ConcreteScenes(Movie movie)
+    {
+        for (var s = 0; s < movie.Scenes.Count; s++)
+        {
+            var scene = movie.Scenes[s];
+            var path = string.Create(CultureInfo.InvariantCulture, $"$.scenes[{s}]");
+            if (scene.Type != SceneType.Choice)
+            {
+                yield return (path, scene);
+                continue;
+            }
+
+            for (var c = 0; c < scene.Cases.Count; c++)
+            {
+                yield return (string.Create(CultureInfo.InvariantCulture, $"{path}.cases[{c}]"), scene.Cases[c]);
+            }
+
+            if (scene.Default is { } fallback)
+            {
+                yield return ($"{path}.default", fallback);
             }
         }
     }

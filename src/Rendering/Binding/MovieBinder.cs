@@ -1,3 +1,4 @@
+using System.Globalization;
 using Orleans.Render.Rendering.Media;
 using Orleans.Render.Rendering.Model;
 using Orleans.Render.Rendering.Parsing;
@@ -76,6 +77,7 @@ public static class MovieBinder
             [scene, .. scene.Cases.Append(scene.Default).OfType<Scene>().SelectMany(WithCases)];
 
         Add(movie.Background, "color");
+        Add(movie.Font, "text");
         foreach (var scene in movie.Scenes.SelectMany(WithCases))
         {
             AddName(scene.Condition, "boolean");
@@ -83,15 +85,33 @@ public static class MovieBinder
             Add(scene.Background, "color");
             foreach (var layer in scene.Layers)
             {
+                if (layer.Look.Condition is { } condition)
+                {
+                    var name = condition.TrimStart('!');
+                    found.TryAdd(name, new MovieVariable(name, null, "boolean"));
+                }
+
+                foreach (var number in layer.NumberTemplates.Values)
+                {
+                    Add(number, "number");
+                }
+
                 switch (layer)
                 {
                     case SolidLayer solid:
                         Add(solid.Color, "color");
                         break;
+                    case ShapeLayer shape:
+                        Add(shape.Fill, "color");
+                        Add(shape.Stroke, "color");
+                        break;
                     case TextLayer text:
                         Add(text.Text, "text");
                         Add(text.Color, "color");
                         Add(text.Font, "text");
+                        Add(text.Style.OutlineColor, "color");
+                        Add(text.Style.ShadowColor, "color");
+                        Add(text.Style.BackgroundColor, "color");
                         break;
                     case ImageLayer image:
                         Add(image.Url, "url");
@@ -106,42 +126,99 @@ public static class MovieBinder
     private static TimelineLayer? BindLayer(
         Movie movie, Layer layer, int sceneFrames, IReadOnlyDictionary<string, string> parameters)
     {
+        if (layer.Look.Condition is { } condition && !Conditions.Holds(condition, parameters))
+        {
+            return null;
+        }
+
         var fps = movie.Fps;
-        var start = Math.Min(ToFrames(layer.Timing.Start, fps), sceneFrames);
-        var end = layer.Timing.Duration is { } duration ? Math.Min(start + ToFrames(duration, fps), sceneFrames) : sceneFrames;
+        double Number(string field, double value, double min, double max, bool wholeNumber = false) =>
+            layer.NumberTemplates.TryGetValue(field, out var template) ? BindNumber(template, parameters, field, min, max, wholeNumber) : value;
+        double? OptionalNumber(string field, double? value, double min, double max, bool wholeNumber = false) =>
+            layer.NumberTemplates.ContainsKey(field) ? Number(field, 0, min, max, wholeNumber) : value;
+
+        var start = Math.Min(ToFrames(Number("start", layer.Timing.Start, 0, Parsing.MovieLimits.MaxMovieSeconds), fps), sceneFrames);
+        var end = OptionalNumber("duration", layer.Timing.Duration, 0.001, Parsing.MovieLimits.MaxMovieSeconds) is { } duration
+            ? Math.Min(start + ToFrames(duration, fps), sceneFrames)
+            : sceneFrames;
         if (end <= start)
         {
             return null;
         }
 
-        var width = layer.Box.Width ?? movie.Width;
-        var height = layer.Box.Height ?? movie.Height;
+        const int maxSize = Parsing.MovieLimits.MaxSize;
+        var x = (int)Number("x", layer.Box.X, -maxSize, maxSize, wholeNumber: true);
+        var y = (int)Number("y", layer.Box.Y, -maxSize, maxSize, wholeNumber: true);
+        var width = (int?)OptionalNumber("width", layer.Box.Width, 1, maxSize, wholeNumber: true) ?? movie.Width;
+        var height = (int?)OptionalNumber("height", layer.Box.Height, 1, maxSize, wholeNumber: true) ?? movie.Height;
         var length = end - start;
-        var fadeIn = Math.Min(ToFrames(layer.Timing.FadeIn, fps), length);
-        var fadeOut = Math.Min(ToFrames(layer.Timing.FadeOut, fps), length);
+        var fadeIn = Math.Min(ToFrames(Number("fadeIn", layer.Timing.FadeIn, 0, Parsing.MovieLimits.MaxMovieSeconds), fps), length);
+        var fadeOut = Math.Min(ToFrames(Number("fadeOut", layer.Timing.FadeOut, 0, Parsing.MovieLimits.MaxMovieSeconds), fps), length);
         LayerContent content = layer switch
         {
             SolidLayer solid => new SolidContent(BindColor(solid.Color, parameters, "color")),
-            TextLayer text => new TextContent(new TextBlock(
-                VariableTemplate.Parse(text.Text).Bind(parameters),
-                width,
-                height,
-                (float)text.FontSize,
-                BindColor(text.Color, parameters, "color"),
-                Enum.Parse<TextAlign>(text.Align, ignoreCase: true),
-                text.VerticalAlign switch { "top" => TextVerticalAlign.Top, "bottom" => TextVerticalAlign.Bottom, _ => TextVerticalAlign.Middle },
-                text.Font is null ? "DejaVu Sans" : VariableTemplate.Parse(text.Font).Bind(parameters))),
+            ShapeLayer shape => new ShapeContent(
+                shape.Shape == "ellipse" ? ShapeKind.Ellipse : ShapeKind.Rectangle,
+                BindColor(shape.Fill, parameters, "fill"),
+                shape.Stroke is null ? null : BindColor(shape.Stroke, parameters, "stroke"),
+                (float)shape.StrokeWidth,
+                (float)shape.CornerRadius),
+            TextLayer text => new TextContent(BindText(movie, text, width, height, Number("fontSize", text.FontSize, 1, Parsing.MovieLimits.MaxFontSize), parameters)),
             ImageLayer image => new ImageContent(
                 MediaReference.Parse(VariableTemplate.Parse(image.Url).Bind(parameters)),
                 Enum.Parse<ImageFit>(image.Fit, ignoreCase: true)),
             _ => throw new NotSupportedException($"Layer type {layer.GetType().Name} has no binder."),
         };
 
-        var motion = layer is ImageLayer { Keyframes.Count: > 0 } moving
-            ? moving.Keyframes.Select(k => new FrameKeyframe(start + ToFrames(k.Time, fps), k.X, k.Y)).ToList()
-            : [];
-        return new TimelineLayer(
-            start, end, layer.Box.X, layer.Box.Y, width, height, fadeIn, fadeOut, content, motion);
+        var look = layer.Look with
+        {
+            Scale = Number("scale", layer.Look.Scale, Parsing.LayerLookReader.MinScale, Parsing.LayerLookReader.MaxScale),
+            Rotation = Number("rotation", layer.Look.Rotation, -Parsing.LayerLookReader.MaxRotation, Parsing.LayerLookReader.MaxRotation),
+            Opacity = Number("opacity", layer.Look.Opacity, 0, 1),
+        };
+        var bound = new TimelineLayer(start, end, x, y, width, height, fadeIn, fadeOut, content, LayerMotion.Still(x, y));
+        return LayerMotionBinder.Bind(bound, look, movie.Width, movie.Height, fps);
+    }
+
+    private static TextBlock BindText(Movie movie, TextLayer text, int width, int height, double fontSize, IReadOnlyDictionary<string, string> parameters)
+    {
+        var style = text.Style;
+        var family = text.Font ?? movie.Font;
+        return new TextBlock(
+            VariableTemplate.Parse(text.Text).Bind(parameters),
+            width,
+            height,
+            (float)fontSize,
+            BindColor(text.Color, parameters, "color"),
+            Enum.Parse<TextAlign>(text.Align, ignoreCase: true),
+            text.VerticalAlign switch { "top" => TextVerticalAlign.Top, "bottom" => TextVerticalAlign.Bottom, _ => TextVerticalAlign.Middle },
+            family is null ? FontCollection.DefaultFamily : VariableTemplate.Parse(family).Bind(parameters),
+            (float)style.LineSpacing,
+            FontFile: null,
+            Outline: style.OutlineColor is null ? null : new TextOutline(BindColor(style.OutlineColor, parameters, "outline color"), (float)style.OutlineWidth),
+            Shadow: style.ShadowColor is null
+                ? null
+                : new TextShadow(BindColor(style.ShadowColor, parameters, "shadow color"), (float)style.ShadowX, (float)style.ShadowY, (float)style.ShadowBlur),
+            Background: style.BackgroundColor is null ? null : BindColor(style.BackgroundColor, parameters, "backgroundColor"),
+            Padding: style.Padding,
+            Overflow: Enum.Parse<TextOverflow>(style.Overflow, ignoreCase: true));
+    }
+
+    private static double BindNumber(
+        string template, IReadOnlyDictionary<string, string> parameters, string field, double min, double max, bool wholeNumber)
+    {
+        var variables = VariableTemplate.Parse(template);
+        var text = variables.Bind(parameters).Trim();
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+            && (!wholeNumber || value == Math.Floor(value)) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        var names = string.Join(", ", variables.Variables.Select(v => $"'{v.Name}'"));
+        throw new RenderInputException(
+            "invalid_param",
+            $"The {field} from {names} is '{Truncate(text)}', which is not a {(wholeNumber ? "whole number" : "number")} between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}.");
     }
 
     /// <summary>A transition overlaps both neighbours, so it may last at most as long as each of them leaves free.</summary>

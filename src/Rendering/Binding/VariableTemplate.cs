@@ -70,6 +70,8 @@ public sealed partial class VariableTemplate
         return true;
     }
 
+    public static bool IsVariableName(string name) => NamePattern().IsMatch(name);
+
     public static VariableTemplate Parse(string text) =>
         TryParse(text, out var template, out var error) ? template : throw new FormatException(error);
 

@@ -5,16 +5,17 @@ namespace Orleans.Render.Rendering.Compilation;
 
 /// <summary>
 /// Where a layer's pixels come from: the chain that yields exactly <c>count</c> yuva420p frames of the layer's box,
-/// starting at scene frame <c>first</c>. Timing, looks and placement are <see cref="LayerGraph"/>'s job.
+/// starting at scene frame <c>first</c>. Static content is one frame, transformed once (<see cref="LayerTransformFilters.Static"/>)
+/// and then repeated with <c>loop</c>. Timing, animation and placement are <see cref="LayerGraph"/>'s job.
 /// </summary>
 public static class LayerSource
 {
     public static string Chain(GraphBuilder graph, TimelineLayer layer, string? preparedFile, int first, int count) => layer.Content switch
     {
         SolidContent solid => Invariant(
-            $"color=c={solid.Color.ToFfmpeg()}:s={layer.Width}x{layer.Height}:r={graph.Fps},format=yuva420p,trim=end_frame={count}"),
+            $"color=c={solid.Color.ToFfmpeg()}:s={layer.Width}x{layer.Height}:r={graph.Fps},format=yuva420p,trim=end_frame=1{LayerTransformFilters.Static(layer)},loop=loop={count - 1}:size=1:start=0"),
 
         // A prepared PNG is decoded once and converted once; loop repeats the converted frame.
-        _ => Invariant($"[{graph.AddInput(preparedFile ?? throw new InvalidOperationException("The layer was not prepared."))}:v]format=yuva420p,loop=loop={count - 1}:size=1:start=0"),
+        _ => Invariant($"[{graph.AddInput(preparedFile ?? throw new InvalidOperationException("The layer was not prepared."))}:v]format=yuva420p{LayerTransformFilters.Static(layer)},loop=loop={count - 1}:size=1:start=0"),
     };
 }

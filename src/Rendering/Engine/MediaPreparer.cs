@@ -3,12 +3,13 @@ using System.Text;
 using Orleans.Render.Rendering.Compilation;
 using Orleans.Render.Rendering.Media;
 using Orleans.Render.Rendering.Model;
+using Orleans.Render.Rendering.Shapes;
 using Orleans.Render.Rendering.Text;
 
 namespace Orleans.Render.Rendering.Engine;
 
 /// <summary>
-/// The prepare stage: every text and image layer visible in a frame range becomes one PNG of exactly the layer's size,
+/// The prepare stage: every text, shape and image layer visible in a frame range becomes one PNG of exactly the layer's size,
 /// made once per render (identical layers share a file), so ffmpeg decodes each once and never sees remote or raw input.
 /// Media come from remote URLs or the project's assets (<see cref="MediaResolver"/>); a text font that is not installed
 /// may be a project font asset.
@@ -29,6 +30,7 @@ public sealed class MediaPreparer(
             {
                 TextContent text => async () =>
                     textRasterizer.RenderPng(await WithProjectFontAsync(text.Block, project, workDirectory, cancellationToken)),
+                ShapeContent shape => () => Task.FromResult(ShapeRasterizer.RenderPng(shape, layer.Width, layer.Height)),
                 ImageContent image => async () => ImageNormalizer.ToPng(
                     await media.GetBytesAsync(image.Source, project, workDirectory, cancellationToken),
                     layer.Width,
@@ -85,6 +87,7 @@ public sealed class MediaPreparer(
         var identity = layer.Content switch
         {
             TextContent text => $"text|{text.Block}",
+            ShapeContent shape => $"shape|{shape}|{layer.Width}x{layer.Height}",
             ImageContent image => $"image|{image.Source}|{image.Fit}|{layer.Width}x{layer.Height}",
             _ => throw new InvalidOperationException(),
         };

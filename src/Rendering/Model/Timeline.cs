@@ -28,7 +28,10 @@ public sealed record TimelineScene(
     public int TransitionFrames => Transition?.Frames ?? 0;
 }
 
-/// <summary>A layer visible on scene frames <c>[StartFrame, EndFrame)</c>, with fades counted in frames.</summary>
+/// <summary>
+/// A layer visible on scene frames <c>[StartFrame, EndFrame)</c>, with fades counted in frames. <c>X</c>,<c>Y</c> is
+/// where the anchor point rests; <c>Motion</c> has the whole transform over time, in the same scene frames.
+/// </summary>
 public sealed record TimelineLayer(
     int StartFrame,
     int EndFrame,
@@ -39,10 +42,7 @@ public sealed record TimelineLayer(
     int FadeInFrames,
     int FadeOutFrames,
     LayerContent Content,
-    IReadOnlyList<FrameKeyframe> Motion);
-
-/// <summary>A position at a frame of the layer's scene.</summary>
-public sealed record FrameKeyframe(int Frame, int X, int Y);
+    LayerMotion Motion);
 
 public abstract record LayerContent;
 
@@ -52,3 +52,7 @@ public sealed record TextContent(TextBlock Block) : LayerContent;
 
 /// <summary>An image from a remote URL or a project asset, scaled to the layer's box with <see cref="Fit"/>.</summary>
 public sealed record ImageContent(MediaReference Source, ImageFit Fit) : LayerContent;
+
+public enum ShapeKind { Rectangle, Ellipse }
+
+public sealed record ShapeContent(ShapeKind Kind, RgbaColor Fill, RgbaColor? Stroke, float StrokeWidth, float CornerRadius) : LayerContent;

@@ -54,6 +54,7 @@ public static class MovieParser
 
         var fps = reader.Int("fps", 30, 1, MovieLimits.MaxFps);
         var background = reader.Color("background", "#000000");
+        var font = reader.OptionalTemplate("font");
         var scenes = reader.Objects("scenes", MovieLimits.MaxScenes, required: true).Select(s => SceneParser.Read(s, ReadLayer)).ToList();
         if (reader.Has("scenes") && scenes.Count == 0)
         {
@@ -66,49 +67,51 @@ public static class MovieParser
         }
 
         reader.RejectUnknownMembers();
-        return new Movie(width, height, fps, background, scenes);
+        return new Movie(width, height, fps, background, scenes) { Font = font };
     }
 
     private static Layer? ReadLayer(ObjectReader reader)
     {
-        var type = reader.Choice("type", "", "solid", "text", "image");
+        var type = reader.Choice("type", "", "solid", "shape", "text", "image");
         if (type.Length == 0)
         {
             if (!reader.Has("type"))
             {
-                reader.Error("type", "is required (solid, text or image).");
+                reader.Error("type", "is required (solid, shape, text or image).");
             }
 
             return null;
         }
 
         var box = new LayerBox(
-            reader.Int("x", 0, -MovieLimits.MaxSize, MovieLimits.MaxSize),
-            reader.Int("y", 0, -MovieLimits.MaxSize, MovieLimits.MaxSize),
-            reader.OptionalInt("width", 1, MovieLimits.MaxSize),
-            reader.OptionalInt("height", 1, MovieLimits.MaxSize));
+            (int)reader.BindableNumber("x", 0, -MovieLimits.MaxSize, MovieLimits.MaxSize, wholeNumber: true),
+            (int)reader.BindableNumber("y", 0, -MovieLimits.MaxSize, MovieLimits.MaxSize, wholeNumber: true),
+            (int?)reader.OptionalBindableNumber("width", 1, MovieLimits.MaxSize, wholeNumber: true),
+            (int?)reader.OptionalBindableNumber("height", 1, MovieLimits.MaxSize, wholeNumber: true));
         var timing = new LayerTiming(
-            reader.Number("start", 0, 0, MovieLimits.MaxMovieSeconds),
-            reader.OptionalNumber("duration", 0.001, MovieLimits.MaxMovieSeconds),
-            reader.Number("fadeIn", 0, 0, MovieLimits.MaxMovieSeconds),
-            reader.Number("fadeOut", 0, 0, MovieLimits.MaxMovieSeconds));
+            reader.BindableNumber("start", 0, 0, MovieLimits.MaxMovieSeconds),
+            reader.OptionalBindableNumber("duration", 0.001, MovieLimits.MaxMovieSeconds),
+            reader.BindableNumber("fadeIn", 0, 0, MovieLimits.MaxMovieSeconds),
+            reader.BindableNumber("fadeOut", 0, 0, MovieLimits.MaxMovieSeconds));
+        var look = LayerLookReader.Read(reader);
 
         Layer layer = type switch
         {
             "solid" => new SolidLayer(box, timing, reader.Color("color", "#000000", required: true)),
+            "shape" => ShapeReader.Read(reader, box, timing),
             "text" => new TextLayer(
                 box,
                 timing,
                 reader.Template("text", "", required: true),
-                reader.Number("fontSize", 48, 1, MovieLimits.MaxFontSize),
+                reader.BindableNumber("fontSize", 48, 1, MovieLimits.MaxFontSize),
                 reader.Color("color", "#ffffff"),
                 reader.Choice("align", "center", "left", "center", "right"),
                 reader.Choice("verticalAlign", "middle", "top", "middle", "bottom"),
-                reader.OptionalTemplate("font")),
+                reader.OptionalTemplate("font")) { Style = TextStyleReader.Read(reader) },
             _ => ReadImage(reader, box, timing),
         };
         reader.RejectUnknownMembers();
-        return layer;
+        return layer with { Look = look, NumberTemplates = reader.NumberTemplates };
     }
 
     private static ImageLayer ReadImage(ObjectReader reader, LayerBox box, LayerTiming timing)
@@ -120,25 +123,7 @@ public static class MovieParser
             reader.Error("width", "and height are required for an image layer.");
         }
 
-        var keyframes = reader.Objects("keyframes", 100).Select(k =>
-        {
-            var keyframe = new PositionKeyframe(
-                k.Number("time", 0, 0, MovieLimits.MaxMovieSeconds, required: true),
-                k.Int("x", 0, -MovieLimits.MaxSize, MovieLimits.MaxSize, required: true),
-                k.Int("y", 0, -MovieLimits.MaxSize, MovieLimits.MaxSize, required: true));
-            k.RejectUnknownMembers();
-            return keyframe;
-        }).ToList();
-
-        for (var i = 1; i < keyframes.Count; i++)
-        {
-            if (keyframes[i].Time <= keyframes[i - 1].Time)
-            {
-                reader.Error($"keyframes[{i}].time", "must be later than the keyframe before it.");
-            }
-        }
-
-        return new ImageLayer(box, timing, url, fit, keyframes);
+        return new ImageLayer(box, timing, url, fit);
     }
 }
 

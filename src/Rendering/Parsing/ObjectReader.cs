@@ -11,6 +11,7 @@ internal sealed class ObjectReader
     private readonly string path;
     private readonly List<MovieError> errors;
     private readonly HashSet<string> known = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> numberTemplates = new(StringComparer.Ordinal);
 
     public ObjectReader(JsonElement element, string path, List<MovieError> errors)
     {
@@ -20,6 +21,9 @@ internal sealed class ObjectReader
     }
 
     public string Path => path;
+
+    /// <summary>The numeric members read with <see cref="BindableNumber"/> that hold variables, by member name.</summary>
+    public IReadOnlyDictionary<string, string> NumberTemplates => numberTemplates;
 
     public void Error(string member, string message) => errors.Add(new MovieError($"{path}.{member}", message));
 
@@ -68,6 +72,60 @@ internal sealed class ObjectReader
         }
 
         return number;
+    }
+
+    /// <summary>
+    /// A number that may also be a string with variables (<c>"${left, 40}"</c>): such a string is kept in
+    /// <see cref="NumberTemplates"/> and bound per render, and <paramref name="fallback"/> is returned meanwhile.
+    /// A string without variables must hold a number in range.
+    /// </summary>
+    public double BindableNumber(string member, double fallback, double min, double max, bool wholeNumber = false, bool required = false)
+    {
+        if (element.TryGetProperty(member, out var value) && value.ValueKind == JsonValueKind.String)
+        {
+            var text = Template(member, "");
+            if (text.Length == 0)
+            {
+                return fallback;
+            }
+
+            if (VariableTemplate.Parse(text).HasVariables)
+            {
+                numberTemplates[member] = text;
+                return fallback;
+            }
+
+            if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+                || parsed < min || parsed > max || (wholeNumber && parsed != Math.Floor(parsed)))
+            {
+                Error(member, $"must be a {(wholeNumber ? "whole number" : "number")} between {min} and {max}, or a string with variables.");
+                return fallback;
+            }
+
+            return parsed;
+        }
+
+        return wholeNumber ? Int(member, (int)fallback, (int)min, (int)max, required) : Number(member, fallback, min, max, required);
+    }
+
+    public double? OptionalBindableNumber(string member, double min, double max, bool wholeNumber = false) =>
+        Has(member) ? BindableNumber(member, min, min, max, wholeNumber) : MarkKnown<double?>(member, null);
+
+    /// <summary>A nested object, or null when absent (an error when it is not an object).</summary>
+    public ObjectReader? OptionalObject(string member)
+    {
+        if (!TryGet(member, false, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            Error(member, "must be an object.");
+            return null;
+        }
+
+        return new ObjectReader(value, $"{path}.{member}", errors);
     }
 
     public double? OptionalNumber(string member, double min, double max) =>

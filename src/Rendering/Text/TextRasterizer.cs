@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Orleans.Render.Rendering.Model;
 using SkiaSharp;
 
 namespace Orleans.Render.Rendering.Text;
@@ -35,29 +36,29 @@ public sealed class TextRasterizer
         var ascent = -font.Metrics.Ascent;
         var lineHeight = layout.FontSize * block.LineSpacing;
         var blockHeight = BlockHeight(layout.Lines.Count, font, lineHeight);
-        var top = block.VerticalAlign switch
+        var (innerWidth, innerHeight) = InnerSize(block);
+        var top = block.Padding + block.VerticalAlign switch
         {
             TextVerticalAlign.Top => 0f,
-            TextVerticalAlign.Bottom => block.Height - blockHeight,
-            _ => (block.Height - blockHeight) / 2f,
+            TextVerticalAlign.Bottom => innerHeight - blockHeight,
+            _ => (innerHeight - blockHeight) / 2f,
         };
 
         using var bitmap = new SKBitmap(new SKImageInfo(block.Width, block.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
         using (var canvas = new SKCanvas(bitmap))
-        using (var paint = new SKPaint { IsAntialias = true, Color = new SKColor(block.Color.R, block.Color.G, block.Color.B, block.Color.A) })
         using (var builder = new SKTextBlobBuilder())
         {
-            canvas.Clear(SKColors.Transparent);
+            canvas.Clear(block.Background is { } background ? ToSkia(background) : SKColors.Transparent);
             for (var i = 0; i < layout.Lines.Count; i++)
             {
                 var line = layout.Lines[i];
                 var runs = _fonts.ShapeLine(line.Text, line.RtlParagraph, primary, layout.FontSize);
                 var width = runs.Sum(run => run.Width);
-                var x = block.Align switch
+                var x = block.Padding + block.Align switch
                 {
                     TextAlign.Left => 0f,
-                    TextAlign.Right => block.Width - width,
-                    _ => (block.Width - width) / 2f,
+                    TextAlign.Right => innerWidth - width,
+                    _ => (innerWidth - width) / 2f,
                 };
                 var baseline = top + ascent + (i * lineHeight);
                 foreach (var run in runs)
@@ -72,7 +73,12 @@ public sealed class TextRasterizer
             using var blob = builder.Build();
             if (blob is not null)
             {
-                canvas.DrawText(blob, 0, 0, paint);
+                if (block.Overflow == TextOverflow.Clip)
+                {
+                    canvas.ClipRect(new SKRect(block.Padding, block.Padding, block.Width - block.Padding, block.Height - block.Padding));
+                }
+
+                DrawStyled(canvas, blob, block);
             }
         }
 
@@ -81,9 +87,52 @@ public sealed class TextRasterizer
         return data.ToArray();
     }
 
+    /// <summary>Shadow first (of the outlined glyphs), then the outline, then the fill, so each sits under the next.</summary>
+    private static void DrawStyled(SKCanvas canvas, SKTextBlob blob, TextBlock block)
+    {
+        var outlineWidth = block.Outline?.Width ?? 0;
+        if (block.Shadow is { } shadow)
+        {
+            using var blur = shadow.Blur > 0 ? SKMaskFilter.CreateBlur(SKBlurStyle.Normal, shadow.Blur / 2) : null;
+            using var shadowPaint = new SKPaint { IsAntialias = true, Color = ToSkia(shadow.Color), MaskFilter = blur };
+            canvas.DrawText(blob, shadow.X, shadow.Y, shadowPaint);
+            if (outlineWidth > 0)
+            {
+                using var shadowStroke = Stroke(shadow.Color, outlineWidth);
+                shadowStroke.MaskFilter = blur;
+                canvas.DrawText(blob, shadow.X, shadow.Y, shadowStroke);
+            }
+        }
+
+        if (block.Outline is { } outline)
+        {
+            using var stroke = Stroke(outline.Color, outline.Width);
+            canvas.DrawText(blob, 0, 0, stroke);
+        }
+
+        using var fill = new SKPaint { IsAntialias = true, Color = ToSkia(block.Color) };
+        canvas.DrawText(blob, 0, 0, fill);
+    }
+
+    /// <summary>A stroke centred on the glyph edge, twice the outline width so <c>width</c> pixels show outside the fill.</summary>
+    private static SKPaint Stroke(RgbaColor color, float width) => new()
+    {
+        IsAntialias = true,
+        Style = SKPaintStyle.Stroke,
+        StrokeWidth = width * 2,
+        StrokeJoin = SKStrokeJoin.Round,
+        Color = ToSkia(color),
+    };
+
+    private static SKColor ToSkia(RgbaColor color) => new(color.R, color.G, color.B, color.A);
+
+    private static (int Width, int Height) InnerSize(TextBlock block) =>
+        (Math.Max(1, block.Width - (2 * block.Padding)), Math.Max(1, block.Height - (2 * block.Padding)));
+
     /// <summary>
-    /// Wraps the text at the requested size and, while it overflows the box, shrinks the font in 5% steps down to
-    /// <see cref="MinFontSize"/>. Text that still overflows at the minimum is laid out anyway and clipped when drawn.
+    /// Wraps the text at the requested size inside the box minus its padding and, with <see cref="TextOverflow.Shrink"/>,
+    /// while it overflows shrinks the font in 5% steps down to <see cref="MinFontSize"/>. Text that still overflows (at the
+    /// minimum, or at full size with <c>clip</c>/<c>none</c>) is laid out anyway and cut when drawn.
     /// </summary>
     internal TextLayout Layout(TextBlock block)
     {
@@ -117,17 +166,18 @@ public sealed class TextRasterizer
             return width;
         }
 
+        var (innerWidth, innerHeight) = InnerSize(block);
         var size = block.FontSize;
         while (true)
         {
-            var maxWidth = block.Width / size;
+            var maxWidth = innerWidth / size;
             var lines = paragraphs
                 .SelectMany(p => Wrap(p.Text, maxWidth, text => Measure(text, p.Rtl)).Select(text => new TextLine(text, p.Rtl)))
                 .ToList();
             using var font = FontCollection.CreateFont(primary, size);
-            var fits = BlockHeight(lines.Count, font, size * block.LineSpacing) <= block.Height
+            var fits = BlockHeight(lines.Count, font, size * block.LineSpacing) <= innerHeight
                 && lines.All(line => Measure(line.Text, line.RtlParagraph) <= maxWidth);
-            if (fits || size <= MinFontSize)
+            if (fits || size <= MinFontSize || block.Overflow != TextOverflow.Shrink)
             {
                 return new TextLayout(size, lines, fits);
             }

@@ -31,7 +31,7 @@ public sealed class MovieBinderTests
         Assert.Equal("Hi Alex", ((TextContent)text.Content).Block.Text);
         var image = timeline.Scenes[1].Layers[0];
         Assert.Equal((13, 38), (image.StartFrame, image.EndFrame));
-        Assert.Equal([13, 38], image.Motion.Select(k => k.Frame));
+        Assert.Equal([13, 38], image.Motion.X.Points.Select(k => k.Frame));
         Assert.Equal(new RgbaColor(0, 0, 0x80), timeline.Scenes[0].Background);
     }
 

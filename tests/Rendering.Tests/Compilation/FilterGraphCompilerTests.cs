@@ -9,12 +9,16 @@ public sealed class FilterGraphCompilerTests
 {
     private static readonly TimelineLayer Text = new(
         10, 20, 0, 100, 320, 60, 5, 5,
-        new TextContent(new TextBlock("'; drawtext=text=%{pts} [x]", 320, 60, 30, new RgbaColor(255, 255, 255))), []);
+        new TextContent(new TextBlock("'; drawtext=text=%{pts} [x]", 320, 60, 30, new RgbaColor(255, 255, 255))), LayerMotion.Still(0, 100));
 
     private static readonly TimelineLayer Logo = new(
         0, 25, 0, 0, 32, 32, 0, 0,
         new ImageContent(Rendering.Media.MediaReference.Parse("https://example.com/logo.png"), Rendering.Media.ImageFit.Contain),
-        [new FrameKeyframe(0, 0, 0), new FrameKeyframe(25, 200, 100)]);
+        LayerMotion.Still(0, 0) with
+        {
+            X = new Curve([new CurvePoint(0, 0), new CurvePoint(25, 200)]),
+            Y = new Curve([new CurvePoint(0, 0), new CurvePoint(25, 100)]),
+        });
 
     private static readonly Timeline Movie = new(
         320, 180, 25,

@@ -26,7 +26,7 @@ public sealed class MovieParserTests
         var text = Assert.IsType<TextLayer>(layers[1]);
         Assert.Equal(("left", "top", 0.5, 0.25), (text.Align, text.VerticalAlign, text.Timing.FadeIn, text.Timing.FadeOut));
         var image = Assert.IsType<ImageLayer>(layers[2]);
-        Assert.Equal(2, image.Keyframes.Count);
+        Assert.Equal(2, image.Look.Keyframes.Count);
     }
 
     [Fact]

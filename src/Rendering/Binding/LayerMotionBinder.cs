@@ -1,0 +1,140 @@
+using Orleans.Render.Rendering.Model;
+
+namespace Orleans.Render.Rendering.Binding;
+
+/// <summary>
+/// Turns a layer's anchor, static transform, keyframes and predefined animations into the frame-based curves of
+/// <see cref="LayerMotion"/>. Keyframes that set a property replace its static value; slides add an offset that moves
+/// the layer's bounding box fully outside the frame; eased fades multiply the opacity (linear ones become the cheap
+/// <c>FadeInFrames</c>/<c>FadeOutFrames</c>); zoom scales the content inside the box.
+/// </summary>
+internal static class LayerMotionBinder
+{
+    public static TimelineLayer Bind(TimelineLayer layer, LayerLook look, int frameWidth, int frameHeight, int fps)
+    {
+        var (start, end) = (layer.StartFrame, layer.EndFrame);
+        var length = end - start;
+        int Frames(double seconds) => Math.Min(length, Math.Max(1, (int)Math.Round(seconds * fps, MidpointRounding.AwayFromZero)));
+        Curve Track(Func<Keyframe, double?> property, double fallback)
+        {
+            var points = look.Keyframes
+                .Where(k => property(k) is not null)
+                .Select(k => new CurvePoint(start + (int)Math.Round(k.Time * fps, MidpointRounding.AwayFromZero), property(k)!.Value, k.Easing))
+                .ToList();
+            return points.Count == 0 ? Curve.Constant(fallback) : new Curve(points);
+        }
+
+        var motion = new LayerMotion(
+            Anchor.Parse(look.Anchor),
+            Track(k => k.X, layer.X),
+            Track(k => k.Y, layer.Y),
+            Curve.Constant(0),
+            Curve.Constant(0),
+            Track(k => k.Scale, look.Scale),
+            Track(k => k.Rotation, look.Rotation),
+            Track(k => k.Opacity, look.Opacity),
+            Curve.Constant(1),
+            Curve.Constant(1));
+
+        var (fadeIn, fadeOut) = (layer.FadeInFrames, layer.FadeOutFrames);
+        var fade = new List<CurvePoint>();
+        var (offsetX, offsetY) = (new List<CurvePoint>(), new List<CurvePoint>());
+        foreach (var animation in look.Animations.OrderBy(a => a.Type is "fadein" or "slidein" ? 0 : 1))
+        {
+            var frames = animation.Duration is { } seconds ? Frames(seconds) : animation.Type == "zoom" ? length : Frames(0.5);
+            switch (animation.Type)
+            {
+                case "fadein" when animation.Easing == Easing.Linear:
+                    fadeIn = Math.Max(fadeIn, frames);
+                    break;
+                case "fadeout" when animation.Easing == Easing.Linear:
+                    fadeOut = Math.Max(fadeOut, frames);
+                    break;
+                case "fadein":
+                    fade.AddRange([new CurvePoint(start, 0, animation.Easing), new CurvePoint(start + frames, 1)]);
+                    break;
+                case "fadeout":
+                    fade.AddRange([new CurvePoint(end - frames, 1, animation.Easing), new CurvePoint(end, 0)]);
+                    break;
+                case "slidein":
+                {
+                    var rest = start + frames;
+                    var (dx, dy) = OutsideFrame(motion, layer, rest, animation.Direction, frameWidth, frameHeight);
+                    offsetX.AddRange([new CurvePoint(start, dx, animation.Easing), new CurvePoint(rest, 0)]);
+                    offsetY.AddRange([new CurvePoint(start, dy, animation.Easing), new CurvePoint(rest, 0)]);
+                    break;
+                }
+
+                case "slideout":
+                {
+                    var leave = end - frames;
+                    var (dx, dy) = OutsideFrame(motion, layer, leave, animation.Direction, frameWidth, frameHeight);
+                    offsetX.AddRange([new CurvePoint(leave, 0, animation.Easing), new CurvePoint(end, dx)]);
+                    offsetY.AddRange([new CurvePoint(leave, 0, animation.Easing), new CurvePoint(end, dy)]);
+                    break;
+                }
+
+                case "zoom":
+                    motion = motion with { Zoom = new Curve([new CurvePoint(start, animation.From, animation.Easing), new CurvePoint(start + frames, animation.To)]) };
+                    break;
+            }
+        }
+
+        motion = motion with
+        {
+            Fade = Sequence(fade, 1),
+            OffsetX = Sequence(offsetX, 0),
+            OffsetY = Sequence(offsetY, 0),
+        };
+        return layer with { FadeInFrames = fadeIn, FadeOutFrames = fadeOut, Motion = motion };
+    }
+
+    /// <summary>An in-animation's points followed by an out-animation's; if they overlap, the out-animation starts where the in-animation ends.</summary>
+    private static Curve Sequence(List<CurvePoint> points, double constant)
+    {
+        if (points.Count == 0)
+        {
+            return Curve.Constant(constant);
+        }
+
+        for (var i = 1; i < points.Count; i++)
+        {
+            if (points[i].Frame < points[i - 1].Frame)
+            {
+                points[i] = points[i] with { Frame = points[i - 1].Frame };
+            }
+        }
+
+        return new Curve(points);
+    }
+
+    /// <summary>
+    /// How far the anchor must move (at <paramref name="frame"/>) so that the layer's bounding box is just outside the
+    /// frame on the given side. A rotated layer is treated as the circle around its box so no corner stays visible.
+    /// </summary>
+    private static (double Dx, double Dy) OutsideFrame(LayerMotion motion, TimelineLayer layer, int frame, string direction, int frameWidth, int frameHeight)
+    {
+        var scale = motion.Scale.ValueAt(frame);
+        var (w, h) = (layer.Width * scale, layer.Height * scale);
+        var (ax, ay) = (motion.X.ValueAt(frame), motion.Y.ValueAt(frame));
+        double left, top, right, bottom;
+        if (motion.Rotation.IsConstant && motion.Rotation.Points[0].Value % 360 == 0)
+        {
+            (left, top) = (ax - (motion.Anchor.Fx * w), ay - (motion.Anchor.Fy * h));
+            (right, bottom) = (left + w, top + h);
+        }
+        else
+        {
+            var radius = Math.Sqrt((w * w) + (h * h));
+            (left, top, right, bottom) = (ax - radius, ay - radius, ax + radius, ay + radius);
+        }
+
+        return direction switch
+        {
+            "left" => (-Math.Ceiling(right), 0),
+            "right" => (Math.Ceiling(frameWidth - left), 0),
+            "up" => (0, -Math.Ceiling(bottom)),
+            _ => (0, Math.Ceiling(frameHeight - top)),
+        };
+    }
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using Orleans.Render.Rendering.Model;
+
+namespace Orleans.Render.Rendering.Compilation;
+
+/// <summary>
+/// Writes a <see cref="Curve"/> as an ffmpeg expression of a time in seconds, with the easing formulas of
+/// <see cref="Easings"/> (ease-in u², ease-out 1−(1−u)², ease-in-out smoothstep u²(3−2u)). Only numbers the
+/// compiler made reach the expression, never user text.
+/// </summary>
+public static class CurveExpression
+{
+    public static string Of(Curve curve, string time, int fps)
+    {
+        var points = curve.Points;
+        if (curve.IsConstant)
+        {
+            return Number(points[0].Value);
+        }
+
+        var expression = Number(points[^1].Value);
+        for (var i = points.Count - 1; i > 0; i--)
+        {
+            var (from, to) = (points[i - 1], points[i]);
+            if (to.Frame <= from.Frame)
+            {
+                continue;
+            }
+
+            var (t0, t1) = (Seconds(from.Frame, fps), Seconds(to.Frame, fps));
+            var u = $"(({time}-{t0})/{Number((to.Frame - from.Frame) / (double)fps)})";
+            var change = to.Value - from.Value;
+            var eased = change == 0 ? "0" : $"{Number(change)}*{Ease(from.Easing, u)}";
+            expression = $"if(lt({time},{t1}),{Number(from.Value)}+{eased},{expression})";
+        }
+
+        return $"if(lt({time},{Seconds(points[0].Frame, fps)}),{Number(points[0].Value)},{expression})";
+    }
+
+    public static string Ease(Easing easing, string u) => easing switch
+    {
+        Easing.EaseIn => $"{u}*{u}",
+        Easing.EaseOut => $"(1-(1-{u})*(1-{u}))",
+        Easing.EaseInOut => $"{u}*{u}*(3-2*{u})",
+        _ => u,
+    };
+
+    public static string Number(double value) => value.ToString("0.#########", CultureInfo.InvariantCulture);
+
+    private static string Seconds(int frame, int fps) => Number(frame / (double)fps);
+}

@@ -1,0 +1,26 @@
+namespace Orleans.Render.Rendering.Model;
+
+/// <summary>
+/// How any visual layer is placed and moves, as authored: anchor, static transform, condition, predefined animations
+/// and keyframes. Numbers given as variables are in <see cref="Layer.NumberTemplates"/>.
+/// </summary>
+public sealed record LayerLook(
+    string Anchor,
+    double Scale,
+    double Rotation,
+    double Opacity,
+    string? Condition,
+    IReadOnlyList<LayerAnimation> Animations,
+    IReadOnlyList<Keyframe> Keyframes)
+{
+    public static readonly LayerLook Default = new("top-left", 1, 0, 1, null, [], []);
+}
+
+/// <summary>
+/// A predefined animation: <c>fadein</c>, <c>fadeout</c>, <c>slidein</c>, <c>slideout</c> (with a direction) or
+/// <c>zoom</c> (Ken Burns: the content scales from <c>From</c> to <c>To</c> inside the fixed box).
+/// </summary>
+public sealed record LayerAnimation(string Type, double? Duration, string Direction, double From, double To, Easing Easing);
+
+/// <summary>A keyframe, <c>Time</c> in seconds from the layer's start; each property is animated by the keyframes that set it.</summary>
+public sealed record Keyframe(double Time, double? X, double? Y, double? Scale, double? Rotation, double? Opacity, Easing Easing);

@@ -18,7 +18,9 @@ public static class LayerGraph
         var fps = graph.Fps;
         var first = Math.Max(layer.StartFrame, window.Start);
         var count = Math.Min(layer.EndFrame, window.End) - first;
-        var chain = LayerSource.Chain(graph, layer, preparedFile, first, count) + Invariant($",setpts=(N+{first})/({fps}*TB)")
+        var chain = LayerSource.Chain(graph, layer, preparedFile, first, count)
+            + (LayerSource.IsStill(layer) ? "" : LayerTransformFilters.Static(layer))
+            + Invariant($",setpts=(N+{first})/({fps}*TB)")
             + LayerTransformFilters.PerFrame(layer, new FrameRange(window.Start, window.End), fps, graph.NewLabel("op"));
         if (layer.FadeInFrames > 0)
         {

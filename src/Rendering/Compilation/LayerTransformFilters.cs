@@ -16,9 +16,10 @@ namespace Orleans.Render.Rendering.Compilation;
 /// <item>Rotation: <c>rotate</c> into a fixed square big enough for the box at its largest scale, transparent outside,
 /// and the overlay places that square so the layer turns around its anchor.</item>
 /// <item>Opacity: the <c>fade</c> filter for linear fades (cheapest), otherwise <c>lutyuv</c> on the alpha plane whose
-/// factor <c>sendcmd</c> changes on the frames where it changes. Measured on a 1280x720 layer over 300 frames at
-/// 1080p: <c>geq</c> on alpha 17.8 s, <c>colorchannelmixer</c> driven by <c>sendcmd</c> 2.3 s (needs RGBA and a
-/// conversion per frame), <c>lutyuv</c> driven by <c>sendcmd</c> 2.1 s, <c>fade</c> 0.7 s, nothing 0.4 s.</item>
+/// factor <c>sendcmd</c> changes on the frames where it changes. <c>bench/opacity-filters.sh</c> measured a 1280x720
+/// layer over 300 frames at 1080p (docs/benchmarks.md): <c>geq</c> on alpha is over ten times slower, and
+/// <c>colorchannelmixer</c> driven by <c>sendcmd</c> about twice as slow because it needs RGBA and a conversion per
+/// frame; <c>fade</c> is cheapest but only ramps linearly between 0 and 1.</item>
 /// </list>
 /// Per-layer filters see scene time <c>t</c> (curves are in scene frames), so a segment computes exactly what the whole
 /// render does.

@@ -21,6 +21,13 @@ public interface IProjectGrain : IGrainWithStringKey
     [Alias("put-movie")]
     Task<IReadOnlyList<MovieProblem>> PutMovieAsync(string name, string json);
 
+    /// <summary>
+    /// Translates an XML template (impossible.io style) to the JSON movie format, validates and stores the JSON; returns
+    /// the problems instead (at XML paths such as <c>/movie/scene[1]/text[2]/@size</c>) when it does not validate.
+    /// </summary>
+    [Alias("put-movie-xml")]
+    Task<IReadOnlyList<MovieProblem>> PutMovieXmlAsync(string name, string xml);
+
     [Alias("get-movie")]
     Task<string?> GetMovieAsync(string name);
 

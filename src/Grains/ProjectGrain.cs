@@ -66,6 +66,14 @@ public sealed class ProjectGrain(
         return [];
     }
 
+    public async Task<IReadOnlyList<MovieProblem>> PutMovieXmlAsync(string name, string xml)
+    {
+        var translated = XmlMovieTranslator.Translate(xml);
+        return translated.Errors.Count > 0
+            ? [.. translated.Errors.Select(e => new MovieProblem(e.Path, e.Message))]
+            : await PutMovieAsync(name, translated.Json!);
+    }
+
     public Task<string?> GetMovieAsync(string name) =>
         Task.FromResult(state.State.Movies.TryGetValue(name, out var json) ? json : null);
 

@@ -59,7 +59,10 @@ public static class ProjectEndpoints
                 return error;
             }
 
-            var problems = await grain.PutMovieAsync(movie, Encoding.UTF8.GetString(bytes.Span));
+            var body = Encoding.UTF8.GetString(bytes.Span);
+            var problems = IsXml(body, request.ContentType)
+                ? await grain.PutMovieXmlAsync(movie, body)
+                : await grain.PutMovieAsync(movie, body);
             if (problems.Count > 0)
             {
                 return Results.Json(
@@ -176,6 +179,15 @@ public static class ProjectEndpoints
 
         static object Problems(IEnumerable<MovieProblem> problems) => problems.Select(p => new { path = p.Path, message = p.Message });
         return Results.Json(new { movie, valid = result.Errors.Count == 0, errors = Problems(result.Errors), warnings = Problems(result.Warnings) });
+    }
+
+    /// <summary>An XML template: an XML content type, or a body whose first non-blank character is '&lt;'.</summary>
+    private static bool IsXml(string body, string? contentType)
+    {
+        var type = (contentType ?? "").Split(';')[0].Trim();
+        return type.Equals("application/xml", StringComparison.OrdinalIgnoreCase)
+            || type.Equals("text/xml", StringComparison.OrdinalIgnoreCase)
+            || body.AsSpan().TrimStart().TrimStart('\uFEFF').StartsWith("<");
     }
 
     /// <summary>The project's grain when the project exists; a name that could never be a project is not looked up.</summary>

@@ -1,0 +1,207 @@
+using System.Text.Json;
+using Orleans.Render.Rendering.Model;
+using Orleans.Render.Rendering.Parsing;
+using Xunit;
+
+namespace Orleans.Render.Rendering.Tests.Parsing;
+
+public sealed class XmlMovieTranslatorTests
+{
+    private static JsonElement Json(XmlTranslation translation) => JsonDocument.Parse(translation.Json!).RootElement;
+
+    private static (string Path, string Message)[] Errors(XmlTranslation translation) =>
+        [.. translation.Errors.Select(e => (e.Path, e.Message))];
+
+    [Fact]
+    public void A_template_with_scenes_layers_transitions_and_choices_becomes_a_valid_json_movie()
+    {
+        var translation = XmlMovieTranslator.Translate("""
+            <movie width="320" height="180" framerate="25" background="#101010" version="2024-01-01">
+              <scene duration="50" background="${bg, #000080}">
+                <solid color="#ff0000" position="20, 30" width="40" height="40" offset="10" duration="0.5s"/>
+                <text size="32" color="#ffffff" xalign="left" yalign="center" font="DejaVu Serif" position="0, 120" height="60" fadein="5">Hello, ${name, World}!</text>
+                <image src="logo.png" fit="cover" width="64" height="64"/>
+              </scene>
+              <transition type="crossfade" duration="0.2s"/>
+              <scene type="optional" condition="vip" duration="1s">
+                <text><content>Welcome back</content></text>
+              </scene>
+              <scene type="choice" variable="plan">
+                <scene case="pro" duration="25" background="#00ff00"/>
+                <scene duration="12"/>
+              </scene>
+            </movie>
+            """);
+
+        Assert.Empty(Errors(translation));
+        var movie = Json(translation);
+        Assert.Equal((320, 180, 25, "#101010"), (movie.GetProperty("width").GetInt32(), movie.GetProperty("height").GetInt32(), movie.GetProperty("fps").GetInt32(), movie.GetProperty("background").GetString()));
+        var first = movie.GetProperty("scenes")[0];
+        Assert.Equal(50, first.GetProperty("frames").GetInt32());
+        Assert.Equal("${bg, #000080}", first.GetProperty("background").GetString());
+        var solid = first.GetProperty("layers")[0];
+        Assert.Equal(("solid", 20, 30, 0.4, 0.5), (solid.GetProperty("type").GetString(), solid.GetProperty("x").GetInt32(), solid.GetProperty("y").GetInt32(), solid.GetProperty("start").GetDouble(), solid.GetProperty("duration").GetDouble()));
+        var text = first.GetProperty("layers")[1];
+        Assert.Equal(("Hello, ${name, World}!", 32, "left", "middle", "DejaVu Serif", 0.2), (
+            text.GetProperty("text").GetString(), text.GetProperty("fontSize").GetInt32(), text.GetProperty("align").GetString(),
+            text.GetProperty("verticalAlign").GetString(), text.GetProperty("font").GetString(), text.GetProperty("fadeIn").GetDouble()));
+        Assert.Equal("logo.png", first.GetProperty("layers")[2].GetProperty("url").GetString());
+        var second = movie.GetProperty("scenes")[1];
+        Assert.Equal(("optional", "vip", 1), (second.GetProperty("type").GetString(), second.GetProperty("condition").GetString(), second.GetProperty("duration").GetInt32()));
+        Assert.Equal(("crossfade", 0.2), (second.GetProperty("transition").GetProperty("type").GetString(), second.GetProperty("transition").GetProperty("duration").GetDouble()));
+        Assert.Equal("Welcome back", second.GetProperty("layers")[0].GetProperty("text").GetString());
+        var choice = movie.GetProperty("scenes")[2];
+        Assert.Equal(("choice", "plan", "pro", 12), (
+            choice.GetProperty("type").GetString(), choice.GetProperty("variable").GetString(),
+            choice.GetProperty("cases")[0].GetProperty("case").GetString(), choice.GetProperty("default").GetProperty("frames").GetInt32()));
+
+        var parsed = MovieParser.Parse(translation.Json!).Movie!;
+        Assert.Equal(SceneType.Choice, parsed.Scenes[2].Type);
+    }
+
+    [Theory]
+    [InlineData("10", 0.4)]
+    [InlineData("0.3s", 0.3)]
+    [InlineData("2s", 2)]
+    public void Times_are_frame_counts_or_seconds(string offset, double seconds)
+    {
+        var translation = XmlMovieTranslator.Translate($"""<movie width="320" height="180" framerate="25"><scene duration="3s"><solid color="#fff" offset="{offset}"/></scene></movie>""");
+
+        Assert.Empty(Errors(translation));
+        Assert.Equal(seconds, Json(translation).GetProperty("scenes")[0].GetProperty("layers")[0].GetProperty("start").GetDouble(), 6);
+    }
+
+    [Fact]
+    public void Unknown_elements_and_attributes_are_errors_at_their_xml_path_never_dropped()
+    {
+        var translation = XmlMovieTranslator.Translate("""
+            <movie width="320" height="180" framerate="25">
+              <resources/>
+              <scene duration="25" id="intro">
+                <sceneview src="other"/>
+                <text origin="0, 0" size="20">Hi<filter type="saturation"/></text>
+              </scene>
+            </movie>
+            """);
+
+        Assert.Null(translation.Errors.FirstOrDefault(e => e.Path == "/")?.Message);
+        Assert.Equal(
+            ["/movie/resources[1]", "/movie/scene[1]/@id", "/movie/scene[1]/sceneview[1]", "/movie/scene[1]/text[1]/@origin", "/movie/scene[1]/text[1]/filter[1]"],
+            translation.Errors.Select(e => e.Path).Order(StringComparer.Ordinal));
+        Assert.Contains(translation.Errors, e => e.Message.Contains("<sceneview> is not supported inside <scene> (line 4)"));
+    }
+
+    [Fact]
+    public void Problems_the_json_parser_finds_are_reported_at_the_attribute_they_came_from()
+    {
+        var translation = XmlMovieTranslator.Translate("""
+            <movie width="321" height="180" framerate="25">
+              <scene duration="25"><text size="5000" xalign="middle">Hi</text></scene>
+            </movie>
+            """);
+
+        var errors = Errors(translation);
+        Assert.Contains(errors, e => e.Path == "/movie/@width" && e.Message.Contains("even"));
+        Assert.Contains(errors, e => e.Path == "/movie/scene[1]/text[1]/@size" && e.Message.Contains("between 1 and 1000"));
+        Assert.Contains(errors, e => e.Path == "/movie/scene[1]/text[1]/@xalign");
+    }
+
+    [Theory]
+    [InlineData("""<solid color="#fff" scale="1, 2"/>""", "/movie/scene[1]/solid[1]/@scale", "differently")]
+    [InlineData("""<solid color="#fff" offset="${start}"/>""", "/movie/scene[1]/solid[1]/@offset", "seconds")]
+    [InlineData("""<solid color="#fff" offset="soon"/>""", "/movie/scene[1]/solid[1]/@offset", "frame count")]
+    [InlineData("""<solid color="#fff" position="1, 2, 3"/>""", "/movie/scene[1]/solid[1]/@position", "two numbers")]
+    [InlineData("""<solid color="#fff" anchor="3, 7" width="10" height="10"/>""", "/movie/scene[1]/solid[1]/@anchor", "centre")]
+    [InlineData("""<audio type="tts" voice="Joanna">Hello</audio>""", "/movie/scene[1]/audio[1]/@type", "text to speech")]
+    [InlineData("""<video src="a.mp4" loop="often"/>""", "/movie/scene[1]/video[1]/@loop", "true or false")]
+    public void Attribute_values_the_format_cannot_express_are_errors(string layer, string path, string message)
+    {
+        var translation = XmlMovieTranslator.Translate($"""<movie width="320" height="180" framerate="25"><scene duration="25">{layer}</scene></movie>""");
+
+        Assert.Contains(translation.Errors, e => e.Path == path && e.Message.Contains(message));
+    }
+
+    [Theory]
+    [InlineData("not xml at all <", "/")]
+    [InlineData("""<!DOCTYPE movie [<!ENTITY x SYSTEM "file:///etc/passwd">]><movie>&x;</movie>""", "/")]
+    [InlineData("""<film width="320"/>""", "/")]
+    [InlineData("""<movie framerate="30000/1001"><scene duration="1s"/></movie>""", "/movie/@framerate")]
+    [InlineData("""<movie><transition type="crossfade" duration="5"/></movie>""", "/movie/transition[1]")]
+    public void Malformed_documents_dtds_and_unsupported_movies_are_refused(string xml, string path) =>
+        Assert.Contains(XmlMovieTranslator.Translate(xml).Errors, e => e.Path == path);
+
+    [Fact]
+    public void Anchors_scales_and_positions_accept_impossible_io_pairs_and_variables()
+    {
+        var translation = XmlMovieTranslator.Translate("""
+            <movie width="320" height="180" framerate="25"><scene duration="25">
+              <solid color="#fff" width="40" height="20" anchor="0, 0" scale="1.5, 1.5" position="${left, 10}, 20"/>
+              <solid color="#fff" width="40" height="20" anchor="-20, -10"/>
+              <solid color="#fff" anchor="bottom-right" scale="2"/>
+            </scene></movie>
+            """);
+
+        var layers = Json(translation).GetProperty("scenes")[0].GetProperty("layers");
+        Assert.Equal(("center", 1.5, "${left, 10}", 20), (layers[0].GetProperty("anchor").GetString(), layers[0].GetProperty("scale").GetDouble(), layers[0].GetProperty("x").GetString(), layers[0].GetProperty("y").GetInt32()));
+        Assert.Equal("top-left", layers[1].GetProperty("anchor").GetString());
+        Assert.Equal(("bottom-right", 2), (layers[2].GetProperty("anchor").GetString(), layers[2].GetProperty("scale").GetInt32()));
+    }
+
+    [Fact]
+    public void Video_audio_shape_animation_and_keyframes_translate_to_the_contract_fields()
+    {
+        var translation = XmlMovieTranslator.Translate("""
+            <movie width="320" height="180" framerate="25" font="Brand Sans" posterframe="3">
+              <audio src="music.mp3" volume="0.5" loop="true" fadein="1s" fadeout="25"/>
+              <scene duration="auto">
+                <video src="${clip, intro.mp4}" skip="1s" audio="false" loop="false" fit="contain"/>
+                <audio url="https://cdn.example.com/voice.mp3" offset="25" volume="0.8" condition="voice"/>
+                <shape shape="ellipse" fill="#ff0000" stroke="#ffffff" linewidth="3" width="50" height="50" rotation="45" opacity="0.5"/>
+                <text size="30" background="#00000080" padding="8" linespacing="1.5" overflow="clip">Hi
+                  <outline color="#000000" width="2"/>
+                  <shadow color="#00000080" x="3" y="3" blur="2"/>
+                  <animation type="slidein" direction="left" duration="12" easein="true" easeout="true"/>
+                  <animation easeout="true"><key time="0" position="0, 0" scale="1"/><key time="1s" position="100, 50" opacity="0.5"/></animation>
+                </text>
+              </scene>
+            </movie>
+            """);
+
+        var movie = Json(translation);
+        Assert.Equal(("Brand Sans", 3), (movie.GetProperty("font").GetString(), movie.GetProperty("posterFrame").GetInt32()));
+        var music = movie.GetProperty("audio");
+        Assert.Equal(("music.mp3", 0.5, true, 1, 1), (music.GetProperty("url").GetString(), music.GetProperty("volume").GetDouble(), music.GetProperty("loop").GetBoolean(), music.GetProperty("fadeIn").GetInt32(), music.GetProperty("fadeOut").GetInt32()));
+        var scene = movie.GetProperty("scenes")[0];
+        Assert.Equal("auto", scene.GetProperty("duration").GetString());
+        var layers = scene.GetProperty("layers");
+        Assert.Equal(("video", "${clip, intro.mp4}", 1, true, false, "contain"), (
+            layers[0].GetProperty("type").GetString(), layers[0].GetProperty("url").GetString(), layers[0].GetProperty("in").GetInt32(),
+            layers[0].GetProperty("mute").GetBoolean(), layers[0].GetProperty("loop").GetBoolean(), layers[0].GetProperty("fit").GetString()));
+        Assert.Equal(("audio", 1, 0.8, "voice"), (layers[1].GetProperty("type").GetString(), layers[1].GetProperty("start").GetInt32(), layers[1].GetProperty("volume").GetDouble(), layers[1].GetProperty("condition").GetString()));
+        Assert.Equal(("shape", "ellipse", "#ff0000", 3, 45), (layers[2].GetProperty("type").GetString(), layers[2].GetProperty("shape").GetString(), layers[2].GetProperty("fill").GetString(), layers[2].GetProperty("strokeWidth").GetInt32(), layers[2].GetProperty("rotation").GetInt32()));
+        var text = layers[3];
+        Assert.Equal(("Hi", "#00000080", 8, 1.5, "clip"), (text.GetProperty("text").GetString(), text.GetProperty("backgroundColor").GetString(), text.GetProperty("padding").GetInt32(), text.GetProperty("lineSpacing").GetDouble(), text.GetProperty("overflow").GetString()));
+        Assert.Equal(2, text.GetProperty("outline").GetProperty("width").GetInt32());
+        Assert.Equal(2, text.GetProperty("shadow").GetProperty("blur").GetInt32());
+        var animation = text.GetProperty("animations")[0];
+        Assert.Equal(("slidein", "left", 0.48, "ease-in-out"), (animation.GetProperty("type").GetString(), animation.GetProperty("direction").GetString(), animation.GetProperty("duration").GetDouble(), animation.GetProperty("easing").GetString()));
+        var keyframes = text.GetProperty("keyframes");
+        Assert.Equal((0, 0, 0, 1, "ease-out"), (keyframes[0].GetProperty("time").GetInt32(), keyframes[0].GetProperty("x").GetInt32(), keyframes[0].GetProperty("y").GetInt32(), keyframes[0].GetProperty("scale").GetInt32(), keyframes[0].GetProperty("easing").GetString()));
+        Assert.Equal((1, 100, 50, 0.5), (keyframes[1].GetProperty("time").GetInt32(), keyframes[1].GetProperty("x").GetInt32(), keyframes[1].GetProperty("y").GetInt32(), keyframes[1].GetProperty("opacity").GetDouble()));
+        Assert.All(translation.Errors, e => Assert.StartsWith("/movie", e.Path));
+    }
+
+    [Fact]
+    public void The_example_in_the_docs_translates_without_xml_problems()
+    {
+        var doc = File.ReadAllText(Path.Combine(TestSupport.RepositoryPaths.Root, "docs", "movie-format.md"));
+        var start = doc.IndexOf("```xml", StringComparison.Ordinal) + "```xml".Length;
+        var example = doc[start..doc.IndexOf("```", start, StringComparison.Ordinal)];
+
+        var translation = XmlMovieTranslator.Translate(example);
+
+        Assert.NotNull(translation.Json);
+        Assert.DoesNotContain(translation.Errors, e => e.Message.Contains("not supported", StringComparison.Ordinal));
+        Assert.Equal(2, Json(translation).GetProperty("scenes").GetArrayLength());
+    }
+}

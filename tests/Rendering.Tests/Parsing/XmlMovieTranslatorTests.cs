@@ -204,4 +204,31 @@ public sealed class XmlMovieTranslatorTests
         Assert.DoesNotContain(translation.Errors, e => e.Message.Contains("not supported", StringComparison.Ordinal));
         Assert.Equal(2, Json(translation).GetProperty("scenes").GetArrayLength());
     }
+
+    [Fact]
+    public void Shapes_transforms_animations_keyframes_and_text_styling_make_a_valid_movie()
+    {
+        var translation = XmlMovieTranslator.Translate("""
+            <movie width="320" height="180" framerate="25">
+              <scene duration="2s">
+                <shape shape="rectangle" fill="#ff0000" stroke="#ffffff" linewidth="2" cornerradius="6" position="160, 90" anchor="center" width="60" height="40" rotation="15" opacity="0.8" scale="1.2, 1.2" condition="!plain">
+                  <animation type="zoom" from="1" to="1.2"/>
+                </shape>
+                <text size="24" background="#00000080" padding="6" linespacing="1.4" overflow="clip" width="300" height="60">Hi ${name, there}
+                  <outline color="#000000" width="2"/>
+                  <shadow color="#00000080" x="2" y="2" blur="1"/>
+                  <animation type="fadein" duration="10" easein="true"/>
+                  <animation type="slideout" direction="down" duration="0.4s"/>
+                </text>
+                <image src="logo.png" width="40" height="40">
+                  <animation easeout="true"><key time="0" position="0, 0" opacity="0"/><key time="1s" position="100, 50" opacity="1" rotation="90"/></animation>
+                </image>
+              </scene>
+            </movie>
+            """);
+
+        Assert.Empty(Errors(translation));
+        var scene = MovieParser.Parse(translation.Json!).Movie!.Scenes[0];
+        Assert.Equal(3, scene.Layers.Count);
+    }
 }

@@ -28,6 +28,7 @@ public sealed class RenderJobGrain(
     [PersistentState("job", GrainStorage.Name)] IPersistentState<RenderJobState> state,
     IMediaStore media,
     SegmentAssembler assembler,
+    RenderEngine engine,
     RenderPools pools,
     IOptions<RenderJobOptions> jobOptions,
     IOptions<RenderEngineOptions> engineOptions,
@@ -220,16 +221,30 @@ public sealed class RenderJobGrain(
             var segments = output.Segments.Select((segment, index) => (segment, index)).Where(s => s.segment.Status != OutputStatus.Done)
                 .Select(s => RenderSegmentAsync(spec.Key, output, s.index, work, render, failFast))
                 .ToList();
-            await Task.WhenAll(segments);
-            render.Cancellation.Token.ThrowIfCancellationRequested();
-            var failure = segments.Select(s => s.Result).FirstOrDefault(r => r is not null);
-            if (failure is not null)
-            {
-                return await FinishAsync(spec, output, failure);
-            }
 
-            output.MediaKey = await AssembleAsync(spec, output, render.Cancellation.Token);
-            return await FinishAsync(spec, output, null);
+            // Segments carry pictures only; the sound of the whole movie is rendered here once, alongside them.
+            var sound = output.Segments.Count > 1 ? RenderSoundAsync(spec, timeline, failFast.Token) : Task.FromResult<string?>(null);
+            try
+            {
+                await Task.WhenAll(segments);
+                render.Cancellation.Token.ThrowIfCancellationRequested();
+                var failure = segments.Select(s => s.Result).FirstOrDefault(r => r is not null);
+                if (failure is not null)
+                {
+                    return await FinishAsync(spec, output, failure);
+                }
+
+                output.MediaKey = await AssembleAsync(spec, output, await sound, render.Cancellation.Token);
+                return await FinishAsync(spec, output, null);
+            }
+            finally
+            {
+                await failFast.CancelAsync();
+                if (await sound.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default) is { } soundFile)
+                {
+                    File.Delete(soundFile);
+                }
+            }
         }
         catch (RenderInputException ex)
         {
@@ -354,8 +369,20 @@ public sealed class RenderJobGrain(
         }
     }
 
-    /// <summary>One segment is already the output; several are joined by stream copy and their pieces removed.</summary>
-    private async Task<string> AssembleAsync(OutputSpec spec, OutputState output, CancellationToken cancellationToken)
+    /// <summary>The movie's sound as a file in the work directory, or null when it has none.</summary>
+    private async Task<string?> RenderSoundAsync(OutputSpec spec, Timeline timeline, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        Directory.CreateDirectory(engineOptions.Value.WorkDirectory);
+        var path = Path.Combine(engineOptions.Value.WorkDirectory, $"{Token}-{spec.Key}-sound-{Guid.NewGuid():N}.{spec.Format.Extension()}");
+        return await engine.RenderAudioAsync(timeline, state.State.Request!.Project, spec.Format, path, cancellationToken) ? path : null;
+    }
+
+    /// <summary>
+    /// One segment is already the output (with its sound); several are joined by stream copy, with the movie's sound
+    /// muxed in by stream copy, and their pieces removed.
+    /// </summary>
+    private async Task<string> AssembleAsync(OutputSpec spec, OutputState output, string? soundFile, CancellationToken cancellationToken)
     {
         if (output.Segments.Count == 1)
         {
@@ -375,7 +402,7 @@ public sealed class RenderJobGrain(
             }
 
             var joined = Path.Combine(work, $"output.{spec.Format.Extension()}");
-            await assembler.AssembleAsync(files, spec.Format, work, joined, cancellationToken);
+            await assembler.AssembleAsync(files, spec.Format, work, joined, cancellationToken, soundFile);
             var key = $"renders/{Token}/{spec.Key}.{spec.Format.Extension()}";
             await media.PutFileAsync(key, joined, cancellationToken);
             await media.DeletePrefixAsync($"renders/{Token}/{spec.Key}/", cancellationToken);

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Render.Rendering.Assets;
 using Orleans.Render.Rendering.Engine;
 using Orleans.Render.Rendering.Media;
 using Orleans.Render.Rendering.Text;
@@ -23,6 +25,7 @@ public static class RenderingServiceCollectionExtensions
             .Validate(o => o.MaxBytes > 0 && o.MaxPixels > 0 && o.Timeout > TimeSpan.Zero && o.MaxRedirects >= 0,
                 "RemoteMedia: MaxBytes, MaxPixels and Timeout must be positive and MaxRedirects not negative.")
             .ValidateOnStart();
+        services.AddOptions<AssetOptions>().Bind(configuration.GetSection(AssetOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TextRasterizer>();
         services.AddSingleton(sp => new RemoteMediaFetcher(sp.GetRequiredService<IOptions<RemoteMediaOptions>>().Value));
         services.AddSingleton(sp => new MediaResolver(sp.GetRequiredService<RemoteMediaFetcher>(), sp.GetRequiredService<IAssetSource>()));
@@ -40,6 +43,8 @@ public static class RenderingServiceCollectionExtensions
         services.AddSingleton(sp => new FfmpegRunner(
             sp.GetRequiredService<IOptions<RenderEngineOptions>>().Value.FfmpegPath,
             sp.GetRequiredService<ILogger<FfmpegRunner>>()));
+        services.TryAddSingleton(sp => new AssetInspector(sp.GetRequiredService<IOptions<AssetOptions>>().Value));
+        services.AddSingleton<TimedMediaPreparer>();
         services.AddSingleton<RenderEngine>();
         services.AddSingleton<SegmentAssembler>();
         return services;

@@ -156,7 +156,11 @@ public sealed class AssetInspector(AssetOptions options)
         return new InspectedAsset("font", contentType, FontFamily: typeface.FamilyName);
     }
 
-    private async Task<InspectedAsset> ProbeAsync(string path, string name, string? expected, CancellationToken ct)
+    /// <summary>
+    /// ffprobe's view of a video or audio file (<paramref name="expected"/> <c>video</c>, <c>audio</c> or null for either):
+    /// container, streams and duration; the render engine uses it for the media a movie plays.
+    /// </summary>
+    public async Task<InspectedAsset> ProbeAsync(string path, string name, string? expected, CancellationToken ct)
     {
         var kindWord = expected ?? "media";
         var code = expected == "audio" ? "audio_invalid" : "video_invalid";
@@ -198,8 +202,8 @@ public sealed class AssetInspector(AssetOptions options)
 
         var (videoType, audioType) = Containers[container];
         return kind == "video"
-            ? new InspectedAsset("video", videoType, video.GetProperty("width").GetInt32(), video.GetProperty("height").GetInt32(), duration)
-            : new InspectedAsset("audio", audioType, DurationSeconds: duration);
+            ? new InspectedAsset("video", videoType, video.GetProperty("width").GetInt32(), video.GetProperty("height").GetInt32(), duration, HasAudio: hasAudio)
+            : new InspectedAsset("audio", audioType, DurationSeconds: duration, HasAudio: true);
     }
 
     private static string? Text(JsonElement element, string property) =>

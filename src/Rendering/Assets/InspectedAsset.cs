@@ -7,4 +7,5 @@ public sealed record InspectedAsset(
     int? Width = null,
     int? Height = null,
     double? DurationSeconds = null,
-    string? FontFamily = null);
+    string? FontFamily = null,
+    bool HasAudio = false);

@@ -17,12 +17,12 @@ public static class MovieBinder
         var fps = movie.Fps;
         var movieBackground = BindColor(movie.Background, parameters, "background");
         var scenes = new List<TimelineScene>();
+        var audio = new List<AudioClip>();
         var sceneStart = 0;
         foreach (var scene in ScenePicker.Pick(movie.Scenes, parameters))
         {
             var frames = Math.Max(1, scene.Length.Frames ?? ToFrames(scene.Length.Seconds ?? 0, fps));
             var background = scene.Background is null ? movieBackground : BindColor(scene.Background, parameters, "background");
-            var layers = scene.Layers.Select(l => BindLayer(movie, l, frames, parameters)).OfType<TimelineLayer>().ToList();
             var transition = scenes.Count > 0 && scene.Transition is { } authored
                 ? new SceneTransition(authored.Kind, Math.Max(1, ToFrames(authored.Duration, fps)))
                 : null;
@@ -32,6 +32,20 @@ public static class MovieBinder
             }
 
             sceneStart -= transition?.Frames ?? 0;
+            var layers = new List<TimelineLayer>();
+            foreach (var layer in scene.Layers)
+            {
+                if (layer is AudioLayer sound)
+                {
+                    AddClip(audio, AudioBinder.BindLayer(sound, sceneStart, frames, fps, parameters));
+                }
+                else if (BindLayer(movie, layer, frames, parameters) is { } bound)
+                {
+                    layers.Add(bound);
+                    AddClip(audio, AudioBinder.VideoSound(layer, bound, sceneStart));
+                }
+            }
+
             scenes.Add(new TimelineScene(sceneStart, frames, background, layers, transition));
             sceneStart += frames;
         }
@@ -46,7 +60,18 @@ public static class MovieBinder
             throw new RenderInputException("movie_too_long", $"With these params the movie lasts more than {MovieLimits.MaxMovieSeconds} seconds.");
         }
 
-        return new Timeline(movie.Width, movie.Height, fps, scenes);
+        if (movie.Audio is { } track)
+        {
+            audio.Insert(0, AudioBinder.BindTrack(track, sceneStart, fps, parameters));
+        }
+
+        if (movie.PosterFrame >= sceneStart)
+        {
+            throw new RenderInputException(
+                "invalid_param", $"The poster frame {movie.PosterFrame} is outside the movie, which has {sceneStart} frames with these params.");
+        }
+
+        return new Timeline(movie.Width, movie.Height, fps, scenes) { Audio = audio, PosterFrame = movie.PosterFrame };
     }
 
     public static IReadOnlyList<MovieVariable> Variables(Movie movie)
@@ -78,6 +103,7 @@ public static class MovieBinder
 
         Add(movie.Background, "color");
         Add(movie.Font, "text");
+        Add(movie.Audio?.Url, "url");
         foreach (var scene in movie.Scenes.SelectMany(WithCases))
         {
             AddName(scene.Condition, "boolean");
@@ -115,6 +141,13 @@ public static class MovieBinder
                         break;
                     case ImageLayer image:
                         Add(image.Url, "url");
+                        break;
+                    case VideoLayer video:
+                        Add(video.Url, "url");
+                        break;
+                    case AudioLayer sound:
+                        Add(sound.Url, "url");
+                        AddName(sound.Condition, "boolean");
                         break;
                 }
             }
@@ -164,6 +197,11 @@ public static class MovieBinder
                 (float)shape.StrokeWidth,
                 (float)shape.CornerRadius),
             TextLayer text => new TextContent(BindText(movie, text, width, height, Number("fontSize", text.FontSize, 1, Parsing.MovieLimits.MaxFontSize), parameters)),
+            VideoLayer video => new VideoContent(
+                MediaReference.Parse(VariableTemplate.Parse(video.Url).Bind(parameters)),
+                video.In,
+                video.Loop,
+                Enum.Parse<ImageFit>(video.Fit, ignoreCase: true)),
             ImageLayer image => new ImageContent(
                 MediaReference.Parse(VariableTemplate.Parse(image.Url).Bind(parameters)),
                 Enum.Parse<ImageFit>(image.Fit, ignoreCase: true)),
@@ -221,6 +259,14 @@ public static class MovieBinder
             $"The {field} from {names} is '{Truncate(text)}', which is not a {(wholeNumber ? "whole number" : "number")} between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}.");
     }
 
+    private static void AddClip(List<AudioClip> audio, AudioClip? clip)
+    {
+        if (clip is not null)
+        {
+            audio.Add(clip);
+        }
+    }
+
     /// <summary>A transition overlaps both neighbours, so it may last at most as long as each of them leaves free.</summary>
     private static void CheckTransition(List<TimelineScene> scenes, int frames, SceneTransition transition, int fps)
     {
@@ -252,5 +298,5 @@ public static class MovieBinder
 
     private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
-    private static int ToFrames(double seconds, int fps) => (int)Math.Round(seconds * fps, MidpointRounding.AwayFromZero);
+    internal static int ToFrames(double seconds, int fps) => (int)Math.Round(seconds * fps, MidpointRounding.AwayFromZero);
 }

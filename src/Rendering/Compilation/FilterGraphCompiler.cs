@@ -1,3 +1,4 @@
+using Orleans.Render.Rendering.Media;
 using Orleans.Render.Rendering.Model;
 using static Orleans.Render.Rendering.Compilation.GraphBuilder;
 
@@ -18,7 +19,9 @@ public static class FilterGraphCompiler
         IReadOnlyDictionary<TimelineLayer, string> preparedImages,
         FrameRange range,
         OutputSpec output,
-        EncoderSettings encoder)
+        EncoderSettings encoder,
+        IReadOnlyDictionary<MediaReference, PreparedMedia>? media = null,
+        bool withAudio = false)
     {
         if (range.Count <= 0 || range.Start < 0 || range.End > timeline.TotalFrames)
         {
@@ -26,7 +29,7 @@ public static class FilterGraphCompiler
         }
 
         var fps = timeline.Fps;
-        var graph = new GraphBuilder(fps);
+        var graph = new GraphBuilder(fps) { Media = media ?? new Dictionary<MediaReference, PreparedMedia>() };
         var parts = Parts(timeline, range);
         var pieces = new Dictionary<(int Scene, int Start), string>();
         foreach (var window in SceneWindow.Covering(timeline, range))
@@ -57,12 +60,38 @@ public static class FilterGraphCompiler
             + (joined.Count == 1 ? "null" : Invariant($"concat=n={joined.Count}:v=1:a=0"))
             + Invariant($",settb=1/{fps},setpts=N/({fps}*TB)[{movie}]"));
 
+        var sound = withAudio ? AudioMix.Append(graph, timeline) : null;
         graph.Tail(OutputTail(output.Format, movie));
-        IReadOnlyList<string> threads = encoder.Threads > 0
-            ? ["-threads", Invariant($"{encoder.Threads}"), "-filter_complex_threads", Invariant($"{encoder.Threads}")]
-            : [];
-        return new FfmpegInvocation(graph.InputArguments, graph.Graph, [.. threads, .. OutputArguments(output, encoder, fps)], range.Count);
+        IReadOnlyList<string> audioArguments = sound is null ? [] : AudioMix.EncoderArguments(output.Format);
+        return new FfmpegInvocation(
+            graph.InputArguments, graph.Graph, [.. Threads(encoder), .. audioArguments, .. OutputArguments(output, encoder, fps)], range.Count, sound);
     }
+
+    /// <summary>
+    /// The movie's sound alone, for outputs whose pictures are rendered in segments: AAC in MP4 for mp4, Opus in WebM
+    /// for webm, muxed with the joined pictures by stream copy. Null when the movie has no sound.
+    /// </summary>
+    public static FfmpegInvocation? CompileAudio(
+        Timeline timeline, OutputFormat format, IReadOnlyDictionary<MediaReference, PreparedMedia> media, EncoderSettings encoder)
+    {
+        var graph = new GraphBuilder(timeline.Fps) { Media = media };
+        var sound = AudioMix.Append(graph, timeline);
+        if (sound is null)
+        {
+            return null;
+        }
+
+        string[] container = format == OutputFormat.Webm ? ["-f", "webm"] : ["-f", "mp4"];
+        return new FfmpegInvocation(
+            graph.InputArguments, graph.Graph.TrimEnd('\n', ';'), [.. Threads(encoder), .. AudioMix.EncoderArguments(format), .. container], 0, sound, HasVideo: false);
+    }
+
+    /// <summary>Whether an output has a sound track at all: only mp4 and webm carry one.</summary>
+    public static bool CarriesAudio(OutputFormat format) => format is OutputFormat.Mp4 or OutputFormat.Webm;
+
+    private static IReadOnlyList<string> Threads(EncoderSettings encoder) => encoder.Threads > 0
+        ? ["-threads", Invariant($"{encoder.Threads}"), "-filter_complex_threads", Invariant($"{encoder.Threads}")]
+        : [];
 
     /// <summary>
     /// What the range shows, in order: scene bodies (scene frames <c>[Start, End)</c>) and transitions (frames

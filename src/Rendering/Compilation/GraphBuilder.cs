@@ -16,6 +16,9 @@ public sealed class GraphBuilder(int fps)
 
     public int Fps { get; } = fps;
 
+    /// <summary>The video and audio sources of this render, prepared as local files.</summary>
+    public IReadOnlyDictionary<Media.MediaReference, PreparedMedia> Media { get; init; } = new Dictionary<Media.MediaReference, PreparedMedia>();
+
     public IReadOnlyList<string> InputArguments => inputs;
 
     public string Graph => graph.ToString();

@@ -19,7 +19,45 @@ public static class LayerSource
         SolidContent solid => Invariant(
             $"color=c={solid.Color.ToFfmpeg()}:s={layer.Width}x{layer.Height}:r={graph.Fps},format=yuva420p,trim=end_frame=1{LayerTransformFilters.Static(layer)},loop=loop={count - 1}:size=1:start=0"),
 
+        VideoContent video => VideoChain(graph, layer, video, first, count),
+
         // A prepared PNG is decoded once and converted once; loop repeats the converted frame.
         _ => Invariant($"[{graph.AddInput(preparedFile ?? throw new InvalidOperationException("The layer was not prepared."))}:v]format=yuva420p{LayerTransformFilters.Static(layer)},loop=loop={count - 1}:size=1:start=0"),
     };
+
+    /// <summary>
+    /// The video from where scene frame <c>first</c> falls in it. Without <c>loop</c> it is seeked there with <c>-ss</c>
+    /// before the input, so a segment starting mid-layer decodes only what it shows; a source that ends early yields
+    /// fewer frames and the layer ends with it. With <c>loop</c> the whole source repeats (<c>-stream_loop</c>); a looped
+    /// input restarts at the keyframe before its <c>-ss</c>, not at the <c>-ss</c>, so it is not seeked and the frames
+    /// before the current position in the source are dropped instead. Then the frame rate is converted to the movie's
+    /// and the picture fitted to the box; the layer's static transform applies to every frame.
+    /// </summary>
+    private static string VideoChain(GraphBuilder graph, TimelineLayer layer, VideoContent video, int first, int count)
+    {
+        var source = graph.Media[video.Source];
+        var position = video.In + (first - layer.StartFrame) / (double)graph.Fps;
+        if (video.Loop)
+        {
+            position %= source.DurationSeconds;
+        }
+        else if (position >= source.DurationSeconds)
+        {
+            return Invariant($"color=c=black@0:s={layer.Width}x{layer.Height}:r={graph.Fps},format=yuva420p,trim=end_frame=1");
+        }
+
+        var input = video.Loop
+            ? graph.AddInput(source.Path, "-stream_loop", "-1")
+            : graph.AddInput(source.Path, "-ss", Invariant($"{position:0.######}"));
+        var skip = video.Loop ? (int)Math.Round(position * graph.Fps, MidpointRounding.AwayFromZero) : 0;
+        var (w, h) = (layer.Width, layer.Height);
+        var fit = video.Fit switch
+        {
+            Media.ImageFit.Cover => Invariant($"scale={w}:{h}:force_original_aspect_ratio=increase,crop={w}:{h},format=yuva420p"),
+            Media.ImageFit.Contain => Invariant($"scale={w}:{h}:force_original_aspect_ratio=decrease,format=yuva420p,pad={w}:{h}:(ow-iw)/2:(oh-ih)/2:color=black@0"),
+            _ => Invariant($"scale={w}:{h},format=yuva420p"),
+        };
+        var skipped = skip > 0 ? Invariant($"trim=start_frame={skip},setpts=PTS-STARTPTS,") : "";
+        return Invariant($"[{input}:v]setpts=PTS-STARTPTS,fps={graph.Fps},{skipped}{fit},setsar=1{LayerTransformFilters.Static(layer)},trim=end_frame={count}");
+    }
 }

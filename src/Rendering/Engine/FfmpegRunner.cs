@@ -21,7 +21,12 @@ public sealed class FfmpegRunner(string ffmpegPath, ILogger<FfmpegRunner> logger
         try
         {
             await ExecuteAsync(
-                [.. invocation.InputArguments, "-filter_complex_script", graphPath, "-map", "[out]", "-an", .. invocation.OutputArguments],
+                [
+                    .. invocation.InputArguments, "-filter_complex_script", graphPath,
+                    .. invocation.HasVideo ? (string[])["-map", "[out]"] : ["-vn"],
+                    .. invocation.AudioLabel is { } sound ? (string[])["-map", $"[{sound}]"] : ["-an"],
+                    .. invocation.OutputArguments,
+                ],
                 workDirectory, outputPath, framesDone, cancellationToken);
         }
         finally

@@ -11,7 +11,8 @@ namespace Orleans.Render.Rendering.Engine;
 /// the timeline are looked up. Bind happens before (it is pure, see
 /// <see cref="Binding.MovieBinder"/>) and storing the file after; this class only turns a timeline into pixels.
 /// </summary>
-public sealed class RenderEngine(MediaPreparer preparer, FfmpegRunner runner, IOptions<RenderEngineOptions> options, ILogger<RenderEngine> logger)
+public sealed class RenderEngine(
+    MediaPreparer preparer, TimedMediaPreparer timedMedia, FfmpegRunner runner, IOptions<RenderEngineOptions> options, ILogger<RenderEngine> logger)
 {
     public async Task RenderAsync(
         Timeline timeline,
@@ -27,14 +28,51 @@ public sealed class RenderEngine(MediaPreparer preparer, FfmpegRunner runner, IO
         try
         {
             var started = Stopwatch.GetTimestamp();
-            var images = await preparer.PrepareAsync(timeline, project, range, work, cancellationToken);
+            // Sound belongs to the whole movie: a range that is the whole movie carries it, segments get it at assembly.
+            var withAudio = FilterGraphCompiler.CarriesAudio(output.Format) && timeline.Audio.Count > 0
+                && range == new FrameRange(0, timeline.TotalFrames);
+            var images = preparer.PrepareAsync(timeline, project, range, work, cancellationToken);
+            var media = timedMedia.PrepareAsync(timeline, project, range, withAudio, work, cancellationToken);
+            await Task.WhenAll(images, media);
             var prepared = Stopwatch.GetTimestamp();
-            var invocation = FilterGraphCompiler.Compile(timeline, images, range, output, options.Value.Encoder);
+            var invocation = FilterGraphCompiler.Compile(timeline, await images, range, output, options.Value.Encoder, await media, withAudio);
             await runner.RunAsync(invocation, work, outputPath, framesDone, cancellationToken);
             logger.LogInformation(
                 "Rendered frames {Start}-{End} as {Format}: prepare {PrepareMs} ms, ffmpeg {EncodeMs} ms",
                 range.Start, range.End, output.Format, (long)Stopwatch.GetElapsedTime(started, prepared).TotalMilliseconds,
                 (long)Stopwatch.GetElapsedTime(prepared).TotalMilliseconds);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Renders the whole movie's sound alone (for an output whose pictures are rendered in segments and joined by
+    /// <see cref="SegmentAssembler"/>). Returns false, writing nothing, when the movie has no sound.
+    /// </summary>
+    public async Task<bool> RenderAudioAsync(Timeline timeline, string project, OutputFormat format, string outputPath, CancellationToken cancellationToken)
+    {
+        if (!FilterGraphCompiler.CarriesAudio(format) || timeline.Audio.Count == 0)
+        {
+            return false;
+        }
+
+        var work = Path.Combine(options.Value.WorkDirectory, $"audio-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(work);
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            var media = await timedMedia.PrepareAsync(timeline, project, new FrameRange(0, 0), withAudio: true, work, cancellationToken);
+            if (FilterGraphCompiler.CompileAudio(timeline, format, media, options.Value.Encoder) is not { } invocation)
+            {
+                return false;
+            }
+
+            await runner.RunAsync(invocation, work, outputPath, null, cancellationToken);
+            logger.LogInformation("Rendered the sound of {Frames} frames in {Milliseconds} ms", timeline.TotalFrames, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return true;
         }
         finally
         {

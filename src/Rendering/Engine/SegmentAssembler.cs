@@ -5,12 +5,18 @@ namespace Orleans.Render.Rendering.Engine;
 
 /// <summary>
 /// The assemble stage: joins segment files, rendered with identical encoder settings and each starting on a keyframe,
-/// into one output with the concat demuxer and a stream copy, so nothing is encoded twice.
+/// into one output with the concat demuxer and a stream copy, so nothing is encoded twice. The movie's sound, rendered
+/// once for the whole movie, is muxed in by stream copy as well.
 /// </summary>
 public sealed class SegmentAssembler(FfmpegRunner runner)
 {
     public async Task AssembleAsync(
-        IReadOnlyList<string> segmentFiles, OutputFormat format, string workDirectory, string outputPath, CancellationToken cancellationToken)
+        IReadOnlyList<string> segmentFiles,
+        OutputFormat format,
+        string workDirectory,
+        string outputPath,
+        CancellationToken cancellationToken,
+        string? soundFile = null)
     {
         if (!Planning.SegmentPlanner.SupportsSegments(format))
         {
@@ -22,7 +28,9 @@ public sealed class SegmentAssembler(FfmpegRunner runner)
         try
         {
             string[] container = format == OutputFormat.Mp4 ? ["-movflags", "+faststart", "-f", "mp4"] : ["-f", "webm"];
-            await runner.ExecuteAsync(["-f", "concat", "-safe", "0", "-i", list, "-c", "copy", .. container], workDirectory, outputPath, null, cancellationToken);
+            string[] sound = soundFile is null ? [] : ["-i", soundFile, "-map", "0:v", "-map", "1:a"];
+            await runner.ExecuteAsync(
+                ["-f", "concat", "-safe", "0", "-i", list, .. sound, "-c", "copy", .. container], workDirectory, outputPath, null, cancellationToken);
         }
         finally
         {

@@ -8,6 +8,12 @@ public sealed record Movie(int Width, int Height, int Fps, string Background, IR
 {
     /// <summary>Default font family of text layers that name none; null means DejaVu Sans.</summary>
     public string? Font { get; init; }
+
+    /// <summary>The movie-wide music track, if any.</summary>
+    public MovieAudio? Audio { get; init; }
+
+    /// <summary>The frame a still (<c>.jpg</c>, <c>.png</c>) shows when the request names none.</summary>
+    public int PosterFrame { get; init; }
 }
 
 /// <summary>Where a layer sits inside its scene, in seconds; <c>Duration</c> null means "until the scene ends".</summary>

@@ -10,6 +10,12 @@ namespace Orleans.Render.Rendering.Model;
 /// </summary>
 public sealed record Timeline(int Width, int Height, int Fps, IReadOnlyList<TimelineScene> Scenes)
 {
+    /// <summary>Every sound of the movie (music track, audio layers, video layers' sound); empty means no audio stream.</summary>
+    public IReadOnlyList<AudioClip> Audio { get; init; } = [];
+
+    /// <summary>The frame a still shows when the request names none, within the movie.</summary>
+    public int PosterFrame { get; init; }
+
     public int TotalFrames => Scenes.Count == 0 ? 0 : Scenes[^1].StartFrame + Scenes[^1].FrameCount;
 }
 
@@ -56,3 +62,6 @@ public sealed record ImageContent(MediaReference Source, ImageFit Fit) : LayerCo
 public enum ShapeKind { Rectangle, Ellipse }
 
 public sealed record ShapeContent(ShapeKind Kind, RgbaColor Fill, RgbaColor? Stroke, float StrokeWidth, float CornerRadius) : LayerContent;
+
+/// <summary>A video source drawn into the layer's box, starting <c>In</c> seconds into it, repeated when <c>Loop</c>.</summary>
+public sealed record VideoContent(MediaReference Source, double In, bool Loop, ImageFit Fit) : LayerContent;

@@ -8,6 +8,9 @@ public static class MovieLimits
     public const int MaxFps = 60;
     public const double MaxMovieSeconds = 600;
     public const int MaxScenes = 200;
+
+    /// <summary>The furthest in-point into a video or audio source, in seconds.</summary>
+    public const double MaxMediaSeconds = 86_400;
     public const int MaxLayersPerScene = 64;
     public const int MaxStringLength = 10_000;
     public const double MaxFontSize = 1000;

@@ -66,21 +66,28 @@ public static class MovieParser
             reader.Error("scenes", $"add up to more than {MovieLimits.MaxMovieSeconds} seconds.");
         }
 
+        var audio = reader.Object("audio") is { } audioReader ? MediaLayerParser.ReadMovieAudio(audioReader) : null;
+        var posterFrame = reader.Int("posterFrame", 0, 0, (int)MovieLimits.MaxMovieSeconds * MovieLimits.MaxFps);
         reader.RejectUnknownMembers();
-        return new Movie(width, height, fps, background, scenes) { Font = font };
+        return new Movie(width, height, fps, background, scenes) { Font = font, Audio = audio, PosterFrame = posterFrame };
     }
 
     private static Layer? ReadLayer(ObjectReader reader)
     {
-        var type = reader.Choice("type", "", "solid", "shape", "text", "image");
+        var type = reader.Choice("type", "", "solid", "shape", "text", "image", "video", "audio");
         if (type.Length == 0)
         {
             if (!reader.Has("type"))
             {
-                reader.Error("type", "is required (solid, shape, text or image).");
+                reader.Error("type", "is required (solid, shape, text, image, video or audio).");
             }
 
             return null;
+        }
+
+        if (type == "audio")
+        {
+            return MediaLayerParser.ReadAudio(reader);
         }
 
         var box = new LayerBox(
@@ -108,6 +115,7 @@ public static class MovieParser
                 reader.Choice("align", "center", "left", "center", "right"),
                 reader.Choice("verticalAlign", "middle", "top", "middle", "bottom"),
                 reader.OptionalTemplate("font")) { Style = TextStyleReader.Read(reader) },
+            "video" => MediaLayerParser.ReadVideo(reader, box, timing),
             _ => ReadImage(reader, box, timing),
         };
         reader.RejectUnknownMembers();

@@ -231,6 +231,22 @@ internal sealed class ObjectReader
         }
     }
 
+    public bool Boolean(string member, bool fallback)
+    {
+        if (!TryGet(member, false, out var value))
+        {
+            return fallback;
+        }
+
+        if (value.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+        {
+            Error(member, "must be true or false.");
+            return fallback;
+        }
+
+        return value.GetBoolean();
+    }
+
     /// <summary>A nested object, or null (with an error when it is present but not an object).</summary>
     public ObjectReader? Object(string member)
     {

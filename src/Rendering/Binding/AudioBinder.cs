@@ -1,0 +1,53 @@
+using Orleans.Render.Rendering.Media;
+using Orleans.Render.Rendering.Model;
+
+namespace Orleans.Render.Rendering.Binding;
+
+/// <summary>Binds the movie's sounds to <see cref="AudioClip"/>s on movie frames: audio layers, video layers' sound, the music track.</summary>
+internal static class AudioBinder
+{
+    public static AudioClip? BindLayer(AudioLayer layer, int sceneStart, int sceneFrames, int fps, IReadOnlyDictionary<string, string> parameters)
+    {
+        if (layer.Condition is { } condition && !Conditions.Holds(condition, parameters))
+        {
+            return null;
+        }
+
+        var start = Math.Min(MovieBinder.ToFrames(layer.Timing.Start, fps), sceneFrames);
+        var end = layer.Timing.Duration is { } duration ? Math.Min(start + MovieBinder.ToFrames(duration, fps), sceneFrames) : sceneFrames;
+        if (end <= start)
+        {
+            return null;
+        }
+
+        var length = end - start;
+        return new AudioClip(
+            Source(layer.Url, parameters),
+            sceneStart + start,
+            sceneStart + end,
+            layer.In,
+            layer.Loop,
+            layer.Volume,
+            Math.Min(MovieBinder.ToFrames(layer.Timing.FadeIn, fps), length),
+            Math.Min(MovieBinder.ToFrames(layer.Timing.FadeOut, fps), length));
+    }
+
+    /// <summary>The sound of a bound video layer, in sync with its pictures, unless the layer is muted.</summary>
+    public static AudioClip? VideoSound(Layer layer, TimelineLayer bound, int sceneStart) =>
+        layer is VideoLayer { Mute: false } video && bound.Content is VideoContent content
+            ? new AudioClip(content.Source, sceneStart + bound.StartFrame, sceneStart + bound.EndFrame, content.In, content.Loop, video.Volume, 0, 0)
+            : null;
+
+    public static AudioClip BindTrack(MovieAudio track, int totalFrames, int fps, IReadOnlyDictionary<string, string> parameters) => new(
+        Source(track.Url, parameters),
+        0,
+        totalFrames,
+        track.In,
+        track.Loop,
+        track.Volume,
+        Math.Min(MovieBinder.ToFrames(track.FadeIn, fps), totalFrames),
+        Math.Min(MovieBinder.ToFrames(track.FadeOut, fps), totalFrames));
+
+    private static MediaReference Source(string url, IReadOnlyDictionary<string, string> parameters) =>
+        MediaReference.Parse(VariableTemplate.Parse(url).Bind(parameters));
+}

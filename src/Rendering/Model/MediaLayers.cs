@@ -1,0 +1,22 @@
+namespace Orleans.Render.Rendering.Model;
+
+/// <summary>
+/// A video drawn into the layer's box (<c>Fit</c> as for images) and played in sync from the layer's start,
+/// <c>In</c> seconds into the source. Its sound is mixed into the movie's audio unless <c>Mute</c>.
+/// </summary>
+public sealed record VideoLayer(
+    LayerBox Box,
+    LayerTiming Timing,
+    string Url,
+    double In,
+    bool Loop,
+    bool Mute,
+    double Volume,
+    string Fit) : Layer(Box, Timing);
+
+/// <summary>Sound only: played from the layer's start within its scene, mixed into the movie's audio.</summary>
+public sealed record AudioLayer(LayerTiming Timing, string Url, double In, bool Loop, double Volume, string? Condition)
+    : Layer(new LayerBox(0, 0, null, null), Timing);
+
+/// <summary>The movie-wide music track: plays from the first frame to the last, under the scenes' sounds.</summary>
+public sealed record MovieAudio(string Url, double Volume, double In, bool Loop, double FadeIn, double FadeOut);

@@ -1,0 +1,57 @@
+using Orleans.Render.Rendering.Model;
+
+namespace Orleans.Render.Rendering.Parsing;
+
+/// <summary>Reads the time-based media: <c>video</c> and <c>audio</c> layers and the movie's <c>audio</c> track.</summary>
+internal static class MediaLayerParser
+{
+    public const double MaxVolume = 10;
+
+    public static VideoLayer ReadVideo(ObjectReader reader, LayerBox box, LayerTiming timing) => new(
+        box,
+        timing,
+        reader.Template("url", "", required: true),
+        reader.Number("in", 0, 0, MovieLimits.MaxMediaSeconds),
+        reader.Boolean("loop", false),
+        reader.Boolean("mute", false),
+        reader.Number("volume", 1, 0, MaxVolume),
+        reader.Choice("fit", "cover", "cover", "contain", "stretch"));
+
+    /// <summary>An audio layer has no box or looks: only timing, source and level.</summary>
+    public static AudioLayer ReadAudio(ObjectReader reader)
+    {
+        var timing = new LayerTiming(
+            reader.Number("start", 0, 0, MovieLimits.MaxMovieSeconds),
+            reader.OptionalNumber("duration", 0.001, MovieLimits.MaxMovieSeconds),
+            reader.Number("fadeIn", 0, 0, MovieLimits.MaxMovieSeconds),
+            reader.Number("fadeOut", 0, 0, MovieLimits.MaxMovieSeconds));
+        var condition = reader.OptionalString("condition");
+        if (condition is not null && !Binding.VariableTemplate.IsName(condition.TrimStart('!')))
+        {
+            reader.Error("condition", $"'{condition}' is not a variable name (optionally preceded by '!'; no ${{}}).");
+        }
+
+        var layer = new AudioLayer(
+            timing,
+            reader.Template("url", "", required: true),
+            reader.Number("in", 0, 0, MovieLimits.MaxMediaSeconds),
+            reader.Boolean("loop", false),
+            reader.Number("volume", 1, 0, MaxVolume),
+            condition);
+        reader.RejectUnknownMembers();
+        return layer;
+    }
+
+    public static MovieAudio ReadMovieAudio(ObjectReader reader)
+    {
+        var audio = new MovieAudio(
+            reader.Template("url", "", required: true),
+            reader.Number("volume", 1, 0, MaxVolume),
+            reader.Number("in", 0, 0, MovieLimits.MaxMediaSeconds),
+            reader.Boolean("loop", false),
+            reader.Number("fadeIn", 0, 0, MovieLimits.MaxMovieSeconds),
+            reader.Number("fadeOut", 0, 0, MovieLimits.MaxMovieSeconds));
+        reader.RejectUnknownMembers();
+        return audio;
+    }
+}

@@ -31,7 +31,7 @@ public static class LayerSource
     /// fewer frames and the layer ends with it. With <c>loop</c> the whole source repeats (<c>-stream_loop</c>); a looped
     /// input restarts at the keyframe before its <c>-ss</c>, not at the <c>-ss</c>, so it is not seeked and the frames
     /// before the current position in the source are dropped instead. Then the frame rate is converted to the movie's
-    /// and the picture fitted to the box; the layer's static transform applies to every frame.
+    /// and the picture fitted to the box.
     /// </summary>
     private static string VideoChain(GraphBuilder graph, TimelineLayer layer, VideoContent video, int first, int count)
     {
@@ -58,6 +58,6 @@ public static class LayerSource
             _ => Invariant($"scale={w}:{h},format=yuva420p"),
         };
         var skipped = skip > 0 ? Invariant($"trim=start_frame={skip},setpts=PTS-STARTPTS,") : "";
-        return Invariant($"[{input}:v]setpts=PTS-STARTPTS,fps={graph.Fps},{skipped}{fit},setsar=1{LayerTransformFilters.Static(layer)},trim=end_frame={count}");
+        return Invariant($"[{input}:v]setpts=PTS-STARTPTS,fps={graph.Fps},{skipped}{fit},setsar=1,trim=end_frame={count}");
     }
 }

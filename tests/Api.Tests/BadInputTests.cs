@@ -131,6 +131,25 @@ public sealed class BadInputTests(RenderSystemFixture system) : IAsyncLifetime
         Assert.Equal(error, await (await RenderAsync(WithLogo(system.Images.Url(path)))).AssertErrorAsync(HttpStatusCode.UnprocessableEntity));
 
     [Fact]
+    public async Task A_number_field_whose_param_is_not_a_number_is_422_naming_the_variable()
+    {
+        await system.PutMovieAsync(project, "placed", """
+            {"width": 320, "height": 180, "fps": 25, "scenes": [{"duration": 1, "layers": [
+              {"type": "solid", "color": "#f00", "x": "${left, 10}", "width": 20, "height": 20, "condition": "!hidden"}]}]}
+            """);
+
+        var response = await RenderAsync("""{"movie": "placed", "params": {"left": "far"}}""");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal("invalid_param", await response.AssertErrorAsync(HttpStatusCode.UnprocessableEntity));
+        Assert.Contains("'left'", body);
+
+        var variables = (await system.Management.GetFromJsonAsync<JsonElement>($"/v1/sdlvariables/{project}/placed")).GetProperty("variables");
+        Assert.Equal(
+            [("hidden", null, "boolean"), ("left", "10", "number")],
+            variables.EnumerateArray().Select(v => (v.GetProperty("name").GetString(), v.GetProperty("defaultvalue").GetString(), v.GetProperty("type").GetString())));
+    }
+
+    [Fact]
     public async Task Text_full_of_ffmpeg_special_characters_renders_literally()
     {
         var name = JsonSerializer.Serialize("it's 100% \\ : ; [x] %{pts} 'q' \"dq\" ${x} 🎉 שלום\nline");

@@ -207,6 +207,29 @@ public sealed class LayerLookRenderTests : IAsyncLifetime
         Assert.True(middle.IsNear(104, 90, Navy));
     }
 
+    [Fact]
+    public async Task Zoom_grows_steadily_around_the_box_centre_without_jitter()
+    {
+        var timeline = Bind($$"""{"type": "image", "url": "{{images.Url("logo.png")}}", "x": 96, "y": 58, "width": 128, "height": 64, "animations": [{"type": "zoom", "from": 1, "to": 2}]}""");
+        var output = Path.Combine(work, "zoom.gif");
+        await services.GetRequiredService<RenderEngine>().RenderAsync(
+            timeline, "p1", new FrameRange(0, 50), new OutputSpec(OutputFormat.Gif), output, null, CancellationToken.None);
+
+        var previous = 0;
+        for (var index = 0; index < 50; index++)
+        {
+            var frame = await MediaInspector.DecodeFrameAsync(output, index, 320, 180);
+            var columns = Enumerable.Range(0, 320).Where(x => frame.IsNear(x, 90, ImageServer.LogoColour, 40)).ToList();
+            var (left, right) = (columns.Min(), columns.Max());
+            // Edges are soft (scaling, and chroma at half resolution), so allow a couple of pixels either way.
+            Assert.True(Math.Abs(left + right - 319) <= 4, $"frame {index}: {left}..{right}");
+            Assert.True(columns.Count - previous is >= -2 and <= 4 || index == 0, $"frame {index}: {previous} then {columns.Count}");
+            previous = columns.Count;
+        }
+
+        Assert.InRange(previous, 124, 128);
+    }
+
     [Theory]
     [InlineData("linear", 80)]
     [InlineData("ease-in", 32)]

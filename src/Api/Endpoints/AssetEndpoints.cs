@@ -130,7 +130,10 @@ public static class AssetEndpoints
             var result = await grain.PutAssetAsync(name, staging, request.ContentType);
             if (result.Asset is null)
             {
-                return ApiErrors.Error(StatusCodes.Status422UnprocessableEntity, result.ErrorCode!, result.Message!);
+                return ApiErrors.Error(
+                    result.ErrorCode == "asset_too_large" ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status422UnprocessableEntity,
+                    result.ErrorCode!,
+                    result.Message!);
             }
 
             var body = new Dictionary<string, object?>(Describe(result.Asset)) { ["Resource-Name"] = name };

@@ -42,6 +42,11 @@ public sealed class AssetInspector(AssetOptions options)
 
     public async Task<InspectedAsset> InspectAsync(string path, string name, string? contentType, CancellationToken ct)
     {
+        if (new FileInfo(path).Length > options.MaxBytes)
+        {
+            throw new RenderInputException("asset_too_large", $"'{name}' is larger than {options.MaxBytes} bytes (Assets:MaxBytes).");
+        }
+
         switch (ExpectedKind(name, contentType))
         {
             case "image":

@@ -136,6 +136,27 @@ public sealed class AssetApiTests(RenderSystemFixture system)
     }
 
     [Fact]
+    public async Task A_movie_plays_a_video_asset_and_an_audio_asset()
+    {
+        var project = await system.CreateProjectAsync("media-assets");
+        await system.PutAssetAsync(project, "clip.mp4", await TestMedia.RedMp4Async(64, 36, 2), "video/mp4");
+        await system.PutAssetAsync(project, "tone.wav", await TestMedia.ToneAsync(880, 2), "audio/wav");
+        await system.PutMovieAsync(project, "media", """
+            {"width": 320, "height": 180, "fps": 25, "audio": {"url": "tone.wav"}, "scenes": [{"duration": 1, "background": "#000080", "layers": [
+              {"type": "video", "url": "clip.mp4", "fit": "stretch", "x": 100, "y": 50, "width": 80, "height": 40}]}]}
+            """);
+
+        var token = (await system.RenderAsync(project, """{"movie": "media"}""")).GetProperty("token").GetString();
+        var file = await system.DownloadAsync($"/v2/render/{token}.mp4");
+
+        var frame = await MediaInspector.DecodeFrameAsync(file, 12, 320, 180);
+        Assert.True(frame.IsNear(140, 70, TestMovies.Red), $"the video asset plays in its box: {frame.At(140, 70)}");
+        Assert.True(frame.IsNear(20, 20, TestMovies.Navy));
+        var sound = await TestMedia.DecodeSoundAsync(file);
+        Assert.True(TestMedia.Amplitude(sound, 880, 4800, 9600) > 0.1, "the audio asset is the movie's music");
+    }
+
+    [Fact]
     public async Task A_text_layer_uses_a_project_font_named_by_its_family()
     {
         var project = await system.CreateProjectAsync("fonts");

@@ -54,6 +54,38 @@ public sealed class XmlMovieTests(RenderSystemFixture system)
     }
 
     [Fact]
+    public async Task An_xml_template_with_video_audio_a_shape_and_an_animation_renders()
+    {
+        var project = await system.CreateProjectAsync("xml-media");
+        await system.PutAssetAsync(project, "clip.mp4", await TestMedia.RedMp4Async(64, 36, 2), "video/mp4");
+        await system.PutAssetAsync(project, "tone.wav", await TestMedia.ToneAsync(660, 2), "audio/wav");
+        var put = await system.Management.PutAsync($"/v1/sdl/{project}/media", new StringContent("""
+            <movie width="320" height="180" framerate="25">
+              <audio src="tone.wav" volume="1"/>
+              <scene duration="50" background="#000080">
+                <video src="clip.mp4" fit="stretch" position="100, 50" width="80" height="40" audio="false"/>
+                <shape shape="rectangle" fill="#00ff00" position="10, 10" width="40" height="40">
+                  <animation type="fadein" duration="25"/>
+                </shape>
+              </scene>
+            </movie>
+            """, Encoding.UTF8, "application/xml"));
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+
+        var token = (await system.RenderAsync(project, """{"movie": "media"}""")).GetProperty("token").GetString();
+        var file = await system.DownloadAsync($"/v2/render/{token}.mp4");
+
+        Assert.Equal(50, (await MediaInspector.ProbeAsync(file)).FrameCount);
+        var early = await MediaInspector.DecodeFrameAsync(file, 1, Width, Height);
+        var late = await MediaInspector.DecodeFrameAsync(file, 40, Width, Height);
+        Assert.True(late.IsNear(140, 70, Red), $"the video plays in its box: {late.At(140, 70)}");
+        Assert.True(early.IsNear(30, 30, Navy, 40), $"the shape fades in over 25 frames: {early.At(30, 30)}");
+        Assert.True(late.IsNear(30, 30, (0, 255, 0)), $"the shape is opaque after its fade: {late.At(30, 30)}");
+        var sound = await TestMedia.DecodeSoundAsync(file);
+        Assert.True(TestMedia.Amplitude(sound, 660, 4800, 9600) > 0.1, "the movie-wide <audio> plays");
+    }
+
+    [Fact]
     public async Task An_invalid_template_is_422_with_xml_paths()
     {
         var project = await system.CreateProjectAsync("xml");

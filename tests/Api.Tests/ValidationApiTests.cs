@@ -117,7 +117,16 @@ public sealed class ValidationApiTests(RenderSystemFixture system) : IAsyncLifet
         var result = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
         var error = Assert.Single(Problems(result, "errors"));
-        Assert.Contains("transition", error.Message);
+        Assert.Equal("$.scenes[1].transition", error.Path);
+        Assert.Contains("transition_too_long", error.Message);
+        await system.PutMovieAsync(project, "story", """
+            {"width": 320, "height": 180, "fps": 25, "scenes": [
+              {"duration": 1},
+              {"type": "choice", "variable": "plan", "transition": {"type": "fadeblack", "duration": 0.6}, "cases": [{"case": "pro", "duration": 0.2}]}]}
+            """);
+        response = await system.Management.PostJsonAsync($"/v1/validate/{project}/story", """{"params": {"plan": "pro"}}""");
+        result = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("$.scenes[1].transition", Assert.Single(Problems(result, "errors")).Path);
         await system.PutMovieAsync(project, "story", """
             {"width": 320, "height": 180, "fps": 25, "scenes": [
               {"type": "choice", "variable": "plan", "cases": [

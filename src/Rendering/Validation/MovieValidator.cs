@@ -59,7 +59,7 @@ public sealed class MovieValidator(TextRasterizer textRasterizer, RemoteMediaFet
             }
             catch (RenderInputException ex)
             {
-                errors.Add(new("$", $"{ex.Message} ({ex.Code})"));
+                errors.Add(new(BindErrorPath(parsed.Movie, parameters, ex), $"{ex.Message} ({ex.Code})"));
             }
         }
 
@@ -169,6 +169,38 @@ public sealed class MovieValidator(TextRasterizer textRasterizer, RemoteMediaFet
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A transition that is too long is located by binding the scenes these params pick one more at a time; other bind
+    /// errors (a param that is no colour or number) name their variable in the message and stay at the root.
+    /// </summary>
+    private static string BindErrorPath(Movie movie, IReadOnlyDictionary<string, string> parameters, RenderInputException error)
+    {
+        if (error.Code != "transition_too_long")
+        {
+            return "$";
+        }
+
+        var picked = ScenePicker.Pick(movie.Scenes, parameters);
+        for (var count = 2; count <= picked.Count; count++)
+        {
+            try
+            {
+                MovieBinder.Bind(movie with { Scenes = [.. picked.Take(count).Select(s => s with { Type = SceneType.Regular, Condition = null })] }, parameters);
+            }
+            catch (RenderInputException e) when (e.Code == "transition_too_long")
+            {
+                // The picker hands a case its choice's transition when it has none, so compare without the transition.
+                var scene = picked[count - 1];
+                var (path, authored) = ConcreteScenes(movie).FirstOrDefault(c => Equals(c.Scene with { Transition = scene.Transition }, scene));
+                return path is null ? "$"
+                    : authored.Transition is not null ? $"{path}.transition"
+                    : $"{path[..(path.IndexOf(']') + 1)]}.transition";
+            }
+        }
+
+        return "$";
     }
 
     private static IEnumerable<(string Path, Scene Scene)> ConcreteScenes(Movie movie)

@@ -7,7 +7,8 @@ namespace Orleans.Render.Grains.Tests;
 /// <summary>
 /// Two silos with fast upload retries (backoff from 200 ms, 4 attempts, a 1 s reminder), quick failure detection so a
 /// silo can be killed, two upload slots per project, and the destinations on loopback: s3rver, the upload target server
-/// (HTTP, YouTube, Facebook, callbacks) and the cluster's own Azurite, all allow-listed like a real deployment would
+/// (HTTP, YouTube, Facebook, callbacks), a fault-injecting proxy in front of s3rver and the cluster's own Azurite, all
+/// allow-listed like a real deployment would
 /// list an internal endpoint.
 /// </summary>
 public sealed class UploadClusterFixture : RenderClusterFixture
@@ -19,11 +20,15 @@ public sealed class UploadClusterFixture : RenderClusterFixture
 
     public UploadTargetServer Targets { get; private set; } = null!;
 
+    /// <summary>s3rver behind a proxy that can fail chosen requests.</summary>
+    public FaultyProxy S3Proxy { get; private set; } = null!;
+
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
     [
         new("RemoteMedia:AllowedEndpoints:1", S3.Endpoint),
         new("RemoteMedia:AllowedEndpoints:2", Targets.Endpoint),
         new("RemoteMedia:AllowedEndpoints:3", AzuriteBlobEndpoint),
+        new("RemoteMedia:AllowedEndpoints:4", S3Proxy.Endpoint),
         new("Uploads:MaxAttempts", $"{MaxAttempts}"),
         new("Uploads:InitialBackoff", "00:00:00.200"),
         new("Uploads:MaxBackoff", "00:00:01"),
@@ -44,12 +49,14 @@ public sealed class UploadClusterFixture : RenderClusterFixture
     {
         S3 = await S3Server.StartAsync();
         Targets = await UploadTargetServer.StartAsync();
+        S3Proxy = await FaultyProxy.StartAsync(S3.Host);
         await base.InitializeAsync();
     }
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
+        await S3Proxy.DisposeAsync();
         await Targets.DisposeAsync();
         await S3.DisposeAsync();
     }

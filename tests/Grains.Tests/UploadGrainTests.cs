@@ -106,6 +106,29 @@ public sealed class UploadGrainTests(UploadClusterFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_multipart_upload_failing_mid_way_is_finished_by_the_next_attempt_as_one_whole_object()
+    {
+        var key = $"{Guid.NewGuid():N}.gif";
+        fixture.S3Proxy.FailWhenContains = $"{key}?partNumber=3&";
+        fixture.S3Proxy.FailCount = 1;
+        var destination = Uploads.S3(fixture, key) with { Host = fixture.S3Proxy.BaseUrl };
+
+        var (job, upload) = await Uploads.StartAsync(fixture, new UploadTask("gif", destination, false, null, null), Movies.ThreeScenes);
+        var info = await upload.WaitAsync();
+
+        Assert.True(info.Status == UploadStatus.Succeeded, info.LastError);
+        Assert.Equal(2, info.Attempts);
+        Assert.Contains("503", (await upload.GetInfoAsync())!.LastError);
+        var (bytes, _) = await fixture.S3.GetAsync(key);
+        Assert.Equal(UploadTargetServer.Sha256(await Uploads.RenderedAsync(fixture, job, "gif")), UploadTargetServer.Sha256(bytes));
+        Assert.Single(await fixture.S3.KeysAsync(), k => k == key);
+        // s3rver cannot list parts (405), so the second attempt starts a new multipart upload rather than trusting old parts.
+        Assert.Contains(fixture.S3Proxy.Requests, r => r.StartsWith("GET", StringComparison.Ordinal) && r.Contains($"{key}?uploadId=", StringComparison.Ordinal));
+        Assert.Equal(2, fixture.S3Proxy.Requests.Count(r => r.StartsWith("POST", StringComparison.Ordinal) && r.Contains($"{key}?uploads", StringComparison.Ordinal)));
+        Assert.Single(fixture.S3Proxy.Requests, r => r.StartsWith("POST", StringComparison.Ordinal) && r.Contains($"{key}?uploadId=", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_youtube_upload_cut_off_mid_chunk_resumes_from_the_bytes_youtube_confirmed()
     {
         Targets.YouTubeCutAfterBytes = 5000;
@@ -178,6 +201,19 @@ public sealed class UploadGrainTests(UploadClusterFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_callback_to_a_private_address_is_refused_and_the_upload_still_succeeds()
+    {
+        var path = $"{Guid.NewGuid():N}.png";
+        var task = new UploadTask("png", Uploads.HttpPut(fixture, path), false, "http://127.0.0.3:9/done", null);
+
+        var (_, upload) = await Uploads.StartAsync(fixture, task);
+        var info = await Uploads.SettledAsync(upload);
+
+        Assert.Equal((UploadStatus.Succeeded, CallbackStatus.Failed), (info.Status, info.Callback));
+        Assert.True(Targets.HttpObjects.ContainsKey(path));
+    }
+
+    [Fact]
     public async Task Async_uploads_of_one_project_run_at_most_two_at_a_time_and_the_rest_wait_their_turn()
     {
         Targets.HoldUploads = TimeSpan.FromMilliseconds(1500);
@@ -194,11 +230,18 @@ public sealed class UploadGrainTests(UploadClusterFixture fixture) : IClassFixtu
                 uploads.Add(upload);
             }
 
-            var queued = await Task.WhenAll(uploads.Select(u => u.GetInfoAsync()));
+            var sawQueued = false;
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!sawQueued && DateTime.UtcNow < deadline)
+            {
+                sawQueued = (await Task.WhenAll(uploads.Select(u => u.GetInfoAsync()))).Any(i => i!.Queued);
+                await Task.Delay(50);
+            }
+
             var infos = await Task.WhenAll(uploads.Select(Uploads.SettledAsync));
 
             Assert.All(infos, i => Assert.Equal((UploadStatus.Succeeded, 1), (i.Status, i.Attempts)));
-            Assert.Contains(queued, i => i!.Queued);
+            Assert.True(sawQueued, "some uploads waited for a slot");
             Assert.Equal(2, Targets.MaxConcurrentUploads);
         }
         finally
@@ -214,9 +257,19 @@ public sealed class UploadGrainTests(UploadClusterFixture fixture) : IClassFixtu
         var destination = Uploads.HttpPut(fixture, $"{Guid.NewGuid():N}.png") with { Headers = new Dictionary<string, string> { ["X-Api-Key"] = secret } };
         var blobs = new BlobServiceClient(fixture.StorageConnectionString);
 
-        var (_, upload) = await Uploads.StartAsync(fixture, new UploadTask("png", destination, false, null, null));
-        var whileRunning = await PersistedStatesContainingAsync(blobs, secret);
-        var info = await upload.WaitAsync();
+        Targets.HoldUploads = TimeSpan.FromSeconds(2);
+        int whileRunning;
+        UploadInfo info;
+        try
+        {
+            var (_, upload) = await Uploads.StartAsync(fixture, new UploadTask("png", destination, false, null, null));
+            whileRunning = await PersistedStatesContainingAsync(blobs, secret);
+            info = await upload.WaitAsync();
+        }
+        finally
+        {
+            Targets.HoldUploads = TimeSpan.Zero;
+        }
 
         Assert.Equal(UploadStatus.Succeeded, info.Status);
         Assert.True(whileRunning > 0, "the running upload keeps its credentials in its state");

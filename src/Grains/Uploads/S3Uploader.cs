@@ -176,7 +176,10 @@ public sealed class S3Uploader(UploadHttp http, IOptions<UploadOptions> options)
         await session.SaveAsync(null);
     }
 
-    /// <summary>The parts of an earlier attempt by number, or null when that multipart upload is gone (completed or aborted).</summary>
+    /// <summary>
+    /// The parts of an earlier attempt by number, or null when that multipart upload is gone (completed or aborted) or
+    /// the store cannot list parts.
+    /// </summary>
     private static async Task<Dictionary<int, PartDetail>?> ListPartsAsync(
         AmazonS3Client client, S3Destination s3, string uploadId, CancellationToken cancellationToken)
     {
@@ -204,6 +207,19 @@ public sealed class S3Uploader(UploadHttp http, IOptions<UploadOptions> options)
         }
         catch (AmazonS3Exception ex) when (ex.StatusCode == HttpStatusCode.NotFound)
         {
+            return null;
+        }
+        catch (AmazonS3Exception ex) when (ex.StatusCode is HttpStatusCode.MethodNotAllowed or HttpStatusCode.NotImplemented)
+        {
+            // A store without ListParts: the parts cannot be trusted, so start over and drop the old upload if it can be.
+            try
+            {
+                await client.AbortMultipartUploadAsync(s3.Bucket, s3.Filename, uploadId, cancellationToken);
+            }
+            catch (AmazonS3Exception)
+            {
+            }
+
             return null;
         }
     }

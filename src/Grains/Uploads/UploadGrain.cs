@@ -30,6 +30,9 @@ public sealed class UploadGrain(
     private Task pump = Task.CompletedTask;
     private IGrainTimer? wakeUp;
 
+    /// <summary>A callback is under way on this activation: it reads as pending, not unconfirmed.</summary>
+    private bool calling;
+
     private UploadOptions Options => uploadOptions.Value;
 
     private bool Exists => state.State.Job is not null;
@@ -267,12 +270,13 @@ public sealed class UploadGrain(
         var succeeded = state.State.Status == UploadStatus.Succeeded;
         var url = succeeded ? Job.Task.OnSuccess! : Job.Task.OnError!;
         var message = succeeded ? state.State.Result ?? "" : state.State.LastError ?? "The upload failed.";
-        state.State.Callback = CallbackStatus.Unconfirmed;
-        state.State.CallbackAttempts++;
-        await state.WriteStateAsync();
         bool delivered;
+        calling = true;
         try
         {
+            state.State.Callback = CallbackStatus.Unconfirmed;
+            state.State.CallbackAttempts++;
+            await state.WriteStateAsync();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             delivered = await callbacks.CallAsync(url, message, timeout.Token);
         }
@@ -282,6 +286,10 @@ public sealed class UploadGrain(
             state.State.Callback = CallbackStatus.Failed;
             await state.WriteStateAsync();
             return;
+        }
+        finally
+        {
+            calling = false;
         }
 
         state.State.Callback = delivered ? CallbackStatus.Sent
@@ -323,5 +331,6 @@ public sealed class UploadGrain(
 
     private UploadInfo Info() => new(
         Job.Index, Job.TaskCount, Job.Task.Destination.Type, Job.Task.Extension, Job.Task.Async, state.State.Status, state.State.Queued,
-        state.State.Attempts, state.State.NextAttemptAt, state.State.LastError, state.State.Result, state.State.Callback, RuntimeIdentity);
+        state.State.Attempts, state.State.NextAttemptAt, state.State.LastError, state.State.Result,
+        calling ? CallbackStatus.Pending : state.State.Callback, RuntimeIdentity);
 }

@@ -35,6 +35,7 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<IUploader, HttpUploader>();
         services.AddSingleton<IUploader, YouTubeUploader>();
         services.AddSingleton<IUploader, FacebookUploader>();
+        services.AddSingleton<IUploader, DropboxUploader>();
         return services;
     }
 }

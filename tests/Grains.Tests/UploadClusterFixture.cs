@@ -7,7 +7,7 @@ namespace Orleans.Render.Grains.Tests;
 /// <summary>
 /// Two silos with fast upload retries (backoff from 200 ms, 4 attempts, a 1 s reminder), quick failure detection so a
 /// silo can be killed, two upload slots per project, and the destinations on loopback: s3rver, the upload target server
-/// (HTTP, YouTube, Facebook, callbacks), a fault-injecting proxy in front of s3rver and the cluster's own Azurite, all
+/// (HTTP, YouTube, Facebook, Dropbox, callbacks), a fault-injecting proxy in front of s3rver and the cluster's own Azurite, all
 /// allow-listed like a real deployment would
 /// list an internal endpoint.
 /// </summary>
@@ -40,6 +40,8 @@ public sealed class UploadClusterFixture : RenderClusterFixture
         new("Uploads:FacebookChunkSize", "16384"),
         new("Uploads:YouTubeBaseUrl", Targets.BaseUrl),
         new("Uploads:FacebookBaseUrl", Targets.BaseUrl),
+        new("Uploads:DropboxChunkSize", "16384"),
+        new("Uploads:DropboxBaseUrl", Targets.BaseUrl),
     ];
 
     private string AzuriteBlobEndpoint =>

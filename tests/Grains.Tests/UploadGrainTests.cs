@@ -169,6 +169,26 @@ public sealed class UploadGrainTests(UploadClusterFixture fixture) : IClassFixtu
         Assert.Equal(("page-42", "fb-secret", "Title", "Description"), (video.Target, video.AccessToken, video.Fields["title"], video.Fields["description"]));
     }
 
+    [Theory]
+    [InlineData("png", false)]
+    [InlineData("gif", true)]
+    public async Task A_dropbox_upload_overwrites_the_file_at_its_path_in_one_request_or_a_session(string extension, bool large)
+    {
+        var path = $"/videos/{Guid.NewGuid():N}.{extension}";
+        Targets.FailNextUploads = 1;
+
+        var (job, upload) = await Uploads.StartAsync(fixture, new UploadTask(extension, new DropboxDestination("dbx-secret", path), false, null, null), Movies.ThreeScenes);
+        var info = await upload.WaitAsync();
+
+        Assert.True(info.Status == UploadStatus.Succeeded, info.LastError);
+        Assert.Equal((path, 2), (info.Result, info.Attempts));
+        var rendered = await Uploads.RenderedAsync(fixture, job, extension);
+        Assert.Equal(large, rendered.Length > 16384);
+        var (bytes, authorization) = Targets.DropboxFiles[path];
+        Assert.Equal(UploadTargetServer.Sha256(rendered), UploadTargetServer.Sha256(bytes));
+        Assert.Equal("Bearer dbx-secret", authorization);
+    }
+
     [Fact]
     public async Task An_azure_blob_upload_writes_the_blob_and_answers_its_url()
     {

@@ -20,8 +20,16 @@ internal static class Uploads
     }
 
     /// <summary>The bytes the render job stored for a single-segment output of the token.</summary>
-    public static Task<byte[]> RenderedAsync(UploadClusterFixture fixture, IRenderJobGrain job, string extension) =>
-        File.ReadAllBytesAsync(Path.Combine(fixture.MediaRoot, "renders", job.GetPrimaryKeyString(), $"{extension}.{extension}"));
+    public static Task<byte[]> RenderedAsync(UploadClusterFixture fixture, IRenderJobGrain job, string extension)
+    {
+        var key = extension switch
+        {
+            "jpg" => "jpg-f0-q85",
+            "png" => "png-f0",
+            _ => extension,
+        };
+        return File.ReadAllBytesAsync(Path.Combine(fixture.MediaRoot, "renders", job.GetPrimaryKeyString(), $"{key}.{extension}"));
+    }
 
     public static S3Destination S3(UploadClusterFixture fixture, string key) => new(
         S3Server.Bucket, key, S3Server.AccessKey, S3Server.SecretKey, UsePolicy: false, fixture.S3.Host, Secure: false,

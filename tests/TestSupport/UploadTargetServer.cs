@@ -15,6 +15,7 @@ namespace Orleans.Render.TestSupport;
 /// <item>YouTube's resumable upload (<c>POST /upload/youtube/v3/videos</c>, then <c>PUT</c> on the session URI, including
 /// status queries with <c>Content-Range: bytes */N</c>) and <c>POST /youtube/v3/playlistItems</c>: <see cref="YouTubeVideos"/>.</item>
 /// <item>The Graph API's resumable video upload (<c>POST /{target}/videos</c>, phases start, transfer, finish): <see cref="FacebookVideos"/>.</item>
+/// <item>Dropbox's <c>/2/files/upload</c> and upload sessions (<c>start</c>, <c>append_v2</c>, <c>finish</c>), overwriting by path: <see cref="DropboxFiles"/>.</item>
 /// <item><c>GET /callback/{name}?msg=…</c>: <see cref="Callbacks"/>.</item>
 /// </list>
 /// <see cref="FailNextUploads"/> makes upload requests answer 503; <see cref="YouTubeCutAfterBytes"/> makes one YouTube
@@ -25,6 +26,7 @@ public sealed class UploadTargetServer : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, YouTubeSession> youTubeSessions = new();
     private readonly ConcurrentDictionary<string, FacebookSession> facebookSessions = new();
+    private readonly ConcurrentDictionary<string, MemoryStream> dropboxSessions = new();
     private int failNext;
     private int inFlight;
     private int nextId;
@@ -59,6 +61,9 @@ public sealed class UploadTargetServer : IAsyncDisposable
     public ConcurrentQueue<(long Start, int Length)> YouTubeChunks { get; } = new();
 
     public ConcurrentDictionary<string, FacebookVideo> FacebookVideos { get; } = new();
+
+    /// <summary>Files that arrived over the Dropbox API, by path, with the Authorization header they came with.</summary>
+    public ConcurrentDictionary<string, (byte[] Bytes, string Authorization)> DropboxFiles { get; } = new();
 
     /// <summary>Upload requests still to be answered with 503; negative means every one.</summary>
     public int FailNextUploads
@@ -99,6 +104,7 @@ public sealed class UploadTargetServer : IAsyncDisposable
             return Results.Ok(new { id = "item" });
         });
         app.MapPost("/{target}/videos", server.FacebookAsync);
+        app.MapPost("/2/files/{**endpoint}", server.DropboxAsync);
         await app.StartAsync();
         return server;
     }
@@ -279,6 +285,49 @@ public sealed class UploadTargetServer : IAsyncDisposable
             default:
                 return Results.Json(new { error = new { message = "Unknown upload_phase." } }, statusCode: 400);
         }
+    }
+
+    private async Task<IResult> DropboxAsync(string endpoint, HttpRequest request)
+    {
+        UploadRequests.Enqueue($"POST dropbox {endpoint}");
+        var argument = JsonNode.Parse(request.Headers["Dropbox-API-Arg"].ToString())!.AsObject();
+        var body = await ReadAllAsync(request.Body);
+        if (ShouldFail())
+        {
+            return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var authorization = request.Headers.Authorization.ToString();
+        switch (endpoint)
+        {
+            case "upload":
+                return Store((string)argument["path"]!, body, authorization);
+            case "upload_session/start":
+                var id = $"dbx-session-{Interlocked.Increment(ref nextId)}";
+                dropboxSessions[id] = new MemoryStream();
+                dropboxSessions[id].Write(body);
+                return Results.Json(new { session_id = id });
+            case "upload_session/append_v2" or "upload_session/finish":
+                var cursor = argument["cursor"]!;
+                var session = dropboxSessions[(string)cursor["session_id"]!];
+                if ((long)cursor["offset"]! != session.Length)
+                {
+                    return Results.Json(new { error_summary = "lookup_failed/incorrect_offset/" }, statusCode: StatusCodes.Status409Conflict);
+                }
+
+                session.Write(body);
+                return endpoint.EndsWith("finish", StringComparison.Ordinal)
+                    ? Store((string)argument["commit"]!["path"]!, session.ToArray(), authorization)
+                    : Results.Text("null", "application/json");
+            default:
+                return Results.NotFound();
+        }
+    }
+
+    private IResult Store(string path, byte[] bytes, string authorization)
+    {
+        DropboxFiles[path] = (bytes, authorization);
+        return Results.Json(new { id = $"id:{Interlocked.Increment(ref nextId)}", path_display = path, size = bytes.Length });
     }
 
     private static async Task<byte[]> ReadAllAsync(Stream body)

@@ -77,7 +77,7 @@ public static partial class UploadTasks
         }
 
         var target = new Fields(destination, $"{where}.destination");
-        var type = target.Text("type") ?? throw new InvalidUploadException($"'{where}.destination.type' is required: s3, azureblob, http, youtube or facebook.");
+        var type = target.Text("type") ?? throw new InvalidUploadException($"'{where}.destination.type' is required: s3, azureblob, http, youtube, facebook or dropbox.");
         UploadDestination parsed = type.ToLowerInvariant() switch
         {
             "s3" => S3(target, extension),
@@ -85,7 +85,8 @@ public static partial class UploadTasks
             "http" => Http(target),
             "youtube" => YouTube(target),
             "facebook" => Facebook(target),
-            _ => throw new InvalidUploadException($"'{where}.destination.type' must be s3, azureblob, http, youtube or facebook."),
+            "dropbox" => Dropbox(target),
+            _ => throw new InvalidUploadException($"'{where}.destination.type' must be s3, azureblob, http, youtube, facebook or dropbox."),
         };
         return new UploadTask(extension, parsed, fields.Flag("async", requestIsAsync), fields.Url("onsuccess"), fields.Url("onerror"));
     }
@@ -212,6 +213,19 @@ public static partial class UploadTasks
         }
 
         return new FacebookDestination(token, target, d.Text("title"), d.Text("description"), d.Text("caption"), d.Text("name"));
+    }
+
+    private static DropboxDestination Dropbox(Fields d)
+    {
+        var token = d.Text("oauth_access_token") ?? d.Text("account") ?? throw d.Invalid("oauth_access_token", "(or 'account') is required");
+        var path = d.Required("filename");
+        path = path.StartsWith('/') ? path : "/" + path;
+        if (path.EndsWith('/') || path.Contains("//", StringComparison.Ordinal) || path.Any(char.IsControl))
+        {
+            throw d.Invalid("filename", "must be a file path such as /videos/alex.mp4");
+        }
+
+        return new DropboxDestination(token, path);
     }
 
     private static string ContentTypeOf(string extension) => extension switch

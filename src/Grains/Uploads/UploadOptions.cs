@@ -53,6 +53,10 @@ public sealed class UploadOptions
     [Range(1024, 1024 * 1024 * 1024)]
     public int FacebookChunkSize { get; set; } = 8 * 1024 * 1024;
 
+    /// <summary>Bytes per Dropbox request; larger files go through an upload session (Dropbox takes at most 150 MB per request).</summary>
+    [Range(1024, 150 * 1024 * 1024)]
+    public int DropboxChunkSize { get; set; } = 8 * 1024 * 1024;
+
     /// <summary>The YouTube Data API; tests point it at a local server (which must then be in <c>RemoteMedia:AllowedEndpoints</c>).</summary>
     [Required, Url]
     public string YouTubeBaseUrl { get; set; } = "https://www.googleapis.com";
@@ -60,6 +64,10 @@ public sealed class UploadOptions
     /// <summary>The Graph API host for video uploads, with its version.</summary>
     [Required, Url]
     public string FacebookBaseUrl { get; set; } = "https://graph-video.facebook.com/v21.0";
+
+    /// <summary>Dropbox's content API host.</summary>
+    [Required, Url]
+    public string DropboxBaseUrl { get; set; } = "https://content.dropboxapi.com";
 
     public TimeSpan BackoffAfter(int attempts)
     {

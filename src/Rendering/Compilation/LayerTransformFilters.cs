@@ -43,7 +43,7 @@ public static class LayerTransformFilters
         if (GeometryIsStatic(motion))
         {
             var scale = motion.Scale.Points[0].Value;
-            if (!IsOne(scale))
+            if (!IsOne(scale) && IsOne(PreparedScale(layer)))
             {
                 filters.Append(Invariant($",scale=w={ScaledSize(w, scale)}:h={ScaledSize(h, scale)}"));
             }
@@ -61,6 +61,19 @@ public static class LayerTransformFilters
         }
 
         return filters.ToString();
+    }
+
+    /// <summary>
+    /// The scale a text or shape layer is drawn at when it is prepared: its static scale, so it stays sharp instead of
+    /// being resampled, and the compiler does not scale it again. 1 for everything else (and when scale or zoom move).
+    /// The prepared picture is then <see cref="ScaledSize"/> of the box on each side.
+    /// </summary>
+    public static double PreparedScale(TimelineLayer layer)
+    {
+        var motion = layer.Motion;
+        return layer.Content is TextContent or ShapeContent && motion.Scale.IsConstant && motion.Zoom.IsConstant && IsOne(motion.Zoom.Points[0].Value)
+            ? motion.Scale.Points[0].Value
+            : 1;
     }
 
     /// <summary>
@@ -173,7 +186,7 @@ public static class LayerTransformFilters
         return ((int)Math.Ceiling(diagonal / 2) * 2) + 2;
     }
 
-    private static int ScaledSize(int size, double scale) => Math.Max(1, (int)Math.Round(size * scale, MidpointRounding.AwayFromZero));
+    public static int ScaledSize(int size, double scale) => Math.Max(1, (int)Math.Round(size * scale, MidpointRounding.AwayFromZero));
 
     private static string ScaledSizeExpression(int size, string scale) => Invariant($"max(1,round({size}*({scale})))");
 

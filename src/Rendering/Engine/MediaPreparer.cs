@@ -26,11 +26,12 @@ public sealed class MediaPreparer(
             .SelectMany(w => w.Scene.Layers.Where(l => w.Overlaps(l.StartFrame, l.EndFrame)));
         foreach (var layer in layers)
         {
+            var (scale, width, height) = PreparedSize(layer);
             Func<Task<byte[]>>? make = layer.Content switch
             {
-                TextContent text => async () =>
-                    textRasterizer.RenderPng(await WithProjectFontAsync(text.Block, project, workDirectory, cancellationToken)),
-                ShapeContent shape => () => Task.FromResult(ShapeRasterizer.RenderPng(shape, layer.Width, layer.Height)),
+                TextContent text => async () => textRasterizer.RenderPng(
+                    await WithProjectFontAsync(text.Block.Scaled(scale, width, height), project, workDirectory, cancellationToken)),
+                ShapeContent shape => () => Task.FromResult(ShapeRasterizer.RenderPng(shape.Scaled(scale), width, height)),
                 ImageContent image => async () => ImageNormalizer.ToPng(
                     await media.GetBytesAsync(image.Source, project, workDirectory, cancellationToken),
                     layer.Width,
@@ -82,12 +83,20 @@ public sealed class MediaPreparer(
         return path;
     }
 
+    /// <summary>Text and shapes with a static scale are drawn at that scale (sharp); see <see cref="LayerTransformFilters.PreparedScale"/>.</summary>
+    private static (float Scale, int Width, int Height) PreparedSize(TimelineLayer layer)
+    {
+        var scale = LayerTransformFilters.PreparedScale(layer);
+        return ((float)scale, LayerTransformFilters.ScaledSize(layer.Width, scale), LayerTransformFilters.ScaledSize(layer.Height, scale));
+    }
+
     private static string ContentKey(TimelineLayer layer)
     {
+        var (scale, width, height) = PreparedSize(layer);
         var identity = layer.Content switch
         {
-            TextContent text => $"text|{text.Block}",
-            ShapeContent shape => $"shape|{shape}|{layer.Width}x{layer.Height}",
+            TextContent text => $"text|{text.Block}|{scale}|{width}x{height}",
+            ShapeContent shape => $"shape|{shape}|{scale}|{width}x{height}",
             ImageContent image => $"image|{image.Source}|{image.Fit}|{layer.Width}x{layer.Height}",
             _ => throw new InvalidOperationException(),
         };

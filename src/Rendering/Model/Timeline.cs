@@ -61,7 +61,11 @@ public sealed record ImageContent(MediaReference Source, ImageFit Fit) : LayerCo
 
 public enum ShapeKind { Rectangle, Ellipse }
 
-public sealed record ShapeContent(ShapeKind Kind, RgbaColor Fill, RgbaColor? Stroke, float StrokeWidth, float CornerRadius) : LayerContent;
+public sealed record ShapeContent(ShapeKind Kind, RgbaColor Fill, RgbaColor? Stroke, float StrokeWidth, float CornerRadius) : LayerContent
+{
+    /// <summary>The same shape drawn <paramref name="factor"/> times larger.</summary>
+    public ShapeContent Scaled(float factor) => this with { StrokeWidth = StrokeWidth * factor, CornerRadius = CornerRadius * factor };
+}
 
 /// <summary>A video source drawn into the layer's box, starting <c>In</c> seconds into it, repeated when <c>Loop</c>.</summary>
 public sealed record VideoContent(MediaReference Source, double In, bool Loop, ImageFit Fit) : LayerContent;

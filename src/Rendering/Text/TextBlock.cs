@@ -35,4 +35,16 @@ public sealed record TextBlock(
     TextShadow? Shadow = null,
     RgbaColor? Background = null,
     int Padding = 0,
-    TextOverflow Overflow = TextOverflow.Shrink);
+    TextOverflow Overflow = TextOverflow.Shrink)
+{
+    /// <summary>The same block drawn <paramref name="factor"/> times larger into a <paramref name="width"/> x <paramref name="height"/> box.</summary>
+    public TextBlock Scaled(float factor, int width, int height) => this with
+    {
+        Width = width,
+        Height = height,
+        FontSize = FontSize * factor,
+        Padding = (int)Math.Round(Padding * factor),
+        Outline = Outline is null ? null : Outline with { Width = Outline.Width * factor },
+        Shadow = Shadow is null ? null : Shadow with { X = Shadow.X * factor, Y = Shadow.Y * factor, Blur = Shadow.Blur * factor },
+    };
+}

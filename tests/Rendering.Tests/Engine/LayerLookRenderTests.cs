@@ -100,6 +100,21 @@ public sealed class LayerLookRenderTests : IAsyncLifetime
         Assert.InRange(first, 148, 152);
     }
 
+    [Theory]
+    [InlineData("""{"type": "text", "text": "Sharp", "fontSize": 14, "x": 10, "y": 10, "width": 100, "height": 40, "scale": 3, "outline": {"color": "#000", "width": 1}}""",
+                """{"type": "text", "text": "Sharp", "fontSize": 42, "x": 10, "y": 10, "width": 300, "height": 120, "outline": {"color": "#000", "width": 3}}""")]
+    [InlineData("""{"type": "shape", "fill": "#ff0000", "stroke": "#ffffff", "strokeWidth": 2, "cornerRadius": 8, "x": 10, "y": 10, "width": 100, "height": 50, "scale": 3}""",
+                """{"type": "shape", "fill": "#ff0000", "stroke": "#ffffff", "strokeWidth": 6, "cornerRadius": 24, "x": 10, "y": 10, "width": 300, "height": 150}""")]
+    public async Task Scaled_text_and_shapes_are_drawn_at_their_size_not_enlarged(string scaled, string drawnBig)
+    {
+        var small = await FrameAsync(scaled, 5);
+        var big = await FrameAsync(drawnBig, 5);
+
+        // Enlarging a small rendering would blur every edge; drawing at the scaled size matches the big drawing.
+        var differing = small.Rgb.Zip(big.Rgb, (a, b) => Math.Abs(a - b) > 48).Count(d => d);
+        Assert.True(differing < 300, $"{differing} channel values differ");
+    }
+
     [Fact]
     public async Task Rotation_turns_the_box_clockwise_around_its_anchor()
     {

@@ -21,12 +21,12 @@ internal static class LayerLookReader
         var scale = reader.BindableNumber("scale", 1, MinScale, MaxScale);
         var rotation = reader.BindableNumber("rotation", 0, -MaxRotation, MaxRotation);
         var opacity = reader.BindableNumber("opacity", 1, 0, 1);
-        if (reader.Has("blend") && reader.Choice("blend", "normal", "normal", "multiply", "screen", "overlay", "darken", "lighten", "add") != "normal")
+        var blend = reader.Template("blend", "normal");
+        if (!blend.Equals("normal", StringComparison.OrdinalIgnoreCase))
         {
-            reader.Error("blend", "only 'normal' is supported; other blend modes are not implemented.");
+            reader.Error("blend", $"'{(blend.Length > 40 ? blend[..40] + "…" : blend)}' is not supported: only 'normal' blending is implemented.");
         }
 
-        reader.Allow("blend");
         var condition = ReadCondition(reader);
         var animations = reader.Objects("animations", MaxAnimations).Select(ReadAnimation).OfType<LayerAnimation>().ToList();
         var keyframes = reader.Objects("keyframes", MaxKeyframes).Select(ReadKeyframe).ToList();

@@ -81,6 +81,11 @@ public sealed class RenderJobGrain(
         {
             spec = OutputSpecs.From(output);
             movieJson = MovieFor(spec.Format.Extension());
+            if (output.PosterFrame && spec.Format.IsStill())
+            {
+                output = output with { Frame = MovieParser.Parse(movieJson).Movie?.PosterFrame ?? 0, PosterFrame = false };
+                spec = OutputSpecs.From(output);
+            }
         }
         catch (RenderInputException ex)
         {

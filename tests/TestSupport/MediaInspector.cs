@@ -37,10 +37,14 @@ public static class MediaInspector
         }
     }
 
-    /// <summary>The average PSNR (dB) of <paramref name="path"/> against <paramref name="reference"/>, frame by frame; infinity when identical.</summary>
+    /// <summary>
+    /// The average PSNR (dB) of <paramref name="path"/> against <paramref name="reference"/>, frame by frame (paired by
+    /// index, so a container's start offset, e.g. for Opus's pre-skip, does not pair neighbours); infinity when identical.
+    /// </summary>
     public static async Task<double> PsnrAsync(string path, string reference)
     {
-        var log = await RunAsync("ffmpeg", ["-v", "info", "-nostats", "-i", path, "-i", reference, "-lavfi", "psnr", "-f", "null", "-"], captureErrors: true);
+        var log = await RunAsync(
+            "ffmpeg", ["-v", "info", "-nostats", "-i", path, "-i", reference, "-lavfi", "[0:v]setpts=N[a];[1:v]setpts=N[b];[a][b]psnr", "-f", "null", "-"], captureErrors: true);
         var value = log[(log.LastIndexOf("average:", StringComparison.Ordinal) + 8)..].Split(' ')[0];
         return value == "inf" ? double.PositiveInfinity : double.Parse(value, CultureInfo.InvariantCulture);
     }

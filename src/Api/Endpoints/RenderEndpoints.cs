@@ -89,11 +89,11 @@ public static class RenderEndpoints
 
         if (body.Async)
         {
-            await job.StartAsync(new OutputRequest(extension));
+            await job.StartAsync(new OutputRequest(extension, PosterFrame: true));
             return Results.Json(new { token, url, expires, status = 202 }, statusCode: StatusCodes.Status202Accepted);
         }
 
-        var result = await RenderWithFailoverAsync(job, new OutputRequest(extension));
+        var result = await RenderWithFailoverAsync(job, new OutputRequest(extension, PosterFrame: true));
         return result.Status == OutputStatus.Done
             ? Results.Json(new { token, url, expires, status = 200 })
             : FailureResult(result);
@@ -205,7 +205,7 @@ public static class RenderEndpoints
             return missing;
         }
 
-        var result = await RenderWithFailoverAsync(job!, new OutputRequest(extension, frame ?? 0, q ?? 85));
+        var result = await RenderWithFailoverAsync(job!, new OutputRequest(extension, frame ?? 0, q ?? 85, PosterFrame: frame is null));
         if (result.Status != OutputStatus.Done)
         {
             return FailureResult(result);

@@ -206,7 +206,7 @@ public sealed class UploadGrain(
 
     private async Task<string> SendAsync(CancellationToken cancellationToken)
     {
-        var output = await GrainFactory.GetGrain<IRenderJobGrain>(Job.Token).RenderAsync(new OutputRequest(Job.Task.Extension));
+        var output = await GrainFactory.GetGrain<IRenderJobGrain>(Job.Token).RenderAsync(new OutputRequest(Job.Task.Extension, PosterFrame: true));
         if (output.Status != OutputStatus.Done)
         {
             throw new UploadFailedException($"The render failed ({output.ErrorCode}): {output.Message}", permanent: output.IsInputError);

@@ -4,8 +4,8 @@ using static Orleans.Render.Rendering.Compilation.GraphBuilder;
 namespace Orleans.Render.Rendering.Compilation;
 
 /// <summary>
-/// Where a layer's pixels come from: the chain that yields exactly <c>count</c> yuva420p frames of the layer's box,
-/// starting at scene frame <c>first</c>. A still source is one frame, transformed once
+/// Where a layer's pixels come from: the chain that yields exactly <c>count</c> frames of the layer's box (yuva420p, or
+/// yuv420p for a video that stays opaque), starting at scene frame <c>first</c>. A still source is one frame, transformed once
 /// (<see cref="LayerTransformFilters.Static"/>) and then repeated with <c>loop</c>; <see cref="LayerGraph"/> applies the
 /// static transforms of any other source per frame. Timing, animation and placement are <see cref="LayerGraph"/>'s job.
 /// </summary>
@@ -51,13 +51,23 @@ public static class LayerSource
             : graph.AddInput(source.Path, "-ss", Invariant($"{position:0.######}"));
         var skip = video.Loop ? (int)Math.Round(position * graph.Fps, MidpointRounding.AwayFromZero) : 0;
         var (w, h) = (layer.Width, layer.Height);
+
+        // A picture that stays opaque keeps yuv420p, so overlay copies it instead of blending an alpha plane per frame.
+        var format = IsOpaque(layer) ? "yuv420p" : "yuva420p";
         var fit = video.Fit switch
         {
-            Media.ImageFit.Cover => Invariant($"scale={w}:{h}:force_original_aspect_ratio=increase,crop={w}:{h},format=yuva420p"),
+            Media.ImageFit.Cover => Invariant($"scale={w}:{h}:force_original_aspect_ratio=increase,crop={w}:{h},format={format}"),
             Media.ImageFit.Contain => Invariant($"scale={w}:{h}:force_original_aspect_ratio=decrease,format=yuva420p,pad={w}:{h}:(ow-iw)/2:(oh-ih)/2:color=black@0"),
-            _ => Invariant($"scale={w}:{h},format=yuva420p"),
+            _ => Invariant($"scale={w}:{h},format={format}"),
         };
         var skipped = skip > 0 ? Invariant($"trim=start_frame={skip},setpts=PTS-STARTPTS,") : "";
         return Invariant($"[{input}:v]setpts=PTS-STARTPTS,fps={graph.Fps},{skipped}{fit},setsar=1,trim=end_frame={count}");
     }
+
+    /// <summary>No fade, opacity or rotation ever makes part of the layer's box transparent.</summary>
+    private static bool IsOpaque(TimelineLayer layer) =>
+        layer.FadeInFrames == 0 && layer.FadeOutFrames == 0
+        && IsConstantly(layer.Motion.Opacity, 1) && IsConstantly(layer.Motion.Fade, 1) && IsConstantly(layer.Motion.Rotation, 0);
+
+    private static bool IsConstantly(Curve curve, double value) => curve.IsConstant && curve.Points[0].Value.Equals(value);
 }

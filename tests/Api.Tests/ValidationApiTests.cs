@@ -64,7 +64,7 @@ public sealed class ValidationApiTests(RenderSystemFixture system) : IAsyncLifet
 
     [Theory]
     [InlineData("nope.png", "asset_missing")]
-    [InlineData("brand.ttf", "is a font, not an image")]
+    [InlineData("brand.ttf", "is a font file, not an image file")]
     [InlineData("http://10.0.0.1/logo.png", "url_refused")]
     [InlineData("ftp://example.com/logo.png", "url_refused")]
     [InlineData("/etc/passwd", "url_refused")]
@@ -135,6 +135,25 @@ public sealed class ValidationApiTests(RenderSystemFixture system) : IAsyncLifet
         response = await system.Management.PostJsonAsync($"/v1/validate/{project}/story", """{"params": {"plan": "pro"}}""");
         result = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Contains(Problems(result, "warnings"), w => w.Path == "$.scenes[0].cases[0].layers[0].text" && w.Message.Contains("shrunk from 60 px"));
+    }
+
+    [Fact]
+    public async Task Audio_may_come_from_an_audio_or_a_video_asset_but_not_from_an_image()
+    {
+        await system.PutAssetAsync(project, "clip.mp4", await TestMedia.RedMp4Async(32, 18, 1), "video/mp4");
+        await system.PutMovieAsync(project, "music", """
+            {"width": 320, "height": 180, "fps": 25, "audio": {"url": "${music}"}, "scenes": [{"duration": 1}]}
+            """);
+
+        async Task<(string Path, string Message)[]> ErrorsFor(string music)
+        {
+            var response = await system.Management.PostJsonAsync($"/v1/validate/{project}/music", $$"""{"params": {"music": "{{music}}"} }""");
+            return Problems(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement, "errors");
+        }
+
+        Assert.Empty(await ErrorsFor("clip.mp4"));
+        var error = Assert.Single(await ErrorsFor("badge.png"));
+        Assert.Equal(("$.audio.url", "The asset 'badge.png' is an image file, not an audio or video file."), error);
     }
 
     [Fact]

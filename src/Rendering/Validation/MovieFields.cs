@@ -4,7 +4,10 @@ using Orleans.Render.Rendering.Binding;
 
 namespace Orleans.Render.Rendering.Validation;
 
-/// <summary>A media <c>url</c> field, with the asset kind its place calls for (null when any kind will do).</summary>
+/// <summary>
+/// A media <c>url</c> field, with the asset kind its place calls for (null when any kind will do; a video's sound may
+/// serve where audio is called for).
+/// </summary>
 internal sealed record MediaField(string Path, VariableTemplate Template, string? ExpectedKind);
 
 /// <summary>

@@ -109,7 +109,7 @@ public sealed class MovieValidator(TextRasterizer textRasterizer, RemoteMediaFet
             if (reference.AssetName is { } name)
             {
                 problem = !assetKinds.TryGetValue(name, out var kind) ? $"The project has no asset '{name}' (asset_missing)."
-                    : url.ExpectedKind is { } expected && kind != expected ? $"The asset '{name}' is a {kind}, not a{(expected is "image" or "audio" ? "n" : "")} {expected}."
+                    : url.ExpectedKind is { } expected && kind != expected && !(expected == "audio" && kind == "video") ? $"The asset '{name}' is {WithArticle(kind)} file, not {(expected == "audio" ? "an audio or video" : WithArticle(expected))} file."
                     : null;
             }
             else
@@ -242,6 +242,8 @@ public sealed class MovieValidator(TextRasterizer textRasterizer, RemoteMediaFet
 
     private static List<ValidationProblem> Sorted(List<ValidationProblem> problems) =>
         [.. problems.OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Message, StringComparer.Ordinal)];
+
+    private static string WithArticle(string kind) => (kind is "image" or "audio" ? "an " : "a ") + kind;
 
     private static string Short(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }

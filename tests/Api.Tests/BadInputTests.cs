@@ -58,6 +58,7 @@ public sealed class BadInputTests(RenderSystemFixture system) : IAsyncLifetime
     [InlineData("""{"extension": "mp4", "destination": {"type": "http", "url": "https://example.com/x"}, "onsuccess": "https://user:pw@example.com/"}""", "upload.onsuccess")]
     [InlineData("""{"extension": "mp4", "destination": {"type": "dropbox", "filename": "/x.mp4"}}""", "oauth_access_token")]
     [InlineData("""{"extension": "mp4", "destination": {"type": "dropbox", "oauth_access_token": "t", "filename": "/videos/"}}""", "filename")]
+    [InlineData("""{"extension": "mp4", "destination": {"type": "azureblob", "account": "store1", "accountkey": "not base64!", "container": "c", "key": "k"}}""", "accountkey")]
     [InlineData("""[]""", "empty")]
     public async Task Malformed_upload_tasks_are_400_naming_the_field(string upload, string named)
     {

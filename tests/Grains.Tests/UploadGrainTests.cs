@@ -190,6 +190,23 @@ public sealed class UploadGrainTests(UploadClusterFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_facebook_upload_whose_transfer_fails_resumes_the_same_upload_session()
+    {
+        var starts = Targets.UploadRequests.Count(r => r == "POST facebook start");
+        Targets.FailNextUploads = 1;
+        var destination = new FacebookDestination("fb-secret", "me", null, null, null, null);
+
+        var (job, upload) = await Uploads.StartAsync(fixture, new UploadTask("gif", destination, false, null, null), Movies.ThreeScenes);
+        var info = await upload.WaitAsync();
+
+        Assert.True(info.Status == UploadStatus.Succeeded, info.LastError);
+        Assert.Equal(2, info.Attempts);
+        Assert.Equal(starts + 1, Targets.UploadRequests.Count(r => r == "POST facebook start"));
+        var video = Targets.FacebookVideos[info.Result!];
+        Assert.Equal(UploadTargetServer.Sha256(await Uploads.RenderedAsync(fixture, job, "gif")), UploadTargetServer.Sha256(video.Bytes));
+    }
+
+    [Fact]
     public async Task An_azure_blob_upload_writes_the_blob_and_answers_its_url()
     {
         var container = new BlobServiceClient(fixture.StorageConnectionString).GetBlobContainerClient("uploads");

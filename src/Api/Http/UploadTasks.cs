@@ -149,6 +149,11 @@ public static partial class UploadTasks
             throw d.Invalid("account", "must be a storage account name (3 to 24 lower-case letters and digits)");
         }
 
+        if (accountKey is not null && !Convert.TryFromBase64String(accountKey, new byte[accountKey.Length], out _))
+        {
+            throw d.Invalid("accountkey", "must be the account's base64 shared key");
+        }
+
         return new AzureBlobDestination(account, container, blob, accountKey, sas, connection, d.Text("contenttype"));
     }
 

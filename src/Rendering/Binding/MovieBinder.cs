@@ -65,13 +65,7 @@ public static class MovieBinder
             audio.Insert(0, AudioBinder.BindTrack(track, sceneStart, fps, parameters));
         }
 
-        if (movie.PosterFrame >= sceneStart)
-        {
-            throw new RenderInputException(
-                "invalid_param", $"The poster frame {movie.PosterFrame} is outside the movie, which has {sceneStart} frames with these params.");
-        }
-
-        return new Timeline(movie.Width, movie.Height, fps, scenes) { Audio = audio, PosterFrame = movie.PosterFrame };
+        return new Timeline(movie.Width, movie.Height, fps, scenes) { Audio = audio };
     }
 
     public static IReadOnlyList<MovieVariable> Variables(Movie movie)

@@ -13,9 +13,6 @@ public sealed record Timeline(int Width, int Height, int Fps, IReadOnlyList<Time
     /// <summary>Every sound of the movie (music track, audio layers, video layers' sound); empty means no audio stream.</summary>
     public IReadOnlyList<AudioClip> Audio { get; init; } = [];
 
-    /// <summary>The frame a still shows when the request names none, within the movie.</summary>
-    public int PosterFrame { get; init; }
-
     public int TotalFrames => Scenes.Count == 0 ? 0 : Scenes[^1].StartFrame + Scenes[^1].FrameCount;
 }
 

@@ -111,23 +111,6 @@ internal sealed class ObjectReader
     public double? OptionalBindableNumber(string member, double min, double max, bool wholeNumber = false) =>
         Has(member) ? BindableNumber(member, min, min, max, wholeNumber) : MarkKnown<double?>(member, null);
 
-    /// <summary>A nested object, or null when absent (an error when it is not an object).</summary>
-    public ObjectReader? OptionalObject(string member)
-    {
-        if (!TryGet(member, false, out var value))
-        {
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.Object)
-        {
-            Error(member, "must be an object.");
-            return null;
-        }
-
-        return new ObjectReader(value, $"{path}.{member}", errors);
-    }
-
     public double? OptionalNumber(string member, double min, double max) =>
         Has(member) ? Number(member, min, min, max) : MarkKnown<double?>(member, null);
 

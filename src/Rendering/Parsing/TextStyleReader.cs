@@ -13,7 +13,7 @@ internal static class TextStyleReader
         var lineSpacing = reader.Number("lineSpacing", defaults.LineSpacing, 0.1, 10);
         string? outlineColor = null;
         var outlineWidth = 0.0;
-        if (reader.OptionalObject("outline") is { } outline)
+        if (reader.Object("outline") is { } outline)
         {
             outlineColor = outline.Color("color", "#000000", required: true);
             outlineWidth = outline.Number("width", 2, 0.1, MaxEffectSize, required: true);
@@ -22,7 +22,7 @@ internal static class TextStyleReader
 
         string? shadowColor = null;
         var (shadowX, shadowY, shadowBlur) = (defaults.ShadowX, defaults.ShadowY, defaults.ShadowBlur);
-        if (reader.OptionalObject("shadow") is { } shadow)
+        if (reader.Object("shadow") is { } shadow)
         {
             shadowColor = shadow.Color("color", "#000000", required: true);
             shadowX = shadow.Number("x", defaults.ShadowX, -MaxEffectSize, MaxEffectSize);

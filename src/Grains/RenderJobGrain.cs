@@ -29,6 +29,7 @@ public sealed class RenderJobGrain(
     IMediaStore media,
     SegmentAssembler assembler,
     RenderEngine engine,
+    MediaLengthProbe lengths,
     RenderPools pools,
     IOptions<RenderJobOptions> jobOptions,
     IOptions<RenderEngineOptions> engineOptions,
@@ -214,7 +215,9 @@ public sealed class RenderJobGrain(
         {
             var movie = MovieParser.Parse(movieJson).Movie
                 ?? throw new RenderInputException("invalid_movie", "The movie stored for this token does not validate.");
-            var timeline = MovieBinder.Bind(movie, state.State.Request!.Params);
+            var parameters = state.State.Request!.Params;
+            var mediaSeconds = await lengths.ReadAsync(movie, parameters, state.State.Request.Project, engineOptions.Value.WorkDirectory, render.Cancellation.Token);
+            var timeline = MovieBinder.Bind(movie, parameters, mediaSeconds);
             var output = ResumeOrPlan(spec, request, timeline);
             render.TotalFrames = output.TotalFrames;
             render.SegmentFrames = [.. output.Segments.Select(s => s.Status == OutputStatus.Done ? s.EndFrame - s.StartFrame : 0)];

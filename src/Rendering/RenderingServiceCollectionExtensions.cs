@@ -39,12 +39,14 @@ public static class RenderingServiceCollectionExtensions
             sp.GetRequiredService<TextRasterizer>(),
             sp.GetRequiredService<RemoteMediaFetcher>(),
             sp.GetRequiredService<MediaPreparer>(),
-            sp.GetRequiredService<IProjectFontCatalog>()));
+            sp.GetRequiredService<IProjectFontCatalog>(),
+            sp.GetRequiredService<MediaLengthProbe>()));
         services.AddSingleton(sp => new FfmpegRunner(
             sp.GetRequiredService<IOptions<RenderEngineOptions>>().Value.FfmpegPath,
             sp.GetRequiredService<ILogger<FfmpegRunner>>()));
         services.TryAddSingleton(sp => new AssetInspector(sp.GetRequiredService<IOptions<AssetOptions>>().Value));
         services.AddSingleton<TimedMediaPreparer>();
+        services.AddSingleton<MediaLengthProbe>();
         services.AddSingleton<RenderEngine>();
         services.AddSingleton<SegmentAssembler>();
         return services;

@@ -181,4 +181,24 @@ public sealed class ValidationApiTests(RenderSystemFixture system) : IAsyncLifet
         Assert.Equal("invalid_params", await (await system.Management.PostJsonAsync($"/v1/validate/{project}/card", """{"params": {"name": [1]}}""")).AssertErrorAsync(HttpStatusCode.BadRequest));
         Assert.Equal("unauthorized", await (await system.Http.PostJsonAsync($"/v1/validate/{project}/card", "{}")).AssertErrorAsync(HttpStatusCode.Unauthorized));
     }
+
+    [Fact]
+    public async Task An_auto_scene_validates_by_reading_its_media_and_is_an_error_when_params_switch_its_media_off()
+    {
+        var tone = system.Images.AddFile("validation-tone.wav", await TestMedia.ToneAsync(440, 0.8));
+        await system.PutMovieAsync(project, "auto", $$"""
+            {"width": 320, "height": 180, "scenes": [{"duration": "auto", "layers": [
+              {"type": "audio", "url": "{{tone}}", "condition": "withSound"}]}]}
+            """);
+        async Task<JsonElement> ValidateAutoAsync(string withSound)
+        {
+            var response = await system.Management.PostJsonAsync($"/v1/validate/{project}/auto", $$"""{"params": {"withSound": "{{withSound}}"}}""");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        }
+
+        Assert.True((await ValidateAutoAsync("yes")).GetProperty("valid").GetBoolean());
+        var error = Assert.Single(Problems(await ValidateAutoAsync("no"), "errors"));
+        Assert.Contains("auto_scene_empty", error.Message);
+    }
 }

@@ -9,10 +9,15 @@ namespace Orleans.Render.Rendering.Binding;
 /// <summary>
 /// The bind stage: movie + params → <see cref="Timeline"/>. Pure and fast, so the job grain can call it to learn the
 /// frame count before any work starts, and every mistake in the params surfaces here as a <see cref="RenderInputException"/>.
+/// An <c>"auto"</c> scene's length comes from <paramref name="mediaSeconds"/>: the length in seconds of each source that
+/// <see cref="AutoLengthSources"/> names, read beforehand (see <c>MediaLengthProbe</c>).
 /// </summary>
 public static class MovieBinder
 {
-    public static Timeline Bind(Movie movie, IReadOnlyDictionary<string, string> parameters)
+    private static readonly IReadOnlyDictionary<MediaReference, double> NoMedia = new Dictionary<MediaReference, double>();
+
+    public static Timeline Bind(
+        Movie movie, IReadOnlyDictionary<string, string> parameters, IReadOnlyDictionary<MediaReference, double>? mediaSeconds = null)
     {
         var fps = movie.Fps;
         var movieBackground = BindColor(movie.Background, parameters, "background");
@@ -21,7 +26,9 @@ public static class MovieBinder
         var sceneStart = 0;
         foreach (var scene in ScenePicker.Pick(movie.Scenes, parameters))
         {
-            var frames = Math.Max(1, scene.Length.Frames ?? ToFrames(scene.Length.Seconds ?? 0, fps));
+            var frames = Math.Max(1, scene.Length.Auto
+                ? AutoFrames(scene, scenes.Count + 1, fps, parameters, mediaSeconds ?? NoMedia)
+                : scene.Length.Frames ?? ToFrames(scene.Length.Seconds ?? 0, fps));
             var background = scene.Background is null ? movieBackground : BindColor(scene.Background, parameters, "background");
             var transition = scenes.Count > 0 && scene.Transition is { } authored
                 ? new SceneTransition(authored.Kind, Math.Max(1, ToFrames(authored.Duration, fps)))
@@ -66,6 +73,66 @@ public static class MovieBinder
         }
 
         return new Timeline(movie.Width, movie.Height, fps, scenes) { Audio = audio };
+    }
+
+    /// <summary>The sources whose length sets the length of the <c>"auto"</c> scenes rendered with these params.</summary>
+    public static IReadOnlySet<MediaReference> AutoLengthSources(Movie movie, IReadOnlyDictionary<string, string> parameters) =>
+        ScenePicker.Pick(movie.Scenes, parameters)
+            .Where(s => s.Length.Auto)
+            .SelectMany(s => AutoLengthLayers(s, parameters))
+            .Select(l => l.Source)
+            .ToHashSet();
+
+    /// <summary>
+    /// An <c>"auto"</c> scene lasts until its last shown, non-looping video or audio layer ends: the layer's start plus
+    /// what is left of its source after <c>in</c>, cut short by the layer's own <c>duration</c>.
+    /// </summary>
+    private static int AutoFrames(
+        Scene scene, int sceneNumber, int fps, IReadOnlyDictionary<string, string> parameters, IReadOnlyDictionary<MediaReference, double> mediaSeconds)
+    {
+        var ends = AutoLengthLayers(scene, parameters).Select(l =>
+        {
+            if (!mediaSeconds.TryGetValue(l.Source, out var sourceSeconds))
+            {
+                throw new RenderInputException("media_not_read", $"Scene {sceneNumber} lasts as long as '{Truncate(l.Source.ToString())}', whose length has not been read yet.");
+            }
+
+            var playing = Math.Max(0, sourceSeconds - l.In);
+            return ToFrames(l.Start, fps) + ToFrames(l.Duration is { } duration ? Math.Min(duration, playing) : playing, fps);
+        }).ToList();
+        if (ends.Count == 0)
+        {
+            throw new RenderInputException(
+                "auto_scene_empty",
+                $"Scene {sceneNumber} has \"duration\": \"auto\", but with these params it shows no video or audio layer that does not loop to take its length from.");
+        }
+
+        return ends.Max();
+    }
+
+    private static IEnumerable<(MediaReference Source, double Start, double? Duration, double In)> AutoLengthLayers(
+        Scene scene, IReadOnlyDictionary<string, string> parameters)
+    {
+        foreach (var layer in scene.Layers.Where(SceneParser.SetsAutoLength))
+        {
+            var (url, condition, seconds) = layer switch
+            {
+                VideoLayer video => (video.Url, video.Look.Condition, video.In),
+                AudioLayer sound => (sound.Url, sound.Condition, sound.In),
+                _ => throw new NotSupportedException($"Layer type {layer.GetType().Name} cannot set a scene's length."),
+            };
+            if (condition is not null && !Conditions.Holds(condition, parameters))
+            {
+                continue;
+            }
+
+            double Number(string field, double value) =>
+                layer.NumberTemplates.TryGetValue(field, out var template)
+                    ? BindNumber(template, parameters, field, field == "start" ? 0 : 0.001, MovieLimits.MaxMovieSeconds, wholeNumber: false)
+                    : value;
+            var duration = layer.NumberTemplates.ContainsKey("duration") ? Number("duration", 0) : layer.Timing.Duration;
+            yield return (MediaReference.Parse(VariableTemplate.Parse(url).Bind(parameters)), Number("start", layer.Timing.Start), duration, seconds);
+        }
     }
 
     public static IReadOnlyList<MovieVariable> Variables(Movie movie)

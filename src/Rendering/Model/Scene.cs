@@ -31,8 +31,11 @@ public enum SceneType
     Choice,
 }
 
-/// <summary>A scene's length: seconds, or whole frames.</summary>
-public sealed record SceneLength(double? Seconds, int? Frames);
+/// <summary>
+/// A scene's length: seconds, whole frames, or <c>Auto</c>: until the end of its longest non-looping video or audio
+/// layer, known only once that media is probed.
+/// </summary>
+public sealed record SceneLength(double? Seconds, int? Frames, bool Auto = false);
 
 /// <summary>A transition as authored: its kind and its length in seconds.</summary>
 public sealed record Transition(TransitionKind Kind, double Duration);

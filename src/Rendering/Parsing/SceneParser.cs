@@ -50,6 +50,11 @@ internal static class SceneParser
         var background = reader.Has("background") ? reader.Color("background", "#000000") : null;
         reader.Allow("background");
         var layers = reader.Objects("layers", MovieLimits.MaxLayersPerScene).Select(readLayer).OfType<Layer>().ToList();
+        if (length.Auto && !layers.Any(SetsAutoLength))
+        {
+            reader.Error("duration", "is \"auto\", but the scene has no video or audio layer that does not loop to take its length from.");
+        }
+
         reader.RejectUnknownMembers();
         return new Scene(length, background, layers)
         {
@@ -62,8 +67,22 @@ internal static class SceneParser
         ? scene.Cases.Append(scene.Default).OfType<Scene>().Select(s => MaxSeconds(s, fps)).DefaultIfEmpty(0).Max()
         : scene.Length.Seconds ?? (scene.Length.Frames ?? 0) / (double)fps;
 
+    /// <summary>Whether the layer can end an <c>"auto"</c> scene: a looping layer never ends by itself.</summary>
+    public static bool SetsAutoLength(Layer layer) => layer is VideoLayer { Loop: false } or AudioLayer { Loop: false };
+
     private static SceneLength ReadLength(ObjectReader reader)
     {
+        if (reader.IsWord("duration", "auto"))
+        {
+            if (reader.Has("frames"))
+            {
+                reader.Error("duration", "and frames are exclusive: give one of them.");
+            }
+
+            reader.Allow("duration");
+            return new SceneLength(null, null, Auto: true);
+        }
+
         if (reader.Has("frames"))
         {
             if (reader.Has("duration"))

@@ -15,7 +15,8 @@ namespace Orleans.Render.Rendering.Validation;
 /// URLs that answer under the fetcher's rules (a bounded request, no body read); fonts exist; the whole movie binds
 /// (colours, transitions); text that will be shrunk or clipped is laid out with the rasterizer's own measuring.
 /// </summary>
-public sealed class MovieValidator(TextRasterizer textRasterizer, RemoteMediaFetcher fetcher, MediaPreparer preparer, IProjectFontCatalog fonts)
+public sealed class MovieValidator(
+    TextRasterizer textRasterizer, RemoteMediaFetcher fetcher, MediaPreparer preparer, IProjectFontCatalog fonts, MediaLengthProbe lengths)
 {
     /// <param name="assetKinds">The project's assets: name → kind (image, font, video, audio).</param>
     public async Task<MovieValidation> ValidateAsync(
@@ -53,13 +54,15 @@ public sealed class MovieValidator(TextRasterizer textRasterizer, RemoteMediaFet
 
         if (errors.Count == 0)
         {
+            IReadOnlyDictionary<MediaReference, double>? mediaSeconds = null;
             try
             {
-                MovieBinder.Bind(parsed.Movie, parameters);
+                mediaSeconds = await lengths.ReadAsync(parsed.Movie, parameters, project, workDirectory, ct);
+                MovieBinder.Bind(parsed.Movie, parameters, mediaSeconds);
             }
             catch (RenderInputException ex)
             {
-                errors.Add(new(BindErrorPath(parsed.Movie, parameters, ex), $"{ex.Message} ({ex.Code})"));
+                errors.Add(new(BindErrorPath(parsed.Movie, parameters, mediaSeconds, ex), $"{ex.Message} ({ex.Code})"));
             }
         }
 
@@ -148,7 +151,9 @@ public sealed class MovieValidator(TextRasterizer textRasterizer, RemoteMediaFet
                     continue;
                 }
 
-                var alone = scene with { Layers = [text], Type = SceneType.Regular, Condition = null, Transition = null, Case = null };
+                // Alone, an "auto" scene has nothing to take its length from; its text fits the same at any length.
+                var length = scene.Length.Auto ? new SceneLength(MovieLimits.MaxMovieSeconds, null) : scene.Length;
+                var alone = scene with { Length = length, Layers = [text], Type = SceneType.Regular, Condition = null, Transition = null, Case = null };
                 if (MovieBinder.Bind(movie with { Scenes = [alone] }, parameters).Scenes[0].Layers.FirstOrDefault()?.Content is not TextContent content)
                 {
                     continue;
@@ -175,7 +180,8 @@ public sealed class MovieValidator(TextRasterizer textRasterizer, RemoteMediaFet
     /// A transition that is too long is located by binding the scenes these params pick one more at a time; other bind
     /// errors (a param that is no colour or number) name their variable in the message and stay at the root.
     /// </summary>
-    private static string BindErrorPath(Movie movie, IReadOnlyDictionary<string, string> parameters, RenderInputException error)
+    private static string BindErrorPath(
+        Movie movie, IReadOnlyDictionary<string, string> parameters, IReadOnlyDictionary<MediaReference, double>? mediaSeconds, RenderInputException error)
     {
         if (error.Code != "transition_too_long")
         {
@@ -187,7 +193,7 @@ public sealed class MovieValidator(TextRasterizer textRasterizer, RemoteMediaFet
         {
             try
             {
-                MovieBinder.Bind(movie with { Scenes = [.. picked.Take(count).Select(s => s with { Type = SceneType.Regular, Condition = null })] }, parameters);
+                MovieBinder.Bind(movie with { Scenes = [.. picked.Take(count).Select(s => s with { Type = SceneType.Regular, Condition = null })] }, parameters, mediaSeconds);
             }
             catch (RenderInputException e) when (e.Code == "transition_too_long")
             {

@@ -67,6 +67,9 @@ public sealed class XmlMovieTranslatorTests
         var translation = XmlMovieTranslator.Translate($"""<movie width="320" height="180" framerate="25"><scene duration="{duration}"><video src="a.mp4"/></scene></movie>""");
 
         Assert.Equal("auto", Json(translation).GetProperty("scenes")[0].GetProperty("duration").GetString());
+        var parsed = MovieParser.Parse(translation.Json!);
+        Assert.Empty(parsed.Errors);
+        Assert.True(parsed.Movie!.Scenes[0].Length.Auto);
     }
 
     [Theory]

@@ -192,7 +192,7 @@ public sealed class ValidationApiTests(RenderSystemFixture system) : IAsyncLifet
             """);
         async Task<JsonElement> ValidateAutoAsync(string withSound)
         {
-            var response = await system.Management.PostJsonAsync($"/v1/validate/{project}/auto", $$"""{"params": {"withSound": "{{withSound}}"}}""");
+            var response = await system.Management.PostJsonAsync($"/v1/validate/{project}/auto", $$$"""{"params": {"withSound": "{{{withSound}}}"}}""");
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         }

@@ -224,7 +224,7 @@ public sealed class RenderJobGrain(
             await RecordAsync(spec.Key, output);
             await this.RegisterOrUpdateReminder(WatchdogReminder, jobOptions.Value.WatchdogPeriod, jobOptions.Value.WatchdogPeriod);
 
-            var work = new SegmentWork(Token, spec.Key, movieJson, state.State.Request.Params, request, 0, 0, "", state.State.Request.Project);
+            var work = new SegmentWork(Token, spec.Key, movieJson, parameters, request, 0, 0, "", state.State.Request.Project, mediaSeconds);
             using var failFast = CancellationTokenSource.CreateLinkedTokenSource(render.Cancellation.Token);
             var segments = output.Segments.Select((segment, index) => (segment, index)).Where(s => s.segment.Status != OutputStatus.Done)
                 .Select(s => RenderSegmentAsync(spec.Key, output, s.index, work, render, failFast))

@@ -14,7 +14,6 @@ namespace Orleans.Render.Grains;
 [GrainType("segment-renderer"), RenderPoolPlacement]
 public sealed class SegmentRendererGrain(
     RenderEngine engine,
-    MediaLengthProbe lengths,
     IMediaStore media,
     IOptions<RenderEngineOptions> options,
     ILogger<SegmentRendererGrain> logger) : Grain, ISegmentRendererGrain
@@ -33,8 +32,7 @@ public sealed class SegmentRendererGrain(
             var spec = OutputSpecs.From(work.Output);
             var movie = MovieParser.Parse(work.MovieJson).Movie
                 ?? throw new RenderInputException("invalid_movie", "The movie no longer validates.");
-            var mediaSeconds = await lengths.ReadAsync(movie, work.Params, work.Project, options.Value.WorkDirectory, cancellationToken);
-            var timeline = MovieBinder.Bind(movie, work.Params, mediaSeconds);
+            var timeline = MovieBinder.Bind(movie, work.Params, work.MediaSeconds);
             var range = new FrameRange(work.StartFrame, work.EndFrame);
             logger.LogInformation("Rendering {Token} {Output} frames {Start}-{End}", work.Token, work.OutputKey, range.Start, range.End);
             await engine.RenderAsync(timeline, work.Project, range, spec, outputPath, framesDone, cancellationToken);

@@ -10,14 +10,14 @@ namespace Orleans.Render.Rendering.Binding;
 /// The bind stage: movie + params → <see cref="Timeline"/>. Pure and fast, so the job grain can call it to learn the
 /// frame count before any work starts, and every mistake in the params surfaces here as a <see cref="RenderInputException"/>.
 /// An <c>"auto"</c> scene's length comes from <paramref name="mediaSeconds"/>: the length in seconds of each source that
-/// <see cref="AutoLengthSources"/> names, read beforehand (see <c>MediaLengthProbe</c>).
+/// <see cref="AutoLengthSources"/> names, by its <see cref="MediaReference.ToString"/> form, read beforehand (see <c>MediaLengthProbe</c>).
 /// </summary>
 public static class MovieBinder
 {
-    private static readonly IReadOnlyDictionary<MediaReference, double> NoMedia = new Dictionary<MediaReference, double>();
+    private static readonly IReadOnlyDictionary<string, double> NoMedia = new Dictionary<string, double>();
 
     public static Timeline Bind(
-        Movie movie, IReadOnlyDictionary<string, string> parameters, IReadOnlyDictionary<MediaReference, double>? mediaSeconds = null)
+        Movie movie, IReadOnlyDictionary<string, string> parameters, IReadOnlyDictionary<string, double>? mediaSeconds = null)
     {
         var fps = movie.Fps;
         var movieBackground = BindColor(movie.Background, parameters, "background");
@@ -88,11 +88,11 @@ public static class MovieBinder
     /// what is left of its source after <c>in</c>, cut short by the layer's own <c>duration</c>.
     /// </summary>
     private static int AutoFrames(
-        Scene scene, int sceneNumber, int fps, IReadOnlyDictionary<string, string> parameters, IReadOnlyDictionary<MediaReference, double> mediaSeconds)
+        Scene scene, int sceneNumber, int fps, IReadOnlyDictionary<string, string> parameters, IReadOnlyDictionary<string, double> mediaSeconds)
     {
         var ends = AutoLengthLayers(scene, parameters).Select(l =>
         {
-            if (!mediaSeconds.TryGetValue(l.Source, out var sourceSeconds))
+            if (!mediaSeconds.TryGetValue(l.Source.ToString(), out var sourceSeconds))
             {
                 throw new RenderInputException("media_not_read", $"Scene {sceneNumber} lasts as long as '{Truncate(l.Source.ToString())}', whose length has not been read yet.");
             }

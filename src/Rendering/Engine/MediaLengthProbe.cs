@@ -7,18 +7,18 @@ namespace Orleans.Render.Rendering.Engine;
 
 /// <summary>
 /// Reads the length of the media that <c>"auto"</c> scenes last for, so <see cref="MovieBinder"/> can stay pure: the job
-/// grain, every segment and the validator all bind with the same lengths and so agree on the frame count. A movie without
-/// <c>"auto"</c> scenes costs nothing here.
+/// grain reads them once and hands them to every segment, and the validator binds with them too, so all agree on the frame
+/// count. Keys are the sources' <see cref="MediaReference.ToString"/> form. A movie without <c>"auto"</c> scenes costs nothing here.
 /// </summary>
 public sealed class MediaLengthProbe(MediaResolver resolver, AssetInspector inspector)
 {
-    public async Task<IReadOnlyDictionary<MediaReference, double>> ReadAsync(
+    public async Task<IReadOnlyDictionary<string, double>> ReadAsync(
         Movie movie, IReadOnlyDictionary<string, string> parameters, string project, string workDirectory, CancellationToken cancellationToken)
     {
         var sources = MovieBinder.AutoLengthSources(movie, parameters);
         if (sources.Count == 0)
         {
-            return new Dictionary<MediaReference, double>();
+            return new Dictionary<string, double>();
         }
 
         var directory = Path.Combine(workDirectory, $"lengths-{Guid.NewGuid():N}");
@@ -26,7 +26,7 @@ public sealed class MediaLengthProbe(MediaResolver resolver, AssetInspector insp
         try
         {
             var lengths = sources.Select(async source => (source, Seconds: await ReadAsync(source, project, directory, cancellationToken))).ToList();
-            return (await Task.WhenAll(lengths)).ToDictionary(l => l.source, l => l.Seconds);
+            return (await Task.WhenAll(lengths)).ToDictionary(l => l.source.ToString(), l => l.Seconds);
         }
         finally
         {

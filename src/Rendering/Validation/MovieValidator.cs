@@ -54,7 +54,7 @@ public sealed class MovieValidator(
 
         if (errors.Count == 0)
         {
-            IReadOnlyDictionary<MediaReference, double>? mediaSeconds = null;
+            IReadOnlyDictionary<string, double>? mediaSeconds = null;
             try
             {
                 mediaSeconds = await lengths.ReadAsync(parsed.Movie, parameters, project, workDirectory, ct);
@@ -181,7 +181,7 @@ public sealed class MovieValidator(
     /// errors (a param that is no colour or number) name their variable in the message and stay at the root.
     /// </summary>
     private static string BindErrorPath(
-        Movie movie, IReadOnlyDictionary<string, string> parameters, IReadOnlyDictionary<MediaReference, double>? mediaSeconds, RenderInputException error)
+        Movie movie, IReadOnlyDictionary<string, string> parameters, IReadOnlyDictionary<string, double>? mediaSeconds, RenderInputException error)
     {
         if (error.Code != "transition_too_long")
         {

@@ -7,11 +7,11 @@ namespace Orleans.Render.Rendering.Binding;
 /// <summary>
 /// A string field split into literal text and <c>${name}</c>, <c>${name, default}</c> or <c>${name, default, options}</c>
 /// references. A default may be quoted (<c>'New York'</c>) to hold commas; options are letters: <c>U</c> upper case,
-/// <c>L</c> lower case, <c>T</c> title case.
+/// <c>L</c> lower case, <c>T</c> title case, <c>E</c> URL-encode (for a value put into a URL).
 /// </summary>
 public sealed partial class VariableTemplate
 {
-    private const string KnownOptions = "ULT";
+    private const string KnownOptions = "ULTE";
 
     private readonly IReadOnlyList<object> parts;
 
@@ -105,6 +105,7 @@ public sealed partial class VariableTemplate
                 'U' => value.ToUpperInvariant(),
                 'L' => value.ToLowerInvariant(),
                 'T' => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(value.ToLowerInvariant()),
+                'E' => Uri.EscapeDataString(value),
                 _ => value,
             };
         }
@@ -162,7 +163,7 @@ public sealed partial class VariableTemplate
         var unknown = options.FirstOrDefault(c => !KnownOptions.Contains(c));
         if (unknown != default)
         {
-            error = $"Variable '{name}' has the unknown option '{unknown}' (known: U, L, T).";
+            error = $"Variable '{name}' has the unknown option '{unknown}' (known: U, L, T, E).";
             return false;
         }
 

@@ -14,6 +14,9 @@ public sealed class VariableTemplateTests
     [InlineData("${missing, World}", "World")]
     [InlineData("${missing, 'New York, NY', L}", "new york, ny")]
     [InlineData("${ city }", "Berlin")]
+    [InlineData("https://cdn.example.com/q?name=${name,,E}", "https://cdn.example.com/q?name=alex%20smith")]
+    [InlineData("https://cdn.example.com/${missing, '../a&b=c/?#', E}.png", "https://cdn.example.com/..%2Fa%26b%3Dc%2F%3F%23.png")]
+    [InlineData("${name,,UE}", "ALEX%20SMITH")]
     [InlineData("no variables, 100% literal \\ : '", "no variables, 100% literal \\ : '")]
     public void Binds_params_defaults_and_options(string template, string expected) =>
         Assert.Equal(expected, VariableTemplate.Parse(template).Bind(Params));

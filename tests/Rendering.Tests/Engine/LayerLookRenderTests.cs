@@ -15,44 +15,16 @@ namespace Orleans.Render.Rendering.Tests.Engine;
 /// animations, keyframes with each easing and shapes. Movies are 320x180 at 25 fps on navy; frames are rendered as
 /// stills (which equal the movie's frames) and checked at chosen pixels with a tolerance.
 /// </summary>
-public sealed class LayerLookRenderTests : IAsyncLifetime
+public sealed class LayerLookRenderTests(EngineFixture fixture) : IClassFixture<EngineFixture>
 {
     private static readonly (int, int, int) Navy = (0, 0, 128);
     private static readonly (int, int, int) Red = (255, 0, 0);
     private static readonly (int, int, int) White = (255, 255, 255);
 
-    private readonly string work = Directory.CreateTempSubdirectory("look-tests-").FullName;
-    private ImageServer images = null!;
-    private ServiceProvider services = null!;
-
-    public async Task InitializeAsync()
-    {
-        images = await ImageServer.StartAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Render:Engine:WorkDirectory"] = Path.Combine(work, "scratch"),
-            ["RemoteMedia:AllowedEndpoints:0"] = images.Endpoint,
-        }).Build();
-        var assets = new FolderAssetSource(Path.Combine(work, "assets"));
-        services = new ServiceCollection().AddLogging().AddRenderEngine(configuration)
-            .AddSingleton<IAssetSource>(assets).AddSingleton<IProjectFontCatalog>(assets).BuildServiceProvider();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await images.DisposeAsync();
-        Directory.Delete(work, recursive: true);
-    }
-
     /// <summary>Renders frame <paramref name="frame"/> of a 2 s movie whose only scene holds <paramref name="layers"/>.</summary>
     private async Task<DecodedFrame> FrameAsync(string layers, int frame, Dictionary<string, string>? parameters = null)
     {
-        var timeline = Bind(layers, parameters);
-        var output = Path.Combine(work, $"{Guid.NewGuid():N}.png");
-        await services.GetRequiredService<RenderEngine>().RenderAsync(
-            timeline, "p1", new FrameRange(frame, frame + 1), new OutputSpec(OutputFormat.Png, frame), output, null, CancellationToken.None);
-        return await MediaInspector.DecodeFrameAsync(output, 0, 320, 180);
+        return await fixture.StillAsync(Bind(layers, parameters), frame);
     }
 
     private static Model.Timeline Bind(string layers, Dictionary<string, string>? parameters = null)
@@ -207,7 +179,7 @@ public sealed class LayerLookRenderTests : IAsyncLifetime
     public async Task Zoom_scales_an_image_inside_its_box_like_ken_burns()
     {
         // The 64x64 logo is contained in a 128x64 box (32 px transparent each side); zooming to 2x fills the box.
-        var layer = $$"""{"type": "image", "url": "{{images.Url("logo.png")}}", "x": 96, "y": 58, "width": 128, "height": 64, "animations": [{"type": "zoom", "from": 1, "to": 2}]}""";
+        var layer = $$"""{"type": "image", "url": "{{fixture.Media.Url("logo.png")}}", "x": 96, "y": 58, "width": 128, "height": 64, "animations": [{"type": "zoom", "from": 1, "to": 2}]}""";
         var first = await FrameAsync(layer, 0);
         var last = await FrameAsync(layer, 49);
         var middle = await FrameAsync(layer, 25);
@@ -225,9 +197,9 @@ public sealed class LayerLookRenderTests : IAsyncLifetime
     [Fact]
     public async Task Zoom_grows_steadily_around_the_box_centre_without_jitter()
     {
-        var timeline = Bind($$"""{"type": "image", "url": "{{images.Url("logo.png")}}", "x": 96, "y": 58, "width": 128, "height": 64, "animations": [{"type": "zoom", "from": 1, "to": 2}]}""");
-        var output = Path.Combine(work, "zoom.gif");
-        await services.GetRequiredService<RenderEngine>().RenderAsync(
+        var timeline = Bind($$"""{"type": "image", "url": "{{fixture.Media.Url("logo.png")}}", "x": 96, "y": 58, "width": 128, "height": 64, "animations": [{"type": "zoom", "from": 1, "to": 2}]}""");
+        var output = Path.Combine(fixture.Work, $"zoom-{Guid.NewGuid():N}.gif");
+        await fixture.Engine.RenderAsync(
             timeline, "p1", new FrameRange(0, 50), new OutputSpec(OutputFormat.Gif), output, null, CancellationToken.None);
 
         var previous = 0;
@@ -325,14 +297,14 @@ public sealed class LayerLookRenderTests : IAsyncLifetime
     public async Task A_segment_with_animations_renders_exactly_the_frames_of_the_whole_movie()
     {
         var timeline = Bind($$"""
-            {"type": "image", "url": "{{images.Url("logo.png")}}", "x": 96, "y": 58, "width": 128, "height": 64, "animations": [{"type": "zoom", "to": 1.5}, {"type": "slidein", "direction": "left", "duration": 0.8, "easing": "ease-out"}]},
+            {"type": "image", "url": "{{fixture.Media.Url("logo.png")}}", "x": 96, "y": 58, "width": 128, "height": 64, "animations": [{"type": "zoom", "to": 1.5}, {"type": "slidein", "direction": "left", "duration": 0.8, "easing": "ease-out"}]},
             {"type": "shape", "shape": "ellipse", "fill": "#ff0000", "x": 40, "y": 20, "width": 60, "height": 60, "anchor": "center", "keyframes": [{"time": 0.2, "rotation": 0, "scale": 1, "opacity": 0.3, "easing": "ease-in-out"}, {"time": 1.6, "rotation": 180, "scale": 1.5, "opacity": 1}]},
             {"type": "solid", "color": "#ffffff", "x": 300, "y": 150, "width": 20, "height": 20, "rotation": 30, "animations": [{"type": "fadein", "duration": 1, "easing": "ease-in"}, {"type": "slideout", "direction": "down", "duration": 0.6}]}
             """);
-        var engine = services.GetRequiredService<RenderEngine>();
+        var engine = fixture.Engine;
         // GIF quantises each frame on its own, so equal pictures give equal pixels: no encoder noise to tolerate.
-        var whole = Path.Combine(work, "whole.gif");
-        var part = Path.Combine(work, "part.gif");
+        var whole = Path.Combine(fixture.Work, $"whole-{Guid.NewGuid():N}.gif");
+        var part = Path.Combine(fixture.Work, $"part-{Guid.NewGuid():N}.gif");
         await engine.RenderAsync(timeline, "p1", new FrameRange(0, 50), new OutputSpec(OutputFormat.Gif), whole, null, CancellationToken.None);
         await engine.RenderAsync(timeline, "p1", new FrameRange(13, 43), new OutputSpec(OutputFormat.Gif), part, null, CancellationToken.None);
 

@@ -35,8 +35,7 @@ project=$(create_movie "$ROOT/bench/template-movie.json")
 api() {
     local body token
     body="{\"movie\": \"bench\", \"params\": {\"name\": \"Alex\", \"order\": \"12345\", \"base\": \"http://127.0.0.1:$IMAGE_PORT\"}}"
-    token=$(curl -fsS -X POST -H 'Content-Type: application/json' -d "$body" "$API/v2/render/$project" \
-        | python3 -c 'import sys,json;print(json.load(sys.stdin)["token"])')
+    token=$(curl -fsS -X POST -H 'Content-Type: application/json' -d "$body" "$API/v2/render/$project" | token_of)
     curl -fsS -o "$OUT/api.mp4" "$API/v2/render/$token.mp4"
 }
 bare() { "$ROOT/bench/template-bare.sh" "$OUT" "$OUT/bare.mp4"; }

@@ -221,17 +221,20 @@ public sealed class RenderJobGrain(
             var output = ResumeOrPlan(spec, request, timeline);
             render.TotalFrames = output.TotalFrames;
             render.SegmentFrames = [.. output.Segments.Select(s => s.Status == OutputStatus.Done ? s.EndFrame - s.StartFrame : 0)];
-            await RecordAsync(spec.Key, output);
-            await this.RegisterOrUpdateReminder(WatchdogReminder, jobOptions.Value.WatchdogPeriod, jobOptions.Value.WatchdogPeriod);
+            await Task.WhenAll(
+                RecordAsync(spec.Key, output),
+                this.RegisterOrUpdateReminder(WatchdogReminder, jobOptions.Value.WatchdogPeriod, jobOptions.Value.WatchdogPeriod));
 
             var work = new SegmentWork(Token, spec.Key, movieJson, parameters, request, 0, 0, "", state.State.Request.Project, mediaSeconds);
             using var failFast = CancellationTokenSource.CreateLinkedTokenSource(render.Cancellation.Token);
-            var segments = output.Segments.Select((segment, index) => (segment, index)).Where(s => s.segment.Status != OutputStatus.Done)
-                .Select(s => RenderSegmentAsync(spec.Key, output, s.index, work, render, failFast))
+            var pieces = output.Segments.Count > 1 ? Directory.CreateDirectory(
+                Path.Combine(engineOptions.Value.WorkDirectory, $"{Token}-{spec.Key}-assembly-{Guid.NewGuid():N}")).FullName : null;
+            var segments = output.Segments
+                .Select((_, index) => RenderAndFetchAsync(spec.Key, output, index, work, render, failFast, pieces))
                 .ToList();
 
             // Segments carry pictures only; the sound of the whole movie is rendered here once, alongside them.
-            var sound = output.Segments.Count > 1 ? RenderSoundAsync(spec, timeline, failFast.Token) : Task.FromResult<string?>(null);
+            var sound = pieces is not null ? RenderSoundAsync(spec, timeline, failFast.Token) : Task.FromResult<string?>(null);
             try
             {
                 await Task.WhenAll(segments);
@@ -242,8 +245,14 @@ public sealed class RenderJobGrain(
                     return await FinishAsync(spec, output, failure);
                 }
 
-                output.MediaKey = await AssembleAsync(spec, output, await sound, render.Cancellation.Token);
-                return await FinishAsync(spec, output, null);
+                output.MediaKey = pieces is null ? output.Segments[0].MediaKey : await AssembleAsync(spec, output, pieces, await sound, render.LastSegmentStored, render.Cancellation.Token);
+                var result = await FinishAsync(spec, output, null);
+                if (pieces is not null)
+                {
+                    RemovePiecesAsync(spec.Key).Ignore();
+                }
+
+                return result;
             }
             finally
             {
@@ -251,6 +260,11 @@ public sealed class RenderJobGrain(
                 if (await sound.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default) is { } soundFile)
                 {
                     File.Delete(soundFile);
+                }
+
+                if (pieces is not null)
+                {
+                    Directory.Delete(pieces, recursive: true);
                 }
             }
         }
@@ -387,40 +401,53 @@ public sealed class RenderJobGrain(
     }
 
     /// <summary>
-    /// One segment is already the output (with its sound); several are joined by stream copy, with the movie's sound
-    /// muxed in by stream copy, and their pieces removed.
+    /// Renders a segment unless a resumed render already has it and, when the output has several, downloads its file
+    /// into the assembly directory as soon as it is stored, while the other segments still render.
     /// </summary>
-    private async Task<string> AssembleAsync(OutputSpec spec, OutputState output, string? soundFile, CancellationToken cancellationToken)
+    private async Task<SegmentResult?> RenderAndFetchAsync(
+        string outputKey, OutputState output, int index, SegmentWork work, RunningOutput render, CancellationTokenSource failFast, string? pieces)
     {
-        if (output.Segments.Count == 1)
+        var segment = output.Segments[index];
+        var failure = segment.Status == OutputStatus.Done ? null : await RenderSegmentAsync(outputKey, output, index, work, render, failFast);
+        if (failure is null && segment.Status == OutputStatus.Done && pieces is not null)
         {
-            return output.Segments[0].MediaKey;
+            render.LastSegmentStored = Math.Max(render.LastSegmentStored, Stopwatch.GetTimestamp());
+            await media.DownloadToFileAsync(segment.MediaKey, PiecePath(pieces, segment), render.Cancellation.Token);
         }
 
-        var started = Stopwatch.GetTimestamp();
-        var work = Path.Combine(engineOptions.Value.WorkDirectory, $"{Token}-{spec.Key}-assembly-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(work);
+        return failure;
+    }
+
+    private static string PiecePath(string pieces, SegmentState segment) => Path.Combine(pieces, Path.GetFileName(segment.MediaKey));
+
+    /// <summary>
+    /// Joins the downloaded segments by stream copy, with the movie's sound muxed in by stream copy as well. The time
+    /// logged runs from the last segment stored to the output stored: what assembly adds to the render.
+    /// </summary>
+    private async Task<string> AssembleAsync(OutputSpec spec, OutputState output, string pieces, string? soundFile, long started, CancellationToken cancellationToken)
+    {
+        var joined = Path.Combine(pieces, $"output.{spec.Format.Extension()}");
+        await assembler.AssembleAsync([.. output.Segments.Select(s => PiecePath(pieces, s))], spec.Format, pieces, joined, cancellationToken, soundFile);
+        var key = $"renders/{Token}/{spec.Key}.{spec.Format.Extension()}";
+        await media.PutFileAsync(key, joined, cancellationToken);
+        logger.LogInformation("Assembled {Token} {Output} from {Count} segments in {Milliseconds} ms", Token, spec.Key,
+            output.Segments.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return key;
+    }
+
+    /// <summary>
+    /// Removes the segment files of an output that is recorded as done, after the caller has its answer. If this fails,
+    /// the token's expiry removes them with the rest of its outputs.
+    /// </summary>
+    private async Task RemovePiecesAsync(string outputKey)
+    {
         try
         {
-            var files = new List<string>();
-            foreach (var segment in output.Segments)
-            {
-                files.Add(Path.Combine(work, Path.GetFileName(segment.MediaKey)));
-                await media.DownloadToFileAsync(segment.MediaKey, files[^1], cancellationToken);
-            }
-
-            var joined = Path.Combine(work, $"output.{spec.Format.Extension()}");
-            await assembler.AssembleAsync(files, spec.Format, work, joined, cancellationToken, soundFile);
-            var key = $"renders/{Token}/{spec.Key}.{spec.Format.Extension()}";
-            await media.PutFileAsync(key, joined, cancellationToken);
-            await media.DeletePrefixAsync($"renders/{Token}/{spec.Key}/", cancellationToken);
-            logger.LogInformation("Assembled {Token} {Output} from {Count} segments in {Milliseconds} ms", Token, spec.Key,
-                output.Segments.Count, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            return key;
+            await media.DeletePrefixAsync($"renders/{Token}/{outputKey}/", CancellationToken.None);
         }
-        finally
+        catch (Exception ex)
         {
-            Directory.Delete(work, recursive: true);
+            logger.LogWarning("Could not remove the segment files of {Token} {Output}: {Error}", Token, outputKey, ex.Message);
         }
     }
 
@@ -538,6 +565,8 @@ public sealed class RenderJobGrain(
         public int TotalFrames { get; set; }
 
         public int[] SegmentFrames { get; set; } = [];
+
+        public long LastSegmentStored { get; set; }
 
         public int FramesDone => SegmentFrames.Sum();
     }

@@ -41,7 +41,13 @@ public sealed class DistributedRenderTests(PoolClusterFixture fixture) : IClassF
         Assert.Equal(3.0, facts.DurationSeconds, 2);
         Assert.True(await MediaInspector.PsnrAsync(PathOf(three), PathOf(one)) > 35, "parallel 3 decodes to the same pictures as parallel 1");
         Assert.Equal(new RenderProgress(75, 75, OutputStatus.Done), await split.GetProgressAsync());
-        Assert.False(Directory.Exists(Path.Combine(fixture.MediaRoot, "renders", split.GetPrimaryKeyString(), extension)), "segment pieces are removed after assembly");
+        var pieces = Path.Combine(fixture.MediaRoot, "renders", split.GetPrimaryKeyString(), extension);
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); Directory.Exists(pieces) && DateTime.UtcNow < deadline;)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.False(Directory.Exists(pieces), "segment pieces are removed once the output is done");
     }
 
     [Fact]

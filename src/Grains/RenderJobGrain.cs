@@ -53,9 +53,9 @@ public sealed class RenderJobGrain(
             state.State.Movies = new Dictionary<string, string>(movies, StringComparer.Ordinal);
             state.State.CreatedAt = DateTimeOffset.UtcNow;
             state.State.ExpiresAt = state.State.CreatedAt + timeToLive;
-            await state.WriteStateAsync();
             var due = timeToLive < MinimumReminderPeriod ? MinimumReminderPeriod : timeToLive;
-            await this.RegisterOrUpdateReminder(ExpiryReminder, due, due);
+            // A reminder that fires without state finds no token and unregisters itself, so the two need no order.
+            await Task.WhenAll(state.WriteStateAsync(), this.RegisterOrUpdateReminder(ExpiryReminder, due, due));
             logger.LogInformation("Created {Token} for project {Project} in pool {Pool}", Token, request.Project, request.RoutingKey);
         }
 

@@ -93,8 +93,8 @@ two silos, and the job joins them with a stream copy.
 Target: parallel 2 ÷ parallel 1 ≤ 0.55 with one thread per ffmpeg; measured **{ratio1:.3f}**. All runs (s): {", ".join(f"{k} {', '.join(f'{x:.2f}' for x in v)}" for k, v in times.items())}.
 
 Why {ratio1:.3f} and not 0.5: first, the machine. Two one-thread encodes side by side on its two cores take {bare:.3f}
-of the time of the same two one after the other (the "by hand" row), because they share the caches and the memory
-and one busy core runs at a higher clock than two; no system can do better here. Second, the fixed costs that a
+of the time of the same two one after the other (the "by hand" row): they share the caches, the memory and, on this
+virtual machine, the host, and the measure drifts with the host's load. A render system here cannot beat that row. Second, the fixed costs that a
 half does not halve: the request, the job's state writes and reminders, fetching and preparing the image and the
 texts on each silo, starting ffmpeg (about 60 ms for Debian's build, which loads 215 libraries), and at parallel 2
 the assembly ({asm_t1:.2f} s from the last segment stored to the output stored: a second ffmpeg joins the pieces and the output is

@@ -55,12 +55,9 @@ done
 python3 - "$OUT" "$ROOT/docs/benchmarks.md" "$REPS" <<'PY'
 import statistics, sys, datetime, os
 sys.path.insert(0, os.path.join(os.path.dirname(sys.argv[2]), "..", "bench"))
-from sections import write_section
+from sections import write_section, read_times
 out, doc, reps = sys.argv[1], sys.argv[2], int(sys.argv[3])
-times = {}
-for line in open(os.path.join(out, "times.tsv")):
-    label, seconds = line.split()
-    times.setdefault(label, []).append(float(seconds))
+times = read_times(out)
 assembly = {}
 for line in open(os.path.join(out, "assembly.tsv")):
     label, ms = line.split()

@@ -51,18 +51,15 @@ for f in bare api; do
 done
 
 python3 - "$OUT" "$ROOT/docs/benchmarks.md" "$REPS" <<'PY'
-import statistics, sys, datetime, os, platform
+import statistics, sys, datetime, os
 sys.path.insert(0, os.path.join(os.path.dirname(sys.argv[2]), "..", "bench"))
-from sections import write_section
+from sections import write_section, read_times, cpu_model
 out, doc, reps = sys.argv[1], sys.argv[2], int(sys.argv[3])
-times = {"bare": [], "api": []}
-for line in open(os.path.join(out, "times.tsv")):
-    variant, seconds = line.split()
-    times[variant].append(float(seconds))
+times = read_times(out)
 med = {k: statistics.median(v) for k, v in times.items()}
 ratio = med["api"] / med["bare"]
 probe = {k: open(os.path.join(out, f"{k}.probe")).read().strip() for k in times}
-cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+cpu = cpu_model()
 load = open("/proc/loadavg").read().split()[0]
 row = lambda k, name: f"| {name} | {med[k]:.2f} | {min(times[k]):.2f}–{max(times[k]):.2f} | {900 / med[k]:.1f} | {30 / med[k]:.2f}× | `{probe[k]}` |"
 text = f"""## Template movie: API against bare ffmpeg

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Render.Rendering.Binding;
 using Orleans.Render.Rendering.Compilation;
@@ -12,46 +11,21 @@ using Xunit;
 namespace Orleans.Render.Rendering.Tests.Engine;
 
 /// <summary>Renders real files with ffmpeg and checks what a viewer would see.</summary>
-public sealed class RenderEngineTests : IAsyncLifetime
+public sealed class RenderEngineTests(EngineFixture fixture) : IClassFixture<EngineFixture>
 {
     private static readonly (int, int, int) Navy = (0, 0, 128);
     private static readonly (int, int, int) Green = (0, 100, 0);
     private static readonly (int, int, int) Red = (255, 0, 0);
     private static readonly (int, int, int) White = (255, 255, 255);
 
-    private readonly string work = Directory.CreateTempSubdirectory("engine-tests-").FullName;
-    private ImageServer images = null!;
-    private ServiceProvider services = null!;
-    private FolderAssetSource assets = null!;
-
-    public async Task InitializeAsync()
-    {
-        images = await ImageServer.StartAsync();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Render:Engine:WorkDirectory"] = Path.Combine(work, "scratch"),
-            ["RemoteMedia:AllowedEndpoints:0"] = images.Endpoint,
-        }).Build();
-        assets = new FolderAssetSource(Path.Combine(work, "assets"));
-        services = new ServiceCollection().AddLogging().AddRenderEngine(configuration)
-            .AddSingleton<IAssetSource>(assets).AddSingleton<IProjectFontCatalog>(assets).BuildServiceProvider();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        await images.DisposeAsync();
-        Directory.Delete(work, recursive: true);
-    }
-
-    private const string Project = "p1";
+    private const string Project = EngineFixture.Project;
 
     private Timeline Movie(string text = "Hello") => MovieBinder.Bind(
         MovieParser.Parse($$"""
             {"width": 320, "height": 180, "fps": 25, "scenes": [
               {"duration": 1, "background": "#000080", "layers": [
                 {"type": "solid", "color": "#ff0000", "x": 20, "y": 20, "width": 40, "height": 40, "start": 0.4, "duration": 0.4},
-                {"type": "image", "url": "{{images.Url("logo.png")}}", "x": 200, "y": 20, "width": 64, "height": 64, "start": 0.2, "duration": 5},
+                {"type": "image", "url": "{{fixture.Media.Url("logo.png")}}", "x": 200, "y": 20, "width": 64, "height": 64, "start": 0.2, "duration": 5},
                 {"type": "text", "text": "${text}", "y": 120, "height": 60, "fontSize": 40, "start": 0.6, "duration": 0.28}]},
               {"duration": 1, "background": "#006400"}]}
             """).Movie!,
@@ -60,8 +34,8 @@ public sealed class RenderEngineTests : IAsyncLifetime
     [Fact]
     public async Task Renders_backgrounds_and_layers_only_inside_their_time_windows()
     {
-        var output = Path.Combine(work, "movie.mp4");
-        await services.GetRequiredService<RenderEngine>().RenderAsync(Movie(), Project, new FrameRange(0, 50), new OutputSpec(OutputFormat.Mp4), output, null, CancellationToken.None);
+        var output = Path.Combine(fixture.Work, "movie.mp4");
+        await fixture.Engine.RenderAsync(Movie(), Project, new FrameRange(0, 50), new OutputSpec(OutputFormat.Mp4), output, null, CancellationToken.None);
 
         var facts = await MediaInspector.ProbeAsync(output);
         Assert.Equal(("h264", 320, 180, 25.0, 50), (facts.Codec, facts.Width, facts.Height, facts.FrameRate, facts.FrameCount));
@@ -95,8 +69,8 @@ public sealed class RenderEngineTests : IAsyncLifetime
     [Fact]
     public async Task Text_full_of_ffmpeg_syntax_renders_literally()
     {
-        var output = Path.Combine(work, "special.png");
-        await services.GetRequiredService<RenderEngine>().RenderAsync(
+        var output = Path.Combine(fixture.Work, "special.png");
+        await fixture.Engine.RenderAsync(
             Movie("it's 100% \\ : ; [x] %{pts} \n ${nope}"), Project, new FrameRange(17, 18), new OutputSpec(OutputFormat.Png, 17), output, null, CancellationToken.None);
 
         var frame = await MediaInspector.DecodeFrameAsync(output, 0, 320, 180);
@@ -106,9 +80,9 @@ public sealed class RenderEngineTests : IAsyncLifetime
     [Fact]
     public async Task A_segment_renders_exactly_the_frames_of_the_whole_movie()
     {
-        var engine = services.GetRequiredService<RenderEngine>();
-        var whole = Path.Combine(work, "whole.png");
-        var part = Path.Combine(work, "part.webm");
+        var engine = fixture.Engine;
+        var whole = Path.Combine(fixture.Work, "whole.png");
+        var part = Path.Combine(fixture.Work, "part.webm");
         await engine.RenderAsync(Movie(), Project, new FrameRange(17, 18), new OutputSpec(OutputFormat.Png, 17), whole, null, CancellationToken.None);
         await engine.RenderAsync(Movie(), Project, new FrameRange(15, 35), new OutputSpec(OutputFormat.Webm), part, null, CancellationToken.None);
 
@@ -126,20 +100,20 @@ public sealed class RenderEngineTests : IAsyncLifetime
     [InlineData(OutputFormat.Webm, "vp9")]
     public async Task Segments_assembled_by_stream_copy_match_the_movie_rendered_whole(OutputFormat format, string codec)
     {
-        var engine = services.GetRequiredService<RenderEngine>();
+        var engine = fixture.Engine;
         var timeline = Movie();
         var extension = format.Extension();
-        var whole = Path.Combine(work, $"whole.{extension}");
+        var whole = Path.Combine(fixture.Work, $"whole.{extension}");
         await engine.RenderAsync(timeline, Project, new FrameRange(0, 50), new OutputSpec(format), whole, null, CancellationToken.None);
         var segments = new List<string>();
         foreach (var range in Rendering.Planning.SegmentPlanner.Plan(timeline, format, 3))
         {
-            segments.Add(Path.Combine(work, $"segment-{range.Start}.{extension}"));
+            segments.Add(Path.Combine(fixture.Work, $"segment-{range.Start}.{extension}"));
             await engine.RenderAsync(timeline, Project, range, new OutputSpec(format), segments[^1], null, CancellationToken.None);
         }
 
-        var joined = Path.Combine(work, $"joined.{extension}");
-        await services.GetRequiredService<SegmentAssembler>().AssembleAsync(segments, format, work, joined, CancellationToken.None);
+        var joined = Path.Combine(fixture.Work, $"joined.{extension}");
+        await fixture.Services.GetRequiredService<SegmentAssembler>().AssembleAsync(segments, format, fixture.Work, joined, CancellationToken.None);
 
         var facts = await MediaInspector.ProbeAsync(joined);
         Assert.Equal((codec, 50, 25.0), (facts.Codec, facts.FrameCount, facts.FrameRate));
@@ -156,8 +130,8 @@ public sealed class RenderEngineTests : IAsyncLifetime
         var seen = new List<int>();
         var progress = new SynchronousProgress(frames => { lock (seen) { seen.Add(frames); } });
         using var cancellation = new CancellationTokenSource();
-        var render = services.GetRequiredService<RenderEngine>().RenderAsync(
-            long60, Project, new FrameRange(0, long60.TotalFrames), new OutputSpec(OutputFormat.Mp4), Path.Combine(work, "long.mp4"), progress, cancellation.Token);
+        var render = fixture.Engine.RenderAsync(
+            long60, Project, new FrameRange(0, long60.TotalFrames), new OutputSpec(OutputFormat.Mp4), Path.Combine(fixture.Work, "long.mp4"), progress, cancellation.Token);
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline && !seen.Any(f => f > 0))
@@ -168,17 +142,17 @@ public sealed class RenderEngineTests : IAsyncLifetime
         await cancellation.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => render);
         Assert.Contains(seen, f => f > 0 && f < long60.TotalFrames);
-        Assert.Empty(Directory.GetFiles(work, "graph-*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetFiles(fixture.Work, "graph-*", SearchOption.AllDirectories));
     }
 
     [Fact]
     public async Task An_image_url_without_a_scheme_is_a_project_asset()
     {
-        assets.Add(Project, "badge.png", TestImages.SolidPng(8, 8, new SixLabors.ImageSharp.PixelFormats.Rgba32(0, 255, 0)));
+        fixture.Assets.Add(Project, "badge.png", TestImages.SolidPng(8, 8, new SixLabors.ImageSharp.PixelFormats.Rgba32(0, 255, 0)));
         var timeline = Bind("""{"type": "image", "url": "${badge, badge.png}", "x": 100, "y": 50, "width": 60, "height": 60}""");
-        var output = Path.Combine(work, "asset.png");
+        var output = Path.Combine(fixture.Work, "asset.png");
 
-        await services.GetRequiredService<RenderEngine>().RenderAsync(timeline, Project, new FrameRange(0, 1), new OutputSpec(OutputFormat.Png), output, null, CancellationToken.None);
+        await fixture.Engine.RenderAsync(timeline, Project, new FrameRange(0, 1), new OutputSpec(OutputFormat.Png), output, null, CancellationToken.None);
 
         var frame = await MediaInspector.DecodeFrameAsync(output, 0, 320, 180);
         Assert.True(frame.IsNear(130, 80, (0, 255, 0)), $"the asset is drawn in its box: {frame.At(130, 80)}");
@@ -190,8 +164,8 @@ public sealed class RenderEngineTests : IAsyncLifetime
     {
         var timeline = Bind("""{"type": "image", "url": "nowhere.png", "width": 60, "height": 60}""");
 
-        var error = await Assert.ThrowsAsync<RenderInputException>(() => services.GetRequiredService<RenderEngine>().RenderAsync(
-            timeline, Project, new FrameRange(0, 1), new OutputSpec(OutputFormat.Png), Path.Combine(work, "missing.png"), null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<RenderInputException>(() => fixture.Engine.RenderAsync(
+            timeline, Project, new FrameRange(0, 1), new OutputSpec(OutputFormat.Png), Path.Combine(fixture.Work, "missing.png"), null, CancellationToken.None));
         Assert.Equal("asset_missing", error.Code);
     }
 
@@ -200,7 +174,7 @@ public sealed class RenderEngineTests : IAsyncLifetime
     [InlineData("mono.ttf")]
     public async Task A_text_font_may_be_a_project_font_named_by_family_or_asset_name(string font)
     {
-        assets.Add(Project, "mono.ttf", TestFonts.RenamedMono("EngineTestMono16"));
+        fixture.Assets.Add(Project, "mono.ttf", TestFonts.RenamedMono("EngineTestMono16"));
         var layer = """{"type": "text", "text": "iiiiiiii", "fontSize": 20, "align": "left", "x": 0, "y": 0, "width": 320, "height": 60, "font": "FONT"}""";
 
         var withAsset = await RightmostTextPixelAsync(Bind(layer.Replace("FONT", font)));
@@ -217,8 +191,8 @@ public sealed class RenderEngineTests : IAsyncLifetime
 
     private async Task<int> RightmostTextPixelAsync(Timeline timeline)
     {
-        var output = Path.Combine(work, $"text-{Guid.NewGuid():N}.png");
-        await services.GetRequiredService<RenderEngine>().RenderAsync(timeline, Project, new FrameRange(0, 1), new OutputSpec(OutputFormat.Png), output, null, CancellationToken.None);
+        var output = Path.Combine(fixture.Work, $"text-{Guid.NewGuid():N}.png");
+        await fixture.Engine.RenderAsync(timeline, Project, new FrameRange(0, 1), new OutputSpec(OutputFormat.Png), output, null, CancellationToken.None);
         var frame = await MediaInspector.DecodeFrameAsync(output, 0, 320, 180);
         var rightmost = -1;
         for (var x = 0; x < 320; x++)

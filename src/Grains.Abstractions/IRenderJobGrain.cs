@@ -14,11 +14,21 @@ public interface IRenderJobGrain : IGrainWithStringKey
     [Alias("create")]
     Task<JobInfo> CreateAsync(RenderRequest request, IReadOnlyDictionary<string, string> movies, TimeSpan timeToLive);
 
-    /// <summary>The token's facts, or null for a token that was never created or was deleted.</summary>
+    /// <summary>
+    /// Creates the token and queues its first output in one step, or creates nothing when the project's queue is full:
+    /// what an async render request does.
+    /// </summary>
+    [Alias("submit")]
+    Task<SubmitResult> SubmitAsync(RenderRequest request, IReadOnlyDictionary<string, string> movies, TimeSpan timeToLive, OutputRequest output);
+
+    /// <summary>The token's facts (cancelled once deleted), or null for a token that was never created.</summary>
     [Alias("info")]
     Task<JobInfo?> GetInfoAsync();
 
-    /// <summary>Renders the output unless it is already stored, and waits for it.</summary>
+    /// <summary>
+    /// Renders the output unless it is already stored, and waits for it; a render still queued after
+    /// <c>Render:Queue:BlockingWait</c> answers <see cref="OutputStatus.Queued"/> with <c>queue_timeout</c> and goes on.
+    /// </summary>
     [Alias("render"), ResponseTimeout("01:00:00")]
     Task<OutputResult> RenderAsync(OutputRequest output);
 
@@ -36,6 +46,13 @@ public interface IRenderJobGrain : IGrainWithStringKey
     /// <summary>The segments of the output last asked for and the silo this job runs on, for operators and tests.</summary>
     [Alias("segments")]
     Task<JobSegments> GetSegmentsAsync();
+
+    /// <summary>
+    /// The pool's queue gives the output a slot, or checks that a running output still holds it: true while the job
+    /// renders it (a job whose silo died resumes here), false when the output no longer needs the slot.
+    /// </summary>
+    [Alias("admit")]
+    Task<bool> AdmitAsync(string outputKey);
 
     /// <summary>A segment's frames done so far and the silo rendering it.</summary>
     [Alias("report-progress"), OneWay]

@@ -11,7 +11,7 @@ namespace Orleans.Render.Grains;
 
 public static class GrainServiceCollectionExtensions
 {
-    /// <summary>Everything the grains need besides Orleans' own providers: the engine, the media store, project assets, job options and the upload destinations.</summary>
+    /// <summary>Everything the grains need besides Orleans' own providers: the engine, the media store, project assets, job, queue and segment-store options, and the upload destinations.</summary>
     public static IServiceCollection AddRenderGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRenderEngine(configuration);
@@ -24,6 +24,11 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton(sp => new AssetInspector(sp.GetRequiredService<IOptions<AssetOptions>>().Value));
         services.AddOptions<RenderJobOptions>().Bind(configuration.GetSection(RenderJobOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RenderQueueOptions>().Bind(configuration.GetSection(RenderQueueOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SegmentStoreOptions>().Bind(configuration.GetSection(SegmentStoreOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<OutputRenderer>();
         services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => o.InitialBackoff <= o.MaxBackoff, "Uploads:InitialBackoff must not be larger than Uploads:MaxBackoff.")

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Render.Grains.Placement;
@@ -11,9 +12,15 @@ using Orleans.Render.Storage;
 
 namespace Orleans.Render.Grains;
 
+/// <summary>
+/// One attempt at a render unit, on a silo of the unit's pool: frames, the movie's sound or the join of stored units.
+/// It renders into scratch space and stores the result under <c>work.MediaKey</c>; keeping the record of what was
+/// stored is <see cref="RenderUnitGrain"/>'s job.
+/// </summary>
 [GrainType("segment-renderer"), RenderPoolPlacement]
 public sealed class SegmentRendererGrain(
     RenderEngine engine,
+    SegmentAssembler assembler,
     IMediaStore media,
     IOptions<RenderEngineOptions> options,
     ILogger<SegmentRendererGrain> logger) : Grain, ISegmentRendererGrain
@@ -22,22 +29,24 @@ public sealed class SegmentRendererGrain(
 
     public async Task<SegmentResult> RenderAsync(SegmentWork work, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(options.Value.WorkDirectory);
-        var outputPath = Path.Combine(options.Value.WorkDirectory, $"{work.Token}-{work.OutputKey}-{Guid.NewGuid():N}");
-        var framesDone = new LatestValue();
-        using var reporting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var reporter = ReportProgressAsync(work, framesDone, reporting.Token);
+        var scratch = Directory.CreateDirectory(Path.Combine(options.Value.WorkDirectory, $"unit-{Guid.NewGuid():N}")).FullName;
         try
         {
             var spec = OutputSpecs.From(work.Output);
-            var movie = MovieParser.Parse(work.MovieJson).Movie
-                ?? throw new RenderInputException("invalid_movie", "The movie no longer validates.");
-            var timeline = MovieBinder.Bind(movie, work.Params, work.MediaSeconds);
-            var range = new FrameRange(work.StartFrame, work.EndFrame);
-            logger.LogInformation("Rendering {Token} {Output} frames {Start}-{End}", work.Token, work.OutputKey, range.Start, range.End);
-            await engine.RenderAsync(timeline, work.Project, range, spec, outputPath, framesDone, cancellationToken);
+            var outputPath = Path.Combine(scratch, $"unit.{spec.Format.Extension()}");
+            var frames = work.Kind switch
+            {
+                SegmentKind.Frames => await RenderFramesAsync(work, spec, outputPath, cancellationToken),
+                SegmentKind.Sound => await RenderSoundAsync(work, spec, outputPath, cancellationToken),
+                _ => await JoinAsync(work, spec, scratch, outputPath, cancellationToken),
+            };
+            if (frames is null)
+            {
+                return new SegmentResult(0, Silo: RuntimeIdentity);
+            }
+
             await media.PutFileAsync(work.MediaKey, outputPath, cancellationToken);
-            return new SegmentResult(range.Count, Silo: RuntimeIdentity);
+            return new SegmentResult(frames.Value, Silo: RuntimeIdentity, MediaKey: work.MediaKey);
         }
         catch (RenderInputException ex)
         {
@@ -45,24 +54,65 @@ public sealed class SegmentRendererGrain(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            logger.LogError(ex, "Render of {Token} {Output} failed", work.Token, work.OutputKey);
+            logger.LogError(ex, "{Kind} unit {Unit} of {Token} {Output} failed", work.Kind, work.MediaKey, work.Token, work.OutputKey);
             return new SegmentResult(0, "render_failed", "The render failed on the server; see the silo log for details.", Silo: RuntimeIdentity);
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    private async Task<int?> RenderFramesAsync(SegmentWork work, OutputSpec spec, string outputPath, CancellationToken cancellationToken)
+    {
+        var framesDone = new LatestValue();
+        using var reporting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var reporter = ReportProgressAsync(work, framesDone, reporting.Token);
+        try
+        {
+            var range = new FrameRange(work.StartFrame, work.EndFrame);
+            logger.LogInformation("Rendering {Token} {Output} frames {Start}-{End}", work.Token, work.OutputKey, range.Start, range.End);
+            await engine.RenderAsync(Bind(work), work.Project, range, spec, outputPath, framesDone, cancellationToken);
+            return range.Count;
         }
         finally
         {
             await reporting.CancelAsync();
             await reporter;
-            File.Delete(outputPath);
         }
+    }
+
+    private async Task<int?> RenderSoundAsync(SegmentWork work, OutputSpec spec, string outputPath, CancellationToken cancellationToken) =>
+        await engine.RenderAudioAsync(Bind(work), work.Project, spec.Format, outputPath, cancellationToken) ? 0 : null;
+
+    /// <summary>Downloads the stored pieces (and sound) side by side and joins them by stream copy.</summary>
+    private async Task<int?> JoinAsync(SegmentWork work, OutputSpec spec, string scratch, string outputPath, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var pieces = work.Pieces ?? [];
+        var files = pieces.Select((_, i) => Path.Combine(scratch, $"piece-{i}.{spec.Format.Extension()}")).ToList();
+        var sound = work.SoundKey is null ? null : Path.Combine(scratch, $"sound.{spec.Format.Extension()}");
+        await Task.WhenAll(pieces.Select((key, i) => media.DownloadToFileAsync(key, files[i], cancellationToken))
+            .Append(sound is null ? Task.CompletedTask : media.DownloadToFileAsync(work.SoundKey!, sound, cancellationToken)));
+        await assembler.AssembleAsync(files, spec.Format, scratch, outputPath, cancellationToken, sound);
+        logger.LogInformation("Joined {Count} segments of {Token} {Output} in {Milliseconds} ms", pieces.Count, work.Token, work.OutputKey,
+            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return work.EndFrame - work.StartFrame;
+    }
+
+    private static Rendering.Model.Timeline Bind(SegmentWork work)
+    {
+        var movie = MovieParser.Parse(work.MovieJson).Movie
+            ?? throw new RenderInputException("invalid_movie", "The movie no longer validates.");
+        return MovieBinder.Bind(movie, work.Params, work.MediaSeconds);
     }
 
     private async Task ReportProgressAsync(SegmentWork work, LatestValue framesDone, CancellationToken cancellationToken)
     {
         var job = GrainFactory.GetGrain<IRenderJobGrain>(work.Token);
-        var segment = SegmentKey.Parse(this.GetPrimaryKeyString()).Segment;
         using var timer = new PeriodicTimer(ProgressInterval);
         var reported = 0;
-        await job.ReportProgressAsync(work.OutputKey, segment, 0, RuntimeIdentity);
+        await job.ReportProgressAsync(work.OutputKey, work.Index, 0, RuntimeIdentity);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
@@ -71,7 +121,7 @@ public sealed class SegmentRendererGrain(
                 if (frames != reported)
                 {
                     reported = frames;
-                    await job.ReportProgressAsync(work.OutputKey, segment, frames, RuntimeIdentity);
+                    await job.ReportProgressAsync(work.OutputKey, work.Index, frames, RuntimeIdentity);
                 }
             }
         }

@@ -43,6 +43,7 @@ public static class RenderingServiceCollectionExtensions
             sp.GetRequiredService<MediaLengthProbe>()));
         services.AddSingleton(sp => new FfmpegRunner(
             sp.GetRequiredService<IOptions<RenderEngineOptions>>().Value.FfmpegPath,
+            sp.GetRequiredService<IOptions<RenderEngineOptions>>().Value.ProcessSlots,
             sp.GetRequiredService<ILogger<FfmpegRunner>>()));
         services.TryAddSingleton(sp => new AssetInspector(sp.GetRequiredService<IOptions<AssetOptions>>().Value));
         services.AddSingleton<TimedMediaPreparer>();

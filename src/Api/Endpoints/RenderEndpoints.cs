@@ -72,25 +72,28 @@ public static class RenderEndpoints
 
         var token = NewToken();
         var job = client.GetGrain<IRenderJobGrain>(token);
-        var info = await job.CreateAsync(
-            new RenderRequest(project, body.Movies, body.Params, body.Parallel, body.RoutingKey), movies, options.TokenTtl);
+        var request = new RenderRequest(project, body.Movies, body.Params, body.Parallel, body.RoutingKey);
+        var extension = body.DefaultExtension();
+        var url = $"{BaseUrl(http, options)}/v2/render/{token}.{extension}";
+        if (renderNow && body.Async && body.Uploads.Count == 0)
+        {
+            // One call creates the token and queues its render, or creates nothing when the project's queue is full.
+            var submitted = await job.SubmitAsync(request, movies, options.TokenTtl, new OutputRequest(extension, PosterFrame: true));
+            return submitted.Info is { } queued
+                ? Results.Json(new { token, url, expires = queued.ExpiresAt.ToUnixTimeSeconds(), status = 202 }, statusCode: StatusCodes.Status202Accepted)
+                : ApiErrors.Error(StatusCodes.Status429TooManyRequests, submitted.ErrorCode ?? "queue_full", submitted.Message ?? "The project's render queue is full.");
+        }
+
+        var info = await job.CreateAsync(request, movies, options.TokenTtl);
         var expires = info.ExpiresAt.ToUnixTimeSeconds();
         if (!renderNow)
         {
             return Results.Json(new { token, expires, status = 200 });
         }
 
-        var extension = body.DefaultExtension();
-        var url = $"{BaseUrl(http, options)}/v2/render/{token}.{extension}";
         if (body.Uploads.Count > 0)
         {
             return await UploadAsync(client, project, token, url, expires, body);
-        }
-
-        if (body.Async)
-        {
-            await job.StartAsync(new OutputRequest(extension, PosterFrame: true));
-            return Results.Json(new { token, url, expires, status = 202 }, statusCode: StatusCodes.Status202Accepted);
         }
 
         var result = await RenderWithFailoverAsync(job, new OutputRequest(extension, PosterFrame: true));
@@ -231,17 +234,31 @@ public static class RenderEndpoints
         }
 
         var progress = await job!.GetProgressAsync();
-        return Results.Json(new { token, done = progress.Done, total = progress.Total, status = progress.Status.ToString().ToLowerInvariant() });
+        return Results.Json(new
+        {
+            token,
+            done = progress.Done,
+            total = progress.Total,
+            status = progress.Status.ToString().ToLowerInvariant(),
+            position = progress.Status == OutputStatus.Queued ? progress.Position : (int?)null,
+            reused = progress.Reused,
+        });
     }
 
     private static async Task<IResult> DeleteAsync(string token, IClusterClient client)
     {
-        if (!Names.IsValidToken(token) || !await client.GetGrain<IRenderJobGrain>(token).DeleteAsync())
+        if (!Names.IsValidToken(token))
         {
             return UnknownToken();
         }
 
-        return Results.NoContent();
+        var job = client.GetGrain<IRenderJobGrain>(token);
+        if (await job.DeleteAsync())
+        {
+            return Results.NoContent();
+        }
+
+        return await job.GetInfoAsync() is { Cancelled: true } ? Cancelled() : UnknownToken();
     }
 
     private static async Task<(IRenderJobGrain? Job, IResult? Error)> FindJobAsync(IClusterClient client, string token)
@@ -258,20 +275,29 @@ public static class RenderEndpoints
             return (null, UnknownToken());
         }
 
-        return info.Expired
-            ? (null, ApiErrors.Error(StatusCodes.Status410Gone, "expired", "The token has expired and its outputs are gone."))
-            : (job, null);
+        return info switch
+        {
+            { Cancelled: true } => (null, Cancelled()),
+            { Expired: true } => (null, ApiErrors.Error(StatusCodes.Status410Gone, "expired", "The token has expired and its outputs are gone.")),
+            _ => (job, null),
+        };
     }
 
     private static IResult FailureResult(OutputResult result)
     {
         var message = result.Message ?? "The render failed.";
+        if (result.ErrorCode == "queue_timeout")
+        {
+            return ApiErrors.RetryLater(StatusCodes.Status503ServiceUnavailable, "queue_timeout", message, result.RetryAfterSeconds);
+        }
+
         var status = result.ErrorCode switch
         {
             "unsupported_extension" or "extension_not_mapped" or "frame_out_of_range" => StatusCodes.Status400BadRequest,
             "unknown_token" => StatusCodes.Status404NotFound,
             "expired" or "cancelled" => StatusCodes.Status410Gone,
             "pool_unavailable" => StatusCodes.Status503ServiceUnavailable,
+            "queue_full" => StatusCodes.Status429TooManyRequests,
             _ when result.IsInputError => StatusCodes.Status422UnprocessableEntity,
             _ => StatusCodes.Status500InternalServerError,
         };
@@ -298,6 +324,8 @@ public static class RenderEndpoints
     }
 
     private static IResult UnknownToken() => ApiErrors.NotFound("unknown_token", "There is no such token.");
+
+    private static IResult Cancelled() => ApiErrors.Error(StatusCodes.Status410Gone, "cancelled", "The token was deleted and its outputs are gone.");
 
     /// <summary>24 random bytes (192 bits) as URL-safe base64: 32 characters, never guessable.</summary>
     private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');

@@ -10,5 +10,18 @@ public static class ApiErrors
 
     public static IResult NotFound(string error, string message) => Error(StatusCodes.Status404NotFound, error, message);
 
+    /// <summary>An error that tells the client when to ask again (<c>Retry-After</c>, in seconds).</summary>
+    public static IResult RetryLater(int status, string error, string message, int retryAfterSeconds) =>
+        new RetryAfterResult(Error(status, error, message), Math.Max(1, retryAfterSeconds));
+
     public sealed record ErrorBody(string Error, string Message);
+
+    private sealed class RetryAfterResult(IResult inner, int seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 }

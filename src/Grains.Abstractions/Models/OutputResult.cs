@@ -11,4 +11,5 @@ public sealed record OutputResult(
     [property: Id(2)] string ContentType,
     [property: Id(3)] string? ErrorCode = null,
     [property: Id(4)] string? Message = null,
-    [property: Id(5)] bool IsInputError = false);
+    [property: Id(5)] bool IsInputError = false,
+    [property: Id(6)] int RetryAfterSeconds = 0);

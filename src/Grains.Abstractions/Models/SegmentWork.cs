@@ -1,9 +1,12 @@
 namespace Orleans.Render.Models;
 
 /// <summary>
-/// One frame range of one output for a <c>SegmentRendererGrain</c>: the movie document, the params, the output and
-/// the media key the result must be stored under, the project whose assets the movie may name, and the lengths of the
-/// media its <c>"auto"</c> scenes last for (read once by the job so every segment binds the same frames).
+/// One render unit's work. <see cref="SegmentKind.Frames"/>: frames <c>[StartFrame, EndFrame)</c> of the movie document
+/// bound with the params and the media lengths the job read once (<see cref="MediaSeconds"/>, so every segment binds
+/// the same frames); <see cref="SegmentKind.Sound"/>: the whole movie's sound; <see cref="SegmentKind.Join"/>: the
+/// stored <see cref="Pieces"/> joined with the stored <see cref="SoundKey"/>. <see cref="Pool"/> is where it may run,
+/// <see cref="Index"/> spreads a job's units over the pool's silos, and <see cref="Token"/>/<see cref="OutputKey"/> say
+/// which job hears its progress. <see cref="MediaKey"/> is filled in by the unit grain: where the result is stored.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("render.v1.SegmentWork")]
 public sealed record SegmentWork(
@@ -16,4 +19,9 @@ public sealed record SegmentWork(
     [property: Id(6)] int EndFrame,
     [property: Id(7)] string MediaKey,
     [property: Id(8)] string Project,
-    [property: Id(9)] IReadOnlyDictionary<string, double> MediaSeconds);
+    [property: Id(9)] IReadOnlyDictionary<string, double> MediaSeconds,
+    [property: Id(10)] SegmentKind Kind = SegmentKind.Frames,
+    [property: Id(11)] string Pool = "default",
+    [property: Id(12)] int Index = 0,
+    [property: Id(13)] IReadOnlyList<string>? Pieces = null,
+    [property: Id(14)] string? SoundKey = null);

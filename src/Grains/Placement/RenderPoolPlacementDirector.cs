@@ -4,8 +4,8 @@ using Orleans.Runtime.Placement;
 namespace Orleans.Render.Grains.Placement;
 
 /// <summary>
-/// Puts a segment on a silo of its pool. Among the pool's silos (ordered by address) segment <c>i</c>, attempt <c>a</c>
-/// goes to silo <c>(i + a) mod n</c>: the segments of one render spread over the pool, and a retry lands elsewhere.
+/// Puts a segment on a silo of its pool. Among the pool's silos (ordered by address) unit <c>i</c> of a job, attempt <c>a</c>
+/// goes to silo <c>(i + a) mod n</c>: the units of one render spread over the pool, and a retry lands elsewhere.
 /// </summary>
 public sealed class RenderPoolPlacementDirector(RenderPools pools) : IPlacementDirector
 {
@@ -18,6 +18,6 @@ public sealed class RenderPoolPlacementDirector(RenderPools pools) : IPlacementD
             throw new OrleansException($"No active silo serves the render pool '{key.Pool}'.");
         }
 
-        return Task.FromResult(silos[(key.Segment + key.Attempt) % silos.Length]);
+        return Task.FromResult(silos[(key.Index + key.Attempt) % silos.Length]);
     }
 }

@@ -16,6 +16,8 @@ public sealed class RenderPools(ISiloMetadataCache metadata, IClusterMembershipS
         metadata.GetSiloMetadata(silo).Metadata.TryGetValue(MetadataKey, out var pools)
         && pools.Split(',', StringSplitOptions.TrimEntries).Contains(pool, StringComparer.Ordinal);
 
-    public bool HasLiveSilo(string pool) =>
-        membership.CurrentSnapshot.Members.Values.Any(m => m.Status == SiloStatus.Active && Serves(m.SiloAddress, pool));
+    public bool HasLiveSilo(string pool) => LiveSilos(pool) > 0;
+
+    public int LiveSilos(string pool) =>
+        membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active && Serves(m.SiloAddress, pool));
 }

@@ -27,5 +27,8 @@ public sealed class OutputState
 
     [Id(9)] public List<SegmentState> Segments { get; set; } = [];
 
+    /// <summary>How many of the output's units came from the segment store rather than a render.</summary>
+    [Id(10)] public int Reused { get; set; }
+
     public OutputResult ToResult() => new(Status, MediaKey, ContentType, ErrorCode, Message, IsInputError);
 }

@@ -22,4 +22,7 @@ public sealed class RenderJobState
 
     /// <summary>The output whose frames <c>GET /v2/progress</c> reports: the latest one asked for.</summary>
     [Id(6)] public string? CurrentOutput { get; set; }
+
+    /// <summary>Set when the token was deleted; it then answers "cancelled" until it would have expired.</summary>
+    [Id(7)] public bool Cancelled { get; set; }
 }

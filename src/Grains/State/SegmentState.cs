@@ -2,7 +2,7 @@ using Orleans.Render.Models;
 
 namespace Orleans.Render.Grains.State;
 
-/// <summary>One frame range of an output as last recorded; a finished segment is reused when a job resumes.</summary>
+/// <summary>One frame range of an output as last recorded; its unit outlives the job, so a resumed job reuses what was finished.</summary>
 [GenerateSerializer, Alias("render.v1.SegmentState")]
 public sealed class SegmentState
 {
@@ -12,7 +12,8 @@ public sealed class SegmentState
 
     [Id(2)] public OutputStatus Status { get; set; }
 
-    [Id(3)] public string MediaKey { get; set; } = "";
+    /// <summary>The content address of the range's render unit.</summary>
+    [Id(7)] public string Unit { get; set; } = "";
 
     [Id(4)] public int Attempts { get; set; }
 

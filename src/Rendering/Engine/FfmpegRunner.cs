@@ -7,11 +7,17 @@ namespace Orleans.Render.Rendering.Engine;
 
 /// <summary>
 /// Runs one <see cref="FfmpegInvocation"/>: no shell, arguments as a list, progress read from <c>-progress pipe:1</c>,
-/// and the process tree killed when the caller cancels so a cancelled render stops burning CPU.
+/// and the process tree killed when the caller cancels so a cancelled render stops burning CPU. At most
+/// <c>slots</c> processes run at once in this process; the rest wait, cancellably, in arrival order.
 /// </summary>
-public sealed class FfmpegRunner(string ffmpegPath, ILogger<FfmpegRunner> logger)
+public sealed class FfmpegRunner(string ffmpegPath, int slots, ILogger<FfmpegRunner> logger)
 {
     private const int StderrLinesKept = 20;
+
+    private readonly SemaphoreSlim running = new(slots, slots);
+
+    /// <summary>ffmpeg processes running now in this process.</summary>
+    public int Running => slots - running.CurrentCount;
 
     public async Task RunAsync(
         FfmpegInvocation invocation, string workDirectory, string outputPath, IProgress<int>? framesDone, CancellationToken cancellationToken)
@@ -52,6 +58,19 @@ public sealed class FfmpegRunner(string ffmpegPath, ILogger<FfmpegRunner> logger
             start.ArgumentList.Add(argument);
         }
 
+        await running.WaitAsync(cancellationToken);
+        try
+        {
+            await RunProcessAsync(start, outputPath, framesDone, cancellationToken);
+        }
+        finally
+        {
+            running.Release();
+        }
+    }
+
+    private async Task RunProcessAsync(ProcessStartInfo start, string outputPath, IProgress<int>? framesDone, CancellationToken cancellationToken)
+    {
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {ffmpegPath}.");
         process.StandardInput.Close();
         var errors = new Queue<string>();

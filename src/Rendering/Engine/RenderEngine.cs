@@ -28,9 +28,7 @@ public sealed class RenderEngine(
         try
         {
             var started = Stopwatch.GetTimestamp();
-            // Sound belongs to the whole movie: a range that is the whole movie carries it, segments get it at assembly.
-            var withAudio = FilterGraphCompiler.CarriesAudio(output.Format) && timeline.Audio.Count > 0
-                && range == new FrameRange(0, timeline.TotalFrames);
+            var withAudio = Planning.RenderPlan.CarriesSound(timeline, range, output.Format);
             var images = preparer.PrepareAsync(timeline, project, range, work, cancellationToken);
             var media = timedMedia.PrepareAsync(timeline, project, range, withAudio, work, cancellationToken);
             await Task.WhenAll(images, media);

@@ -16,5 +16,14 @@ public sealed class RenderEngineOptions
     [Required]
     public string WorkDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "orleans-render");
 
+    /// <summary>
+    /// How many ffmpeg processes this process runs at once; more wait for a free slot. 0 means one per core: more
+    /// processes than cores only slow every render down and starve the silo's own threads.
+    /// </summary>
+    [Range(0, 256)]
+    public int MaxConcurrentProcesses { get; set; }
+
+    public int ProcessSlots => MaxConcurrentProcesses > 0 ? MaxConcurrentProcesses : Environment.ProcessorCount;
+
     public EncoderSettings Encoder { get; set; } = new();
 }

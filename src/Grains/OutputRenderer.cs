@@ -1,0 +1,256 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Render.Grains.Placement;
+using Orleans.Render.Grains.State;
+using Orleans.Render.Models;
+using Orleans.Render.Rendering;
+using Orleans.Render.Rendering.Binding;
+using Orleans.Render.Rendering.Compilation;
+using Orleans.Render.Rendering.Engine;
+using Orleans.Render.Rendering.Parsing;
+using Orleans.Render.Rendering.Planning;
+using Orleans.Render.Storage;
+
+namespace Orleans.Render.Grains;
+
+/// <summary>
+/// How a job renders one output: parse, probe and bind the movie once, plan its units with their content addresses,
+/// take the output from the segment store when identical work was stored before, else wait for a slot in the pool's
+/// queue and have every unit rendered (or reused) by its <see cref="RenderUnitGrain"/>, the join last. It runs on the
+/// job's activation and keeps the job's recorded state up to date through the callback it is given.
+/// </summary>
+public sealed class OutputRenderer(
+    IGrainFactory grains,
+    IMediaStore media,
+    MediaLengthProbe lengths,
+    RenderPools pools,
+    IOptions<RenderEngineOptions> engineOptions,
+    IOptions<RenderJobOptions> jobOptions,
+    ILogger<OutputRenderer> logger)
+{
+    private const int UnitCallAttempts = 5;
+
+    /// <summary>What the job asks for: its token and request, the output and the movie document the output uses.</summary>
+    public sealed record Job(string Token, RenderRequest Request, OutputSpec Spec, OutputRequest Output, string MovieJson)
+    {
+        public string Key => Spec.Key;
+    }
+
+    /// <summary>The output's units, and the media lengths read once for its <c>"auto"</c> scenes.</summary>
+    public sealed record PlannedOutput(RenderPlan Plan, IReadOnlyDictionary<string, double> MediaSeconds);
+
+    public async Task<PlannedOutput> PlanAsync(Job job, CancellationToken cancellationToken)
+    {
+        var movie = MovieParser.Parse(job.MovieJson).Movie
+            ?? throw new RenderInputException("invalid_movie", "The movie stored for this token does not validate.");
+        var parameters = job.Request.Params;
+        var mediaSeconds = await lengths.ReadAsync(movie, parameters, job.Request.Project, engineOptions.Value.WorkDirectory, cancellationToken);
+        var timeline = MovieBinder.Bind(movie, parameters, mediaSeconds);
+        var assets = await AssetVersionsAsync(job.Request.Project);
+        return new PlannedOutput(RenderPlan.For(timeline, job.Spec, job.Request.Parallel, engineOptions.Value.Encoder, assets), mediaSeconds);
+    }
+
+    /// <summary>Renders the planned output into <paramref name="output"/> (its media key and segments); null on success, else the failure.</summary>
+    public async Task<SegmentResult?> RenderAsync(Job job, PlannedOutput planned, OutputState output, RunningOutput render, Func<Task> record)
+    {
+        var plan = planned.Plan;
+        if (await grains.GetGrain<IRenderUnitGrain>(plan.Final).GetStoredAsync() is { } stored)
+        {
+            // Identical work was stored before: no queue, no ffmpeg.
+            foreach (var segment in output.Segments)
+            {
+                segment.Status = OutputStatus.Done;
+            }
+
+            render.Track(output);
+            output.MediaKey = stored.MediaKey;
+            output.Reused = render.Reused = 1;
+            logger.LogInformation("{Token} {Output} is in the segment store already (unit {Unit})", job.Token, job.Key, plan.Final);
+            return null;
+        }
+
+        if (await WaitForSlotAsync(job, output, render, record) is { } refused)
+        {
+            return refused;
+        }
+
+        render.Status = output.Status = OutputStatus.Rendering;
+        await record();
+        var work = new SegmentWork(job.Token, job.Key, job.MovieJson, job.Request.Params, job.Output, 0, plan.Range.Count, "", job.Request.Project,
+            planned.MediaSeconds, Pool: job.Request.RoutingKey);
+        var token = render.Cancellation.Token;
+        var segments = output.Segments.Select((_, i) => RenderSegmentAsync(output, i, work, render, record)).ToList();
+        var sound = plan.Sound is null ? null : RenderUnitAsync(plan.Sound, work with { Kind = SegmentKind.Sound, Index = segments.Count }, token);
+        var results = await Task.WhenAll(segments);
+        var soundResult = sound is null ? null : await sound;
+        if (results.Append(soundResult).FirstOrDefault(r => r is { Succeeded: false }) is { } failure)
+        {
+            return failure;
+        }
+
+        var final = results[0];
+        if (plan.IsJoined)
+        {
+            final = await RenderUnitAsync(plan.Final, work with
+            {
+                Kind = SegmentKind.Join,
+                Pieces = [.. results.Select(r => r.MediaKey!)],
+                SoundKey = soundResult?.MediaKey,
+            }, token);
+            if (!final.Succeeded)
+            {
+                return final;
+            }
+        }
+
+        render.Reused += results.Count(r => r.Reused) + (soundResult is { Reused: true } ? 1 : 0);
+        (output.MediaKey, output.Reused) = (final.MediaKey, render.Reused);
+        return null;
+    }
+
+    public async Task<bool> IsStoredAsync(OutputState output) =>
+        output.MediaKey is not null && await media.GetAsync(output.MediaKey, CancellationToken.None) is not null;
+
+    public async Task<int> PositionAsync(string token, string outputKey, string pool)
+    {
+        try
+        {
+            return await Queue(pool).GetPositionAsync(token, outputKey);
+        }
+        catch (Exception ex) when (StaleState.IsTransient(ex))
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>Gives the output's slot back to the queue; if that fails, the queue's next lease check frees it.</summary>
+    public async Task ReleaseSlotAsync(string token, string outputKey, string pool)
+    {
+        try
+        {
+            await Queue(pool).CompleteAsync(token, outputKey);
+        }
+        catch (Exception ex) when (StaleState.IsTransient(ex))
+        {
+            logger.LogWarning("Could not give back the slot of {Token} {Output}: {Error}", token, outputKey, ex.Message);
+        }
+    }
+
+    /// <summary>The frame count of a movie bound with the params, before media lengths are read (0 when it does not bind).</summary>
+    public static int TotalFrames(string movieJson, IReadOnlyDictionary<string, string> parameters)
+    {
+        var movie = MovieParser.Parse(movieJson).Movie;
+        try
+        {
+            return movie is null ? 0 : MovieBinder.Bind(movie, parameters).TotalFrames;
+        }
+        catch (RenderInputException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>
+    /// Queues the output in its pool and waits until it is admitted. Fails with <c>queue_full</c> when the project's
+    /// queue is full, and with <c>pool_unavailable</c> when the pool has had no live silo for the queue timeout.
+    /// </summary>
+    private async Task<SegmentResult?> WaitForSlotAsync(Job job, OutputState output, RunningOutput render, Func<Task> record)
+    {
+        var pool = job.Request.RoutingKey;
+        var ticket = await Queue(pool).EnqueueAsync(new QueueEntry(job.Token, job.Key, job.Request.Project, DateTimeOffset.UtcNow));
+        if (ticket.Refused)
+        {
+            return new SegmentResult(0, ticket.ErrorCode, ticket.Message, IsInputError: true);
+        }
+
+        if (ticket.Admitted)
+        {
+            render.Admitted.TrySetResult();
+            return null;
+        }
+
+        render.Status = output.Status = OutputStatus.Queued;
+        await record();
+        var since = DateTimeOffset.UtcNow;
+        var options = jobOptions.Value;
+        while (!render.Admitted.Task.IsCompleted)
+        {
+            await Task.WhenAny(render.Admitted.Task, Task.Delay(options.QueuePollInterval, render.Cancellation.Token));
+            render.Cancellation.Token.ThrowIfCancellationRequested();
+            if (!render.Admitted.Task.IsCompleted && !pools.HasLiveSilo(pool) && DateTimeOffset.UtcNow - since > options.QueueTimeout)
+            {
+                await ReleaseSlotAsync(job.Token, job.Key, pool);
+                return new SegmentResult(0, "pool_unavailable", $"No silo of the render pool '{pool}' came up within {options.QueueTimeout}.");
+            }
+        }
+
+        return null;
+    }
+
+    private async Task<SegmentResult> RenderSegmentAsync(OutputState output, int index, SegmentWork work, RunningOutput render, Func<Task> record)
+    {
+        var segment = output.Segments[index];
+        if (segment.Status != OutputStatus.Done)
+        {
+            segment.Status = OutputStatus.Rendering;
+        }
+
+        var result = await RenderUnitAsync(
+            segment.Unit, work with { StartFrame = segment.StartFrame, EndFrame = segment.EndFrame, Index = index }, render.Cancellation.Token);
+        (segment.Attempts, segment.Silo) = (Math.Max(segment.Attempts, result.Attempts), result.Silo ?? segment.Silo);
+        if (!result.Succeeded)
+        {
+            (segment.Status, segment.LastError) = (OutputStatus.Failed, result.Message);
+            return result;
+        }
+
+        (segment.Status, segment.LastError) = (OutputStatus.Done, null);
+        render.SegmentFrames[index] = segment.EndFrame - segment.StartFrame;
+        await record();
+        return result;
+    }
+
+    /// <summary>
+    /// Asks a unit grain for its unit. The unit's render is shared with every job that asks for it, so cancelling this
+    /// job stops the wait, not the render (whose result stays in the store). A call lost to a dead silo or a stale
+    /// activation is asked again: the unit grain resumes from its state.
+    /// </summary>
+    private async Task<SegmentResult> RenderUnitAsync(string unit, SegmentWork work, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await grains.GetGrain<IRenderUnitGrain>(unit).RenderAsync(work).WaitAsync(cancellationToken);
+            }
+            catch (Exception ex) when (StaleState.IsTransient(ex) && attempt < UnitCallAttempts)
+            {
+                logger.LogWarning("Asking unit {Unit} of {Token} again after {Error}", unit, work.Token, ex.Message);
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return new SegmentResult(0, "segment_failed", $"Unit {work.Index} was lost: {ex.GetType().Name}.");
+            }
+        }
+    }
+
+    /// <summary>Asset name → content hash for the project; font assets once more as <c>font:name</c> (see <see cref="RenderFingerprint"/>).</summary>
+    private async Task<IReadOnlyDictionary<string, string>> AssetVersionsAsync(string project)
+    {
+        var assets = await grains.GetGrain<IProjectGrain>(project).ListAssetsAsync();
+        var versions = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var asset in assets)
+        {
+            versions[asset.Name] = asset.Sha256;
+            if (asset.Kind == "font")
+            {
+                versions["font:" + asset.Name] = asset.Sha256;
+            }
+        }
+
+        return versions;
+    }
+
+    private IRenderQueueGrain Queue(string pool) => grains.GetGrain<IRenderQueueGrain>(pool);
+}

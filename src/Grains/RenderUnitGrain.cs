@@ -1,0 +1,131 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Orleans.Render.Grains.Placement;
+using Orleans.Render.Grains.State;
+using Orleans.Render.Models;
+using Orleans.Render.Storage;
+
+namespace Orleans.Render.Grains;
+
+/// <summary>
+/// One content-addressed render unit (key = its fingerprint, see <c>RenderFingerprint</c>). The first ask renders it
+/// through <see cref="SegmentRendererGrain"/>s on the work's pool, one attempt after another on different silos, and
+/// records each step in persisted state; once stored, every later ask (a resumed job, another token with identical
+/// work) gets the stored file. Reentrant so that concurrent asks share the render under way.
+/// </summary>
+[Reentrant, GrainType("render-unit")]
+public sealed class RenderUnitGrain(
+    [PersistentState("unit", GrainStorage.Name)] IPersistentState<RenderUnitState> state,
+    IMediaStore media,
+    RenderPools pools,
+    IOptions<RenderJobOptions> jobOptions,
+    ILogger<RenderUnitGrain> logger) : Grain, IRenderUnitGrain
+{
+    private Task<SegmentResult>? rendering;
+
+    private string Unit => this.GetPrimaryKeyString();
+
+    public async Task<SegmentResult> RenderAsync(SegmentWork work)
+    {
+        if (state.State.Status == OutputStatus.Done && await IsStoredAsync())
+        {
+            logger.LogInformation("Reused {Kind} unit {Unit} for {Token} {Output}", work.Kind, Unit, work.Token, work.OutputKey);
+            GrainFactory.GetGrain<ISegmentStoreGrain>(SegmentStoreGrain.Key).TouchAsync(Unit).Ignore();
+            return Result(reused: true);
+        }
+
+        rendering ??= RenderOnceAsync(work);
+        try
+        {
+            return await rendering;
+        }
+        finally
+        {
+            rendering = null;
+        }
+    }
+
+    public async Task<SegmentResult?> GetStoredAsync() =>
+        state.State.Status == OutputStatus.Done && await IsStoredAsync() ? Result(reused: true) : null;
+
+    public async Task ForgetAsync()
+    {
+        if (rendering is null)
+        {
+            await state.ClearStateAsync();
+            state.State = new RenderUnitState();
+        }
+    }
+
+    private async Task<bool> IsStoredAsync() =>
+        state.State.MediaKey is null || await media.GetAsync(state.State.MediaKey, CancellationToken.None) is not null;
+
+    private async Task<SegmentResult> RenderOnceAsync(SegmentWork work)
+    {
+        await Task.Yield();
+        var options = jobOptions.Value;
+        var mediaKey = $"segments/{Unit}.{work.Output.Extension}";
+        var waitingSince = DateTimeOffset.UtcNow;
+        SegmentResult? last = null;
+        while (state.State.Attempts < options.MaxSegmentAttempts)
+        {
+            if (!pools.HasLiveSilo(work.Pool))
+            {
+                if (DateTimeOffset.UtcNow - waitingSince > options.QueueTimeout)
+                {
+                    return await FailAsync(new SegmentResult(0, "pool_unavailable", $"No silo of the render pool '{work.Pool}' came up within {options.QueueTimeout}."));
+                }
+
+                await Task.Delay(options.QueuePollInterval);
+                continue;
+            }
+
+            state.State.Attempts++;
+            state.State.Status = OutputStatus.Rendering;
+            await state.WriteOrDeactivateAsync(this);
+            var key = new SegmentKey(work.Pool, Unit, work.Index, state.State.Attempts - 1);
+            try
+            {
+                last = await GrainFactory.GetGrain<ISegmentRendererGrain>(key.ToString()).RenderAsync(work with { MediaKey = mediaKey });
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning("{Kind} unit {Unit} of {Token} failed on attempt {Attempt}: {Error}", work.Kind, Unit, work.Token, state.State.Attempts, ex.Message);
+                last = new SegmentResult(0, "segment_failed", $"Segment {work.Index} was lost: {ex.GetType().Name}.");
+            }
+
+            state.State.Silo = last.Silo ?? state.State.Silo;
+            if (last.Succeeded)
+            {
+                var stored = last.MediaKey is null ? null : await media.GetAsync(last.MediaKey, CancellationToken.None);
+                (state.State.Status, state.State.MediaKey, state.State.Frames) = (OutputStatus.Done, last.MediaKey, last.Frames);
+                (state.State.Bytes, state.State.StoredAt, state.State.LastError) = (stored?.Length ?? 0, DateTimeOffset.UtcNow, null);
+                await state.WriteOrDeactivateAsync(this);
+                await GrainFactory.GetGrain<ISegmentStoreGrain>(SegmentStoreGrain.Key).AddAsync(Unit, last.MediaKey, state.State.Bytes);
+                return Result(reused: false);
+            }
+
+            state.State.LastError = last.Message;
+            if (last.IsInputError)
+            {
+                return await FailAsync(last);
+            }
+        }
+
+        return await FailAsync(new SegmentResult(
+            0, last?.ErrorCode ?? "segment_failed", $"Segment {work.Index} failed {state.State.Attempts} times; last error: {last?.Message ?? state.State.LastError}"));
+    }
+
+    /// <summary>A failure is not kept: the next ask starts again with fresh attempts.</summary>
+    private async Task<SegmentResult> FailAsync(SegmentResult failure)
+    {
+        var attempts = state.State.Attempts;
+        (state.State.Status, state.State.Attempts) = (OutputStatus.Failed, 0);
+        await state.WriteOrDeactivateAsync(this);
+        return failure with { Silo = state.State.Silo, Attempts = attempts };
+    }
+
+    private SegmentResult Result(bool reused) =>
+        new(state.State.Frames, Silo: state.State.Silo, MediaKey: state.State.MediaKey, Reused: reused, Attempts: state.State.Attempts);
+}

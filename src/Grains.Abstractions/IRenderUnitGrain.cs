@@ -19,6 +19,10 @@ public interface IRenderUnitGrain : IGrainWithStringKey
     [Alias("stored")]
     Task<SegmentResult?> GetStoredAsync();
 
+    /// <summary>The token no longer waits for the unit (it was deleted); a render nobody waits for any more is cancelled.</summary>
+    [Alias("abandon"), OneWay]
+    Task AbandonAsync(string token);
+
     /// <summary>Forgets the unit after the segment store evicted its file.</summary>
     [Alias("forget"), OneWay]
     Task ForgetAsync();

@@ -212,7 +212,7 @@ public sealed class OutputRenderer(
 
     /// <summary>
     /// Asks a unit grain for its unit. The unit's render is shared with every job that asks for it, so cancelling this
-    /// job stops the wait, not the render (whose result stays in the store). A call lost to a dead silo or a stale
+    /// job withdraws its wait; the unit cancels its render once no job waits for it. A call lost to a dead silo or a stale
     /// activation is asked again: the unit grain resumes from its state.
     /// </summary>
     private async Task<SegmentResult> RenderUnitAsync(string unit, SegmentWork work, CancellationToken cancellationToken)
@@ -227,6 +227,11 @@ public sealed class OutputRenderer(
             {
                 logger.LogWarning("Asking unit {Unit} of {Token} again after {Error}", unit, work.Token, ex.Message);
                 await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                grains.GetGrain<IRenderUnitGrain>(unit).AbandonAsync(work.Token).Ignore();
+                throw;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -22,7 +22,9 @@ public sealed class RenderUnitGrain(
     IOptions<RenderJobOptions> jobOptions,
     ILogger<RenderUnitGrain> logger) : Grain, IRenderUnitGrain
 {
+    private readonly HashSet<string> waiters = new(StringComparer.Ordinal);
     private Task<SegmentResult>? rendering;
+    private CancellationTokenSource? cancellation;
 
     private string Unit => this.GetPrimaryKeyString();
 
@@ -35,15 +37,37 @@ public sealed class RenderUnitGrain(
             return Result(reused: true);
         }
 
-        rendering ??= RenderOnceAsync(work);
+        waiters.Add(work.Token);
+        if (rendering is null)
+        {
+            cancellation = new CancellationTokenSource();
+            rendering = RenderOnceAsync(work, cancellation.Token);
+        }
+
+        var render = rendering;
         try
         {
-            return await rendering;
+            return await render;
         }
         finally
         {
-            rendering = null;
+            waiters.Remove(work.Token);
+            if (rendering == render)
+            {
+                (rendering, cancellation) = (null, null);
+            }
         }
+    }
+
+    public Task AbandonAsync(string token)
+    {
+        if (waiters.Remove(token) && waiters.Count == 0 && cancellation is { } waited)
+        {
+            logger.LogInformation("Cancelling unit {Unit}: no job waits for it any more", Unit);
+            waited.Cancel();
+        }
+
+        return Task.CompletedTask;
     }
 
     public async Task<SegmentResult?> GetStoredAsync() =>
@@ -61,9 +85,23 @@ public sealed class RenderUnitGrain(
     private async Task<bool> IsStoredAsync() =>
         state.State.MediaKey is null || await media.GetAsync(state.State.MediaKey, CancellationToken.None) is not null;
 
-    private async Task<SegmentResult> RenderOnceAsync(SegmentWork work)
+    private async Task<SegmentResult> RenderOnceAsync(SegmentWork work, CancellationToken cancellationToken)
     {
         await Task.Yield();
+        try
+        {
+            return await RenderAttemptsAsync(work, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            (state.State.Status, state.State.Attempts) = (OutputStatus.Pending, 0);
+            await state.WriteOrDeactivateAsync(this);
+            return new SegmentResult(0, "cancelled", "The render was cancelled.");
+        }
+    }
+
+    private async Task<SegmentResult> RenderAttemptsAsync(SegmentWork work, CancellationToken cancellationToken)
+    {
         var options = jobOptions.Value;
         var mediaKey = $"segments/{Unit}.{work.Output.Extension}";
         var waitingSince = DateTimeOffset.UtcNow;
@@ -77,7 +115,7 @@ public sealed class RenderUnitGrain(
                     return await FailAsync(new SegmentResult(0, "pool_unavailable", $"No silo of the render pool '{work.Pool}' came up within {options.QueueTimeout}."));
                 }
 
-                await Task.Delay(options.QueuePollInterval);
+                await Task.Delay(options.QueuePollInterval, cancellationToken);
                 continue;
             }
 
@@ -87,9 +125,9 @@ public sealed class RenderUnitGrain(
             var key = new SegmentKey(work.Pool, Unit, work.Index, state.State.Attempts - 1);
             try
             {
-                last = await GrainFactory.GetGrain<ISegmentRendererGrain>(key.ToString()).RenderAsync(work with { MediaKey = mediaKey });
+                last = await GrainFactory.GetGrain<ISegmentRendererGrain>(key.ToString()).RenderAsync(work with { MediaKey = mediaKey }, cancellationToken);
             }
-            catch (Exception ex)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
                 logger.LogWarning("{Kind} unit {Unit} of {Token} failed on attempt {Attempt}: {Error}", work.Kind, Unit, work.Token, state.State.Attempts, ex.Message);
                 last = new SegmentResult(0, "segment_failed", $"Segment {work.Index} was lost: {ex.GetType().Name}.");

@@ -29,7 +29,7 @@ public sealed class SegmentRendererGrain(
 
     public async Task<SegmentResult> RenderAsync(SegmentWork work, CancellationToken cancellationToken)
     {
-        var scratch = Directory.CreateDirectory(Path.Combine(options.Value.WorkDirectory, $"unit-{Guid.NewGuid():N}")).FullName;
+        var scratch = Directory.CreateDirectory(Path.Combine(options.Value.WorkDirectory, $"{work.Token}-{work.OutputKey}-{Guid.NewGuid():N}")).FullName;
         try
         {
             var spec = OutputSpecs.From(work.Output);

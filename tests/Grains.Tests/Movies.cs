@@ -3,6 +3,19 @@ namespace Orleans.Render.Grains.Tests;
 /// <summary>Small movies for grain tests: 320x180, a second or two, so renders take well under a second.</summary>
 internal static class Movies
 {
+    private static int made;
+
+    /// <summary>
+    /// The movie with a 2x2 dot of a colour no other call gets in the top-left corner of every scene: content no earlier
+    /// test has stored, for tests that must watch a render happen rather than be served from the segment store.
+    /// </summary>
+    public static string Unique(string movie)
+    {
+        var n = Interlocked.Increment(ref made);
+        var dot = $$"""{"type": "solid", "color": "#{{n & 0xffffff:x6}}", "x": 0, "y": 0, "width": 2, "height": 2}, """;
+        return movie.Replace("\"layers\": [", "\"layers\": [" + dot, StringComparison.Ordinal);
+    }
+
     public const string TwoScenes = """
         {"width": 320, "height": 180, "fps": 25, "scenes": [
           {"duration": 1, "background": "${bg, #000080}", "layers": [

@@ -71,8 +71,8 @@ public sealed class RenderQueueGrain : Grain, IRenderQueueGrain, IRemindable
         Waiting.Add(entry);
         var admitted = Admit();
         await SaveAsync();
-        Notify(admitted.Where(e => e != entry));
-        var position = Waiting.IndexOf(entry) + 1;
+        Notify(admitted.Where(e => !Same(e, entry.Token, entry.Output)));
+        var position = Waiting.FindIndex(e => Same(e, entry.Token, entry.Output)) + 1;
         return new QueueTicket(position == 0, position);
     }
 
@@ -127,6 +127,7 @@ public sealed class RenderQueueGrain : Grain, IRenderQueueGrain, IRemindable
             }
 
             Waiting.Remove(next);
+            next = next with { AdmittedAt = DateTimeOffset.UtcNow };
             Running.Add(next);
             admitted.Add(next);
         }
@@ -163,10 +164,14 @@ public sealed class RenderQueueGrain : Grain, IRenderQueueGrain, IRemindable
         }
     }
 
-    /// <summary>The lease check: every running output's job is asked whether it still holds its slot, and room is filled.</summary>
+    /// <summary>
+    /// The lease check: the job of every output admitted a lease period ago or earlier is asked whether it still holds
+    /// its slot (a younger one may belong to a job still recording itself), and room is filled.
+    /// </summary>
     private async Task CheckAsync()
     {
-        await Task.WhenAll(Running.ToList().Select(HoldsSlotAsync));
+        var settled = DateTimeOffset.UtcNow - options.LeasePeriod;
+        await Task.WhenAll(Running.Where(e => e.AdmittedAt <= settled).ToList().Select(HoldsSlotAsync));
         var admitted = Admit();
         if (admitted.Count > 0)
         {

@@ -31,5 +31,8 @@ public sealed class CountingMediaStore(IMediaStore inner, CountingMediaStore.Cou
         public void Add(string key) => writes.AddOrUpdate(key, 1, (_, n) => n + 1);
 
         public int Of(string key) => writes.GetValueOrDefault(key);
+
+        /// <summary>Every write to any key: unchanged across a request means nothing was rendered for it.</summary>
+        public int Total => writes.Values.Sum();
     }
 }

@@ -45,3 +45,22 @@ public class FailoverClusterFixture : RenderClusterFixture
 
 /// <summary>The failover cluster again, for a test that stops a silo gracefully and needs all three to start with.</summary>
 public sealed class GracefulStopClusterFixture : FailoverClusterFixture;
+
+/// <summary>
+/// One silo whose pool runs two outputs at once, with three waiting per project at most and a one-second wait for
+/// blocking requests; the segment store keeps nothing past a sweep, and sweeps only when a test asks.
+/// </summary>
+public sealed class QueueClusterFixture : RenderClusterFixture
+{
+    protected override short SiloCount => 1;
+
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
+    [
+        new("Render:Queue:RunningPerSilo", "2"),
+        new("Render:Queue:MaxQueuedPerProject", "3"),
+        new("Render:Queue:BlockingWait", "00:00:01"),
+        new("Render:Queue:RetryAfter", "00:00:07"),
+        new("Render:SegmentStore:MaxBytes", "1"),
+        new("Render:SegmentStore:SweepPeriod", "01:00:00"),
+    ];
+}

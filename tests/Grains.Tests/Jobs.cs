@@ -28,10 +28,23 @@ internal static class Jobs
         RenderClusterFixture fixture, string movie, int parallel = 1, string pool = "default", TimeSpan? ttl = null,
         Dictionary<string, string>? parameters = null, Dictionary<string, string>? map = null)
     {
-        var job = fixture.Grains.GetGrain<IRenderJobGrain>(Guid.NewGuid().ToString("N"));
-        var request = new RenderRequest(
-            "project", map ?? new() { ["*"] = "movie" }, parameters ?? new() { ["logo"] = fixture.Images.Url("logo.png") }, parallel, pool);
-        await job.CreateAsync(request, new Dictionary<string, string> { ["movie"] = movie, ["other"] = movie }, ttl ?? TimeSpan.FromHours(1));
+        var (job, request) = New(fixture, parallel, pool, parameters, map);
+        await job.CreateAsync(request, Documents(movie), ttl ?? TimeSpan.FromHours(1));
         return job;
     }
+
+    /// <summary>A new token of <paramref name="project"/> whose mp4 is queued at once, as an async render request does.</summary>
+    public static async Task<(IRenderJobGrain Job, SubmitResult Result)> SubmitAsync(RenderClusterFixture fixture, string movie, string project)
+    {
+        var (job, request) = New(fixture, 1, "default", null, null);
+        var result = await job.SubmitAsync(request with { Project = project }, Documents(movie), TimeSpan.FromHours(1), new OutputRequest("mp4"));
+        return (job, result);
+    }
+
+    private static (IRenderJobGrain, RenderRequest) New(
+        RenderClusterFixture fixture, int parallel, string pool, Dictionary<string, string>? parameters, Dictionary<string, string>? map) =>
+        (fixture.Grains.GetGrain<IRenderJobGrain>(Guid.NewGuid().ToString("N")),
+         new RenderRequest("project", map ?? new() { ["*"] = "movie" }, parameters ?? new() { ["logo"] = fixture.Images.Url("logo.png") }, parallel, pool));
+
+    private static Dictionary<string, string> Documents(string movie) => new() { ["movie"] = movie, ["other"] = movie };
 }

@@ -35,6 +35,14 @@ internal static class Movies
             {"type": "solid", "color": "#ffff0080", "x": 100, "y": 50, "width": 120, "height": 80, "fadeOut": 1}]}]}
         """;
 
+    /// <summary>Three 1 s scenes; only the last one shows the <c>name</c> param.</summary>
+    public const string NameInLastScene = """
+        {"width": 320, "height": 180, "fps": 25, "scenes": [
+          {"duration": 1, "background": "#000080", "layers": [{"type": "text", "text": "intro", "fontSize": 30}]},
+          {"duration": 1, "background": "#006400", "layers": [{"type": "solid", "color": "#ff0000", "width": 100, "height": 50}]},
+          {"duration": 1, "background": "#800000", "layers": [{"type": "text", "text": "Bye ${name}", "fontSize": 30}]}]}
+        """;
+
     /// <summary>Twelve seconds of 720p: long enough (with one encoder thread) to stop a silo while its segment renders.</summary>
     public const string Twelve = """
         {"width": 1280, "height": 720, "fps": 30, "scenes": [

@@ -1,3 +1,4 @@
+using Orleans.Render.Models;
 using Orleans.Render.Models.Uploads;
 using Orleans.Render.TestSupport;
 
@@ -19,16 +20,11 @@ internal static class Uploads
         return (job, upload);
     }
 
-    /// <summary>The bytes the render job stored for a single-segment output of the token.</summary>
-    public static Task<byte[]> RenderedAsync(UploadClusterFixture fixture, IRenderJobGrain job, string extension)
+    /// <summary>The bytes the render job stored for the token's output (already rendered: asking again only looks it up).</summary>
+    public static async Task<byte[]> RenderedAsync(UploadClusterFixture fixture, IRenderJobGrain job, string extension)
     {
-        var key = extension switch
-        {
-            "jpg" => "jpg-f0-q85",
-            "png" => "png-f0",
-            _ => extension,
-        };
-        return File.ReadAllBytesAsync(Path.Combine(fixture.MediaRoot, "renders", job.GetPrimaryKeyString(), $"{key}.{extension}"));
+        var output = await job.RenderAsync(new OutputRequest(extension, PosterFrame: true));
+        return await File.ReadAllBytesAsync(Path.Combine(fixture.MediaRoot, output.MediaKey!));
     }
 
     public static S3Destination S3(UploadClusterFixture fixture, string key) => new(

@@ -274,7 +274,7 @@ azurite_ready() { port_open "$BLOB_PORT" && port_open "$QUEUE_PORT" && port_open
 api_healthy() {
     local body
     body="$(curl -fsS --max-time 6 "http://127.0.0.1:$API_PORT/health" 2>/dev/null)" || return 1
-    [[ "$body" =~ \"silos\":([0-9]+) ]] && [ "${BASH_REMATCH[1]}" -ge "$SILOS" ]
+    [[ "$body" =~ \"silos\":\{[^}]*\"active\":([0-9]+) ]] && [ "${BASH_REMATCH[1]}" -ge "$SILOS" ]
 }
 run_azurite() {
     exec "$REPO_ROOT/node_modules/.bin/azurite" --silent --location "$DATA_DIR/azurite" \

@@ -29,6 +29,7 @@ if (string.IsNullOrWhiteSpace(storage))
 }
 
 var clientOptions = builder.Configuration.GetSection(ClusterClientOptions.Section).Get<ClusterClientOptions>() ?? new ClusterClientOptions();
+builder.Services.AddSingleton(new StorageProbe(storage));
 builder.UseOrleansClient(client =>
 {
     client.Configure<ClusterOptions>(o =>

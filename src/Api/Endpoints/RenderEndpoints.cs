@@ -114,8 +114,19 @@ public static class RenderEndpoints
         }
 
         var infos = await Task.WhenAll(jobs.Select((job, i) => job.Task.Async ? Task.FromResult<UploadInfo?>(null) : retry.RepeatAsync<UploadInfo?>(async () => await grains[i].WaitAsync())));
-        if (infos.FirstOrDefault(i => i is { Status: UploadStatus.Failed }) is { } failed)
+        if (infos.FirstOrDefault(i => i is { Status: UploadStatus.Failed or UploadStatus.Cancelled }) is { } failed)
         {
+            if (failed.Status == UploadStatus.Cancelled)
+            {
+                return ApiErrors.Error(StatusCodes.Status410Gone, "cancelled", $"Upload {failed.Index} was cancelled: the token {token} was deleted.");
+            }
+
+            // The render failed, not the destination: answer as the same render without an upload would (422 for bad params).
+            if (failed.RenderError is { } code)
+            {
+                return FailureResult(new OutputResult(OutputStatus.Failed, null, "", code, $"{failed.LastError} The token is {token}.", failed.IsRenderInputError));
+            }
+
             return ApiErrors.Error(
                 StatusCodes.Status502BadGateway, "upload_failed",
                 $"Upload {failed.Index} ({failed.Type}) failed after {failed.Attempts} attempt(s): {failed.LastError} The token is {token}.");
@@ -218,14 +229,31 @@ public static class RenderEndpoints
         return Results.Json(new { token, done = progress.Done, total = progress.Total, status = progress.Status.ToString().ToLowerInvariant() });
     }
 
-    private static async Task<IResult> DeleteAsync(string token, IClusterClient client)
+    private static async Task<IResult> DeleteAsync(string token, IClusterClient client, GrainCallRetry retry)
     {
-        if (!Names.IsValidToken(token) || !await client.GetGrain<IRenderJobGrain>(token).DeleteAsync())
+        if (!Names.IsValidToken(token))
+        {
+            return UnknownToken();
+        }
+
+        await CancelUploadsAsync(client, retry, token);
+        if (!await client.GetGrain<IRenderJobGrain>(token).DeleteAsync())
         {
             return UnknownToken();
         }
 
         return Results.NoContent();
+    }
+
+    /// <summary>Before the job goes: an upload left running would render the token again or call back after it is gone.</summary>
+    private static async Task CancelUploadsAsync(IClusterClient client, GrainCallRetry retry, string token)
+    {
+        var first = await retry.ReadAsync(() => client.GetGrain<IUploadGrain>(UploadJob.KeyOf(token, 0)).GetInfoAsync());
+        if (first is not null)
+        {
+            await Task.WhenAll(Enumerable.Range(0, first.TaskCount).Select(i =>
+                retry.RepeatAsync(() => client.GetGrain<IUploadGrain>(UploadJob.KeyOf(token, i)).CancelAsync())));
+        }
     }
 
     private static async Task<(IRenderJobGrain? Job, IResult? Error)> FindJobAsync(IClusterClient client, GrainCallRetry retry, string token)

@@ -24,9 +24,9 @@ public sealed class ClusterClientOptions
 
     /// <summary>Attempts in all for a call that is safe to repeat, when its silo or gateway is lost.</summary>
     [Range(1, 10)]
-    public int Attempts { get; set; } = 3;
+    public int Attempts { get; set; } = 5;
 
     /// <summary>The pause before the second attempt; each further attempt waits one more of it.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:30")]
-    public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan RetryBackoff { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -24,7 +24,10 @@ public static class SystemEndpoints
         var (active, silosError) = await CountSilosAsync(client, cancellationToken);
         var storageError = await storageCheck;
         var storage = storageError is null ? (object)new { status = "ok" } : new { status = "unavailable", message = storageError };
-        var silos = silosError is null ? (object)new { status = "ok", active } : new { status = "unavailable", active, message = silosError };
+        // Silos are counted in the membership table, which is in storage: without storage they cannot be blamed.
+        var silos = silosError is null ? (object)new { status = "ok", active }
+            : storageError is not null ? new { status = "unknown", message = "Silos are counted in the membership table, which is in the storage that is down." }
+            : new { status = "unavailable", active, message = silosError };
         if (storageError is null && silosError is null)
         {
             return Results.Json(new { status = "ok", storage, silos });

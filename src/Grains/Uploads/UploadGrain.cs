@@ -112,7 +112,8 @@ public sealed class UploadGrain(
         wakeUp?.Dispose();
         wakeUp = null;
         await EndAsync(UploadStatus.Cancelled, null, "The upload was cancelled: its token was deleted.");
-        await DropReminderAsync();
+        // The pump drops the reminder once it finds the upload settled; dropping it here could race with it.
+        Kick();
         return Info();
     }
 

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Brings the whole render backend up in the foreground: Azurite, N silos (default 1), the API.
-# Ctrl-C (or SIGTERM) stops everything this script started.
+# Ctrl-C (or SIGTERM) stops everything this script started, and the silos --add-silo added to it.
 #
 #   ./run.sh [--silos N] [--port N] [--silo-port N] [--gateway-port N] [--azurite-port-base N] [--no-build]
-#   ./run.sh --add-silo I [same port options]   one more silo (ports +I) for a running ./run.sh
+#   ./run.sh --add-silo I [same port options]   one more silo (ports +I) for a running ./run.sh;
+#                                               it stops when that ./run.sh stops
 #
-# Silo i (from 0) uses --silo-port + i and --gateway-port + i. Environment overrides (the options
-# win): SILOS, Silo__SiloPort, Silo__GatewayPort, AZURITE_PORT_BASE, Media__Root, Silo__*,
-# Render__Engine__*, Management__Keys__0__Key / __Secret, DOTNET_ENVIRONMENT.
+# Silo i (from 0) uses --silo-port + i and --gateway-port + i. Azurite, and a silo that dies with a
+# non-zero status or a signal, is restarted (at most 5 times in 10 minutes each); a silo stopped with
+# 'kill <pid>' (graceful, status 0) is not. Start-up empties the scratch folder (.data/work).
+# Environment overrides (the options win): SILOS, Silo__SiloPort, Silo__GatewayPort, AZURITE_PORT_BASE,
+# Media__Root, Silo__*, Render__Engine__*, Management__Keys__0__Key / __Secret, DOTNET_ENVIRONMENT.
 # Logs: .data/logs/{build,azurite,silo-I,api}.log. Data: .data/azurite, .data/media, .data/work.
 set -euo pipefail
 
@@ -17,7 +20,7 @@ cd "$REPO_ROOT"
 source "$REPO_ROOT/scripts/prerequisites.sh"
 
 usage() {
-    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 API_PORT=8080
@@ -84,6 +87,9 @@ done
 
 DATA_DIR="$REPO_ROOT/.data"
 LOG_DIR="$DATA_DIR/logs"
+# Pid files that tie --add-silo runs to the ./run.sh they joined (one per Azurite, which they share).
+RUN_DIR="$DATA_DIR/run"
+STACK_PID_FILE="$RUN_DIR/stack-$AZURITE_PORT_BASE.pid"
 SILO_DIR="$REPO_ROOT/src/Silo/bin/Release/net10.0/linux-x64"
 API_DIR="$REPO_ROOT/src/Api/bin/Release/net10.0/linux-x64"
 
@@ -108,6 +114,9 @@ if [ -z "$ADD_SILO" ]; then
     check_free "$API_PORT" "HTTP API" "./run.sh --port N"
 elif ! port_open "$TABLE_PORT"; then
     echo "error: no Azurite on port $TABLE_PORT: --add-silo joins a running ./run.sh; give it the same --azurite-port-base" >&2
+    exit 1
+elif ! STACK_PID="$(cat "$STACK_PID_FILE" 2>/dev/null)" || ! grep -qa run.sh "/proc/$STACK_PID/cmdline" 2>/dev/null; then
+    echo "error: no running ./run.sh wrote ${STACK_PID_FILE#"$REPO_ROOT"/}: --add-silo joins one started with the same --azurite-port-base" >&2
     exit 1
 fi
 for ((i = FIRST_SILO; i <= LAST_SILO; i++)); do
@@ -142,7 +151,29 @@ export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-$DOTNET_ENVIRONMENT}"
 export Media__Root="${Media__Root:-$DATA_DIR/media}"
 export Render__Engine__WorkDirectory="${Render__Engine__WorkDirectory:-$DATA_DIR/work}"
 export Render__Engine__FfmpegPath="${Render__Engine__FfmpegPath:-$(command -v ffmpeg)}"
-mkdir -p "$Media__Root" "$Render__Engine__WorkDirectory"
+mkdir -p "$Media__Root" "$Render__Engine__WorkDirectory" "$RUN_DIR"
+# True when another ./run.sh of this checkout (other ports) is running: it may be using .data/work.
+other_stack_running() {
+    local f pid
+    for f in "$RUN_DIR"/stack-*.pid; do
+        [ -f "$f" ] && pid="$(cat "$f")" && [ "$pid" != "$$" ] || continue
+        grep -qa run.sh "/proc/$pid/cmdline" 2>/dev/null && return 0
+    done
+    return 1
+}
+if [ -z "$ADD_SILO" ]; then
+    # What renders cut off by a crash or a SIGKILL left behind; no silo of this stack runs yet, so nothing is in use.
+    # (--add-silo must not: the running silos are using it.)
+    work="$(cd "$Render__Engine__WorkDirectory" && pwd -P)"
+    if [ "$work" = / ] || [ "$work" = "$(cd ~ && pwd -P)" ] || [ "$work" = "$REPO_ROOT" ]; then
+        echo "error: Render__Engine__WorkDirectory=$Render__Engine__WorkDirectory is emptied at start; give it a folder of its own" >&2
+        exit 2
+    elif other_stack_running; then
+        log "another ./run.sh of this checkout is running; leaving ${work#"$REPO_ROOT"/} as it is"
+    else
+        find "$work" -mindepth 1 -delete
+    fi
+fi
 # The explicit form of UseDevelopmentStorage=true, so Azurite can listen on other ports. Silos and API
 # share it: the membership table in it is how the API finds the silos' gateways.
 export ConnectionStrings__AzureStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$BLOB_PORT/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$QUEUE_PORT/devstoreaccount1;TableEndpoint=http://127.0.0.1:$TABLE_PORT/devstoreaccount1;"
@@ -161,18 +192,12 @@ silo_command() {
     Silo__SiloPort=$((SILO_PORT + $1)) Silo__GatewayPort=$((GATEWAY_PORT + $1)) exec dotnet Orleans.Render.Silo.dll
 }
 
-if [ -n "$ADD_SILO" ]; then
-    # One more silo for a running ./run.sh, in the foreground: Ctrl-C or SIGTERM stops it gracefully.
-    logfile="$(silo_log "$ADD_SILO")"
-    printf '\n===== %s run.sh --add-silo start =====\n' "$(date -Is)" >>"$logfile"
-    log "silo $ADD_SILO (pid $$): silo port $((SILO_PORT + ADD_SILO)), gateway port $((GATEWAY_PORT + ADD_SILO)), log ${logfile#"$REPO_ROOT"/}"
-    log "Ctrl-C or 'kill $$' stops it gracefully (it may take up to Silo:ShutdownTimeout, $Silo__ShutdownTimeout)"
-    silo_command "$ADD_SILO" </dev/null >>"$logfile" 2>&1
-fi
-
 # --- processes we start, and how they are stopped ------------------------------------------
-declare -a PIDS=() NAMES=()
+# One entry per running process: its pid, name, log file and the command that (re)starts it.
+declare -a PIDS=() NAMES=() LOGS=() CMDS=()
 CLEANED=0
+# An --add-silo run records its silo's pid here, so the ./run.sh it joined stops it with its own.
+ADDED_PID_FILE="$RUN_DIR/added-$AZURITE_PORT_BASE-${ADD_SILO:-x}.pid"
 
 # stop_all PATTERN TIMEOUT: SIGTERM to every live process whose name matches PATTERN, then waits for
 # them together (silos shut down in parallel); whatever is left after TIMEOUT seconds is killed.
@@ -223,9 +248,43 @@ cleanup() {
     fi
     # The API first, then every silo at once (graceful Orleans shutdown), then Azurite.
     stop_all api 20
-    stop_all 'silo-*' $(($(seconds_of "$Silo__ShutdownTimeout") + 15))
+    local silo_timeout=$(($(seconds_of "$Silo__ShutdownTimeout") + 15))
+    stop_all stack-watch 5
+    local -a added=()
+    [ -n "$ADD_SILO" ] || mapfile -t added < <(signal_added_silos)
+    stop_all 'silo-*' "$silo_timeout"
+    wait_gone "$silo_timeout" "${added[@]}"
     stop_all azurite 20
+    if [ -n "$ADD_SILO" ]; then
+        rm -f "$ADDED_PID_FILE"
+    elif [ "$(cat "$STACK_PID_FILE" 2>/dev/null)" = "$$" ]; then
+        rm -f "$STACK_PID_FILE"
+    fi
     exit "$rc"
+}
+
+# SIGTERM to the silos that --add-silo runs added to this stack (they stop gracefully, side by side with
+# ours); prints their pids. A pid file is only trusted while its pid is still a silo.
+signal_added_silos() {
+    local f pid
+    for f in "$RUN_DIR/added-$AZURITE_PORT_BASE-"*.pid; do
+        [ -f "$f" ] && pid="$(cat "$f")" && [[ "$pid" =~ ^[0-9]+$ ]] || continue
+        grep -qa Orleans.Render.Silo.dll "/proc/$pid/cmdline" 2>/dev/null || continue
+        log "stopping silo pid $pid (added with --add-silo)"
+        kill -TERM "$pid" 2>/dev/null && echo "$pid"
+    done
+}
+
+# wait_gone TIMEOUT PID...: waits until none of the PIDs (not our children) is alive, at most TIMEOUT seconds.
+wait_gone() {
+    local deadline=$((SECONDS + $1)) pid alive
+    shift
+    while [ "$#" -gt 0 ] && [ "$SECONDS" -lt "$deadline" ]; do
+        alive=0
+        for pid in "$@"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+        [ "$alive" -eq 1 ] || return 0
+        sleep 0.2
+    done
 }
 trap cleanup EXIT
 trap 'exit 130' INT
@@ -239,7 +298,45 @@ start() {
     ("$@") </dev/null >>"$logfile" 2>&1 &
     PIDS+=("$!")
     NAMES+=("$name")
+    LOGS+=("$logfile")
+    CMDS+=("$*")
+    if [ -n "$ADD_SILO" ] && [[ "$name" == silo-* ]]; then
+        echo "$!" >"$ADDED_PID_FILE"
+    fi
     log "started $name (pid $!), log ${logfile#"$REPO_ROOT"/}"
+}
+
+# Crashed processes are started again, but a process that keeps crashing is given up on.
+MAX_RESTARTS=5
+RESTART_WINDOW=600
+declare -A RESTARTED_AT=()   # name -> the SECONDS of its restarts within the window
+
+# restart NAME LOGFILE COMMAND STATUS: starts NAME again after a short backoff (1 s more for each recent
+# restart); false, and nothing started, once it was restarted MAX_RESTARTS times within RESTART_WINDOW.
+restart() {
+    local name="$1" logfile="$2" command="$3" status="$4" t
+    local -a recent=()
+    for t in ${RESTARTED_AT[$name]:-}; do
+        [ $((SECONDS - t)) -lt "$RESTART_WINDOW" ] && recent+=("$t")
+    done
+    if [ "${#recent[@]}" -ge "$MAX_RESTARTS" ]; then
+        log "$name exited with status $status after $MAX_RESTARTS restarts in $((RESTART_WINDOW / 60)) min; not restarting it again"
+        printf '\n===== %s run.sh: exit status %s, restarted too often; not restarted =====\n' "$(date -Is)" "$status" >>"$logfile"
+        return 1
+    fi
+    recent+=("$SECONDS")
+    RESTARTED_AT[$name]="${recent[*]}"
+    log "$name exited unexpectedly (status $status); restart ${#recent[@]} of at most $MAX_RESTARTS in $((RESTART_WINDOW / 60)) min, in ${#recent[@]} s"
+    printf '\n===== %s run.sh restart %d after exit status %s =====\n' "$(date -Is)" "${#recent[@]}" "$status" >>"$logfile"
+    sleep "${#recent[@]}" &
+    wait "$!" || true
+    # shellcheck disable=SC2086 # COMMAND is a function name and its arguments
+    start "$name" "$logfile" $command
+}
+
+# Exits (so cleanup stops the --add-silo silo) when the ./run.sh it joined is gone, however that ended.
+watch_stack() {
+    while kill -0 "$1" 2>/dev/null; do sleep 1; done
 }
 
 show_logs() {
@@ -274,7 +371,7 @@ azurite_ready() { port_open "$BLOB_PORT" && port_open "$QUEUE_PORT" && port_open
 api_healthy() {
     local body
     body="$(curl -fsS --max-time 6 "http://127.0.0.1:$API_PORT/health" 2>/dev/null)" || return 1
-    [[ "$body" =~ \"silos\":([0-9]+) ]] && [ "${BASH_REMATCH[1]}" -ge "$SILOS" ]
+    [[ "$body" =~ \"silos\":\{[^}]*\"active\":([0-9]+) ]] && [ "${BASH_REMATCH[1]}" -ge "$SILOS" ]
 }
 run_azurite() {
     exec "$REPO_ROOT/node_modules/.bin/azurite" --silent --location "$DATA_DIR/azurite" \
@@ -285,41 +382,56 @@ run_azurite() {
 run_api() { cd "$API_DIR" && exec dotnet Orleans.Render.Api.dll --urls "$Urls"; }
 
 # --- start ---------------------------------------------------------------------------------
-for ((i = 0; i < SILOS; i++)); do
-    printf '\n===== %s run.sh start =====\n' "$(date -Is)" >>"$(silo_log "$i")"
-done
-for f in azurite api; do
-    printf '\n===== %s run.sh start =====\n' "$(date -Is)" >>"$LOG_DIR/$f.log"
-done
+# start_added_silo: only silo $ADD_SILO, watched by a process that ends when the ./run.sh it joined is gone.
+start_added_silo() {
+    logfile="$(silo_log "$ADD_SILO")"
+    printf '\n===== %s run.sh --add-silo start =====\n' "$(date -Is)" >>"$logfile"
+    log "silo $ADD_SILO: silo port $((SILO_PORT + ADD_SILO)), gateway port $((GATEWAY_PORT + ADD_SILO)); it stops with the ./run.sh it joined (pid $STACK_PID)"
+    start "silo-$ADD_SILO" "$logfile" silo_command "$ADD_SILO"
+    watch_stack "$STACK_PID" </dev/null >/dev/null 2>&1 &
+    PIDS+=("$!") NAMES+=(stack-watch) LOGS+=(/dev/null) CMDS+=("")
+    log "Ctrl-C or 'kill $$' stops it gracefully (it may take up to Silo:ShutdownTimeout, $Silo__ShutdownTimeout)"
+}
 
-start azurite "$LOG_DIR/azurite.log" run_azurite
-wait_for "Azurite (ports $BLOB_PORT-$TABLE_PORT)" "${PIDS[-1]}" 60 azurite_ready
+# start_stack: Azurite, the silos, the API; returns once /health counts every silo.
+start_stack() {
+    echo "$$" >"$STACK_PID_FILE"
+    for ((i = 0; i < SILOS; i++)); do
+        printf '\n===== %s run.sh start =====\n' "$(date -Is)" >>"$(silo_log "$i")"
+    done
+    for f in azurite api; do
+        printf '\n===== %s run.sh start =====\n' "$(date -Is)" >>"$LOG_DIR/$f.log"
+    done
 
-# Silo 0 first: it creates the membership table the others join.
-declare -a SILO_PIDS=()
-for ((i = 0; i < SILOS; i++)); do
-    start "silo-$i" "$(silo_log "$i")" silo_command "$i"
-    SILO_PIDS+=("${PIDS[-1]}")
-    [ "$i" -gt 0 ] || wait_for "silo 0 gateway (port $GATEWAY_PORT)" "${PIDS[-1]}" 90 port_open "$GATEWAY_PORT"
-done
-for ((i = 1; i < SILOS; i++)); do
-    wait_for "silo $i gateway (port $((GATEWAY_PORT + i)))" "${SILO_PIDS[$i]}" 90 port_open $((GATEWAY_PORT + i))
-done
+    start azurite "$LOG_DIR/azurite.log" run_azurite
+    wait_for "Azurite (ports $BLOB_PORT-$TABLE_PORT)" "${PIDS[-1]}" 60 azurite_ready
 
-start api "$LOG_DIR/api.log" run_api
-wait_for "API health with $SILOS silo(s) (http://127.0.0.1:$API_PORT/health)" "${PIDS[-1]}" "$HEALTH_TIMEOUT" api_healthy
+    # Silo 0 first: it creates the membership table the others join.
+    declare -a SILO_PIDS=()
+    for ((i = 0; i < SILOS; i++)); do
+        start "silo-$i" "$(silo_log "$i")" silo_command "$i"
+        SILO_PIDS+=("${PIDS[-1]}")
+        [ "$i" -gt 0 ] || wait_for "silo 0 gateway (port $GATEWAY_PORT)" "${PIDS[-1]}" 90 port_open "$GATEWAY_PORT"
+    done
+    for ((i = 1; i < SILOS; i++)); do
+        wait_for "silo $i gateway (port $((GATEWAY_PORT + i)))" "${SILO_PIDS[$i]}" 90 port_open $((GATEWAY_PORT + i))
+    done
 
-URL="http://127.0.0.1:$API_PORT"
-KEY="${Management__Keys__0__Key:-<key>}:${Management__Keys__0__Secret:-<secret>}"
-SILO_LIST=""
-for ((i = 0; i < SILOS; i++)); do SILO_LIST+="silo-$i pid ${SILO_PIDS[$i]}; "; done
-cat <<BANNER
+    start api "$LOG_DIR/api.log" run_api
+    wait_for "API health with $SILOS silo(s) (http://127.0.0.1:$API_PORT/health)" "${PIDS[-1]}" "$HEALTH_TIMEOUT" api_healthy
+
+    URL="http://127.0.0.1:$API_PORT"
+    KEY="${Management__Keys__0__Key:-<key>}:${Management__Keys__0__Secret:-<secret>}"
+    SILO_LIST=""
+    for ((i = 0; i < SILOS; i++)); do SILO_LIST+="silo-$i pid ${SILO_PIDS[$i]}; "; done
+    cat <<BANNER
 
 Orleans.Render is up: $URL   (health: $URL/health)
 Management key (HTTP Basic): $KEY    Dashboard: $URL/dashboard/ (same key)
 Silos: ${SILO_LIST%; }
   add one:             ./run.sh --add-silo $SILOS --silo-port $SILO_PORT --gateway-port $GATEWAY_PORT --azurite-port-base $AZURITE_PORT_BASE
   stop one gracefully: kill <pid>
+  crashes:             Azurite and silos that die are restarted, at most $MAX_RESTARTS times in $((RESTART_WINDOW / 60)) min each
 Logs: .data/logs/{azurite,silo-N,api}.log    Media: $Media__Root
 
 Quickstart:
@@ -330,30 +442,57 @@ Quickstart:
 
 Press Ctrl-C to stop.
 BANNER
+}
 
-# --- run until a signal arrives, Azurite or the API exits, or no silo is left --------------
-# A silo that stops (SIGTERM from an operator, a crash) leaves the others serving.
+if [ -n "$ADD_SILO" ]; then
+    start_added_silo
+else
+    start_stack
+fi
+
+# --- run until a signal arrives, the API exits, or no silo is left ---------------------------
+# A silo that stops gracefully (status 0: an operator's SIGTERM) leaves the others serving; Azurite, and a
+# silo that crashed, is started again.
 while :; do
     rc=0
     exited=""
     wait -n -p exited "${PIDS[@]}" || rc=$?
     [ -n "$exited" ] || continue
-    name=""
+    name="" logfile="" command=""
     for i in "${!PIDS[@]}"; do
         [ "${PIDS[$i]}" = "$exited" ] || continue
-        name="${NAMES[$i]}"
-        unset 'PIDS[i]' 'NAMES[i]'
-        PIDS=("${PIDS[@]}") NAMES=("${NAMES[@]}")
+        name="${NAMES[$i]}" logfile="${LOGS[$i]}" command="${CMDS[$i]}"
+        unset 'PIDS[i]' 'NAMES[i]' 'LOGS[i]' 'CMDS[i]'
+        PIDS=("${PIDS[@]}") NAMES=("${NAMES[@]}") LOGS=("${LOGS[@]}") CMDS=("${CMDS[@]}")
         break
     done
-    if [[ "$name" == silo-* ]]; then
-        left=0
-        for n in "${NAMES[@]}"; do [[ "$n" == silo-* ]] && left=$((left + 1)); done
-        if [ "$left" -gt 0 ]; then
-            log "$name (pid $exited) exited with status $rc; $left silo(s) started by run.sh remain"
-            continue
-        fi
-    fi
+    case "$name" in
+        stack-watch)
+            log "the ./run.sh this silo joined (pid $STACK_PID) has stopped; stopping silo $ADD_SILO"
+            exit 0
+            ;;
+        azurite)
+            if restart "$name" "$logfile" "$command" "$rc"; then
+                wait_for "Azurite (ports $BLOB_PORT-$TABLE_PORT)" "${PIDS[-1]}" 60 azurite_ready
+                continue
+            fi
+            ;;
+        silo-*)
+            if [ "$rc" -ne 0 ] && restart "$name" "$logfile" "$command" "$rc"; then
+                continue
+            fi
+            left=0
+            for n in "${NAMES[@]}"; do [[ "$n" == silo-* ]] && left=$((left + 1)); done
+            if [ "$left" -gt 0 ]; then
+                log "$name (pid $exited) exited with status $rc; $left silo(s) started by run.sh remain"
+                continue
+            fi
+            if [ -n "$ADD_SILO" ] && [ "$rc" -eq 0 ]; then
+                log "$name (pid $exited) stopped"
+                exit 0
+            fi
+            ;;
+    esac
     echo "error: $name (pid $exited) exited unexpectedly (status $rc)" >&2
     show_logs
     exit 1

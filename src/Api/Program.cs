@@ -15,8 +15,11 @@ builder.Services.AddOptions<ManagementOptions>().Bind(builder.Configuration.GetS
     .ValidateOnStart();
 builder.Services.AddOptions<AssetApiOptions>().Bind(builder.Configuration.GetSection(AssetApiOptions.Section))
     .ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<ClusterClientOptions>().Bind(builder.Configuration.GetSection(ClusterClientOptions.Section))
+    .ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddMediaStore(builder.Configuration);
 builder.Services.AddSingleton<BasicAuthenticationFilter>();
+builder.Services.AddSingleton<GrainCallRetry>();
 
 // The client finds the silos' gateways in the same membership table the silos write, so silos may come and go.
 var storage = builder.Configuration.GetConnectionString("AzureStorage");
@@ -25,6 +28,8 @@ if (string.IsNullOrWhiteSpace(storage))
     throw new InvalidOperationException("ConnectionStrings:AzureStorage is required (UseDevelopmentStorage=true for Azurite).");
 }
 
+var clientOptions = builder.Configuration.GetSection(ClusterClientOptions.Section).Get<ClusterClientOptions>() ?? new ClusterClientOptions();
+builder.Services.AddSingleton(new StorageProbe(storage));
 builder.UseOrleansClient(client =>
 {
     client.Configure<ClusterOptions>(o =>
@@ -33,6 +38,10 @@ builder.UseOrleansClient(client =>
         o.ServiceId = "orleans-render";
     });
     client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(storage));
+    // A dead gateway is dropped when its connection fails; the refresh brings the list in line with the membership
+    // table within seconds instead of Orleans' minute, so the client stops retrying gateways the silos declared dead.
+    client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = clientOptions.GatewayListRefreshPeriod);
+    client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = clientOptions.ResponseTimeout);
     client.AddDashboard();
 });
 

@@ -23,6 +23,13 @@ public interface IUploadGrain : IGrainWithStringKey
     [Alias("info")]
     Task<UploadInfo?> GetInfoAsync();
 
+    /// <summary>
+    /// Stops the upload for good unless it has already ended: no further attempt, no callback, its credentials
+    /// forgotten; an attempt under way is cut off. Returns where it stands, or null when there is no such upload.
+    /// </summary>
+    [Alias("cancel")]
+    Task<UploadInfo?> CancelAsync();
+
     /// <summary>The project's slot grain granted this upload a slot: go on now rather than at the next reminder tick.</summary>
     [Alias("wake"), OneWay]
     Task WakeAsync();

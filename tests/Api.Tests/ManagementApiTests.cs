@@ -39,7 +39,9 @@ public sealed class ManagementApiTests(RenderSystemFixture system)
         var schema = await system.Http.GetFromJsonAsync<JsonElement>("/v1/schema/movie.json");
         Assert.Equal("object", schema.GetProperty("type").GetString());
         var health = await system.Http.GetFromJsonAsync<JsonElement>("/health");
-        Assert.Equal(1, health.GetProperty("silos").GetInt32());
+        Assert.Equal("ok", health.GetProperty("status").GetString());
+        Assert.Equal("ok", health.GetProperty("storage").GetProperty("status").GetString());
+        Assert.Equal(1, health.GetProperty("silos").GetProperty("active").GetInt32());
     }
 
     [Theory]

@@ -39,6 +39,9 @@ public sealed class RenderSystemFixture : IAsyncLifetime
 
     public string MediaRoot => Path.Combine(dataRoot, "media");
 
+    /// <summary>The connection string of the fixture's Azurite, which silo and API share.</summary>
+    public string StorageConnectionString => azurite.ConnectionString;
+
     public async Task InitializeAsync()
     {
         azurite = await AzuriteServer.StartAsync();
@@ -80,13 +83,18 @@ public sealed class RenderSystemFixture : IAsyncLifetime
 
     private ChildProcess StartApi(int port, Dictionary<string, string> settings)
     {
-        var environment = new Dictionary<string, string>(settings)
+        var environment = new Dictionary<string, string>
         {
             ["Urls"] = $"http://127.0.0.1:{port}",
             ["ConnectionStrings__AzureStorage"] = azurite.ConnectionString,
             ["Management__Keys__0__Key"] = Key,
             ["Management__Keys__0__Secret"] = Secret,
         };
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
         return StartProcess("Api", "Orleans.Render.Api", environment);
     }
 

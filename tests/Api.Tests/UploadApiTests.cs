@@ -121,6 +121,66 @@ public sealed class UploadApiTests(RenderSystemFixture system) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_sync_upload_whose_render_fails_on_a_bad_param_answers_the_renders_422_not_502()
+    {
+        await system.PutMovieAsync(project, "placed", """
+            {"width": 320, "height": 180, "fps": 25, "scenes": [{"duration": 1, "layers": [
+              {"type": "solid", "color": "#f00", "x": "${left, 10}", "width": 20, "height": 20}]}]}
+            """);
+        var path = $"{Guid.NewGuid():N}.mp4";
+
+        var response = await system.Http.PostJsonAsync($"/v2/render/{project}", $$$"""
+            {"movie": "placed", "params": {"left": "far"},
+             "upload": {"extension": "mp4", "async": false, "destination": {"type": "http", "url": "{{{system.Targets.Url($"/http/{path}")}}}"}}
+            }
+            """);
+        var message = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("message").GetString()!;
+
+        Assert.Equal("invalid_param", await response.AssertErrorAsync(HttpStatusCode.UnprocessableEntity));
+        Assert.Contains("'left'", message);
+        var token = System.Text.RegularExpressions.Regex.Match(message, "The token is ([A-Za-z0-9_-]{32})").Groups[1].Value;
+        var upload = (await system.Http.GetFromJsonAsync<JsonElement>($"/v2/upload/{token}")).GetProperty("uploads")[0];
+        Assert.Equal(("failed", 1), (upload.GetProperty("state").GetString(), upload.GetProperty("attempts").GetInt32()));
+        Assert.DoesNotContain($"PUT /http/{path}", system.Targets.UploadRequests);
+    }
+
+    [Fact]
+    public async Task Deleting_a_token_stops_its_running_upload_without_a_callback()
+    {
+        var path = $"{Guid.NewGuid():N}.mp4";
+        var name = Guid.NewGuid().ToString("N");
+        system.Targets.HoldUploads = TimeSpan.FromSeconds(3);
+        try
+        {
+            var response = await system.Http.PostJsonAsync($"/v2/render/{project}", Body($$$"""
+                {"extension": "mp4", "async": true, "onsuccess": "{{{system.Targets.Url($"/callback/{name}-ok")}}}",
+                 "onerror": "{{{system.Targets.Url($"/callback/{name}-error")}}}",
+                 "destination": {"type": "http", "url": "{{{system.Targets.Url($"/http/{path}")}}}"}}
+                """));
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!system.Targets.UploadRequests.Contains($"PUT /http/{path}") && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.Equal(HttpStatusCode.NoContent, (await system.Http.DeleteAsync($"/v2/token/{token}")).StatusCode);
+            // Past the held request and the retries' backoff: an upload left running would have stored or called back by now.
+            await Task.Delay(TimeSpan.FromSeconds(5));
+
+            Assert.Equal("unknown_token", await (await system.Http.GetAsync($"/v2/upload/{token}")).AssertErrorAsync(HttpStatusCode.NotFound));
+            Assert.Single(system.Targets.UploadRequests, r => r == $"PUT /http/{path}");
+            Assert.False(system.Targets.HttpObjects.ContainsKey(path), "the transfer under way was cut off");
+            Assert.DoesNotContain(system.Targets.Callbacks, c => c.Name.StartsWith(name, StringComparison.Ordinal));
+        }
+        finally
+        {
+            system.Targets.HoldUploads = TimeSpan.Zero;
+        }
+    }
+
+    [Fact]
     public async Task Upload_state_of_a_token_without_uploads_is_404()
     {
         var token = (await system.RenderAsync(project, $$$"""{"movie": "greeting", "params": {"logo": "{{{system.Images.Url("logo.png")}}}"}}""")).GetProperty("token").GetString();

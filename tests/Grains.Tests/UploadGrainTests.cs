@@ -348,6 +348,66 @@ public sealed class UploadGrainTests(UploadClusterFixture fixture) : IClassFixtu
         }
     }
 
+    [Fact]
+    public async Task A_cancelled_upload_is_cut_off_mid_transfer_never_retried_never_calls_back_and_forgets_its_credentials()
+    {
+        var path = $"{Guid.NewGuid():N}.mp4";
+        var name = Guid.NewGuid().ToString("N");
+        var secret = $"secret-{Guid.NewGuid():N}";
+        var destination = Uploads.HttpPut(fixture, path) with { Headers = new Dictionary<string, string> { ["X-Api-Key"] = secret } };
+        var blobs = new BlobServiceClient(fixture.StorageConnectionString);
+        Targets.HoldUploads = TimeSpan.FromSeconds(3);
+        try
+        {
+            var task = new UploadTask("mp4", destination, true, Targets.Url($"/callback/{name}-ok"), Targets.Url($"/callback/{name}-error"));
+            var (_, upload) = await Uploads.StartAsync(fixture, task);
+            var waiting = upload.WaitAsync();
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!Targets.UploadRequests.Contains($"PUT /http/{path}") && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+
+            var cancelled = (await upload.CancelAsync())!;
+            var answered = await waiting;
+            // Past the held request and several backoffs: a retry or a callback would have happened by now.
+            await Task.Delay(TimeSpan.FromSeconds(5));
+            var info = (await upload.GetInfoAsync())!;
+
+            Assert.Equal((UploadStatus.Cancelled, CallbackStatus.None), (cancelled.Status, cancelled.Callback));
+            Assert.Equal(UploadStatus.Cancelled, answered.Status);
+            Assert.Equal((UploadStatus.Cancelled, 1, CallbackStatus.None, (DateTimeOffset?)null), (info.Status, info.Attempts, info.Callback, info.NextAttemptAt));
+            Assert.Single(Targets.UploadRequests, r => r == $"PUT /http/{path}");
+            Assert.False(Targets.HttpObjects.ContainsKey(path), "the transfer under way was cut off");
+            Assert.DoesNotContain(Targets.Callbacks, c => c.Name.StartsWith(name, StringComparison.Ordinal));
+            Assert.Equal(0, await PersistedStatesContainingAsync(blobs, secret));
+            Assert.Equal(UploadStatus.Cancelled, (await upload.CancelAsync())!.Status);
+        }
+        finally
+        {
+            Targets.HoldUploads = TimeSpan.Zero;
+        }
+    }
+
+    [Fact]
+    public async Task A_render_that_fails_on_a_bad_param_fails_the_upload_at_once_with_the_renders_error_code()
+    {
+        var path = $"{Guid.NewGuid():N}.mp4";
+        const string placed = """
+            {"width": 320, "height": 180, "fps": 25, "scenes": [{"duration": 1, "layers": [
+              {"type": "solid", "color": "#f00", "x": "${left, 10}", "width": 20, "height": 20}]}]}
+            """;
+        var job = await Jobs.CreateAsync(fixture, placed, parameters: new() { ["left"] = "far" });
+        var token = job.GetPrimaryKeyString();
+        var upload = fixture.Grains.GetGrain<IUploadGrain>(UploadJob.KeyOf(token, 0));
+        await upload.StartAsync(new UploadJob(token, Uploads.Project, 0, 1, new UploadTask("mp4", Uploads.HttpPut(fixture, path), false, null, null)));
+
+        var info = await upload.WaitAsync();
+
+        Assert.Equal((UploadStatus.Failed, 1, "invalid_param", true), (info.Status, info.Attempts, info.RenderError, info.IsRenderInputError));
+        Assert.DoesNotContain(Targets.UploadRequests, r => r == $"PUT /http/{path}");
+    }
+
     private static async Task<int> PersistedStatesContainingAsync(BlobServiceClient blobs, string text)
     {
         var found = 0;

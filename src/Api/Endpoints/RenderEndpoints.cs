@@ -6,7 +6,6 @@ using Orleans.Render.Api.Http;
 using Orleans.Render.Models;
 using Orleans.Render.Models.Uploads;
 using Orleans.Render.Storage;
-using Orleans.Runtime;
 
 namespace Orleans.Render.Api.Endpoints;
 
@@ -16,10 +15,10 @@ public static class RenderEndpoints
     public static void MapRenderEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v2");
-        group.MapPost("/render/{project}", (string project, HttpContext http, IClusterClient client, IOptions<RenderApiOptions> options) =>
-            CreateAsync(project, http, client, options.Value, renderNow: true));
-        group.MapPost("/token/{project}", (string project, HttpContext http, IClusterClient client, IOptions<RenderApiOptions> options) =>
-            CreateAsync(project, http, client, options.Value, renderNow: false));
+        group.MapPost("/render/{project}", (string project, HttpContext http, IClusterClient client, GrainCallRetry retry, IOptions<RenderApiOptions> options) =>
+            CreateAsync(project, http, client, retry, options.Value, renderNow: true));
+        group.MapPost("/token/{project}", (string project, HttpContext http, IClusterClient client, GrainCallRetry retry, IOptions<RenderApiOptions> options) =>
+            CreateAsync(project, http, client, retry, options.Value, renderNow: false));
         group.MapMethods("/{mode:regex(^(render|get)$)}/{file}", [HttpMethods.Get, HttpMethods.Head], GetOutputAsync);
         group.MapGet("/progress/{token}", GetProgressAsync);
         group.MapGet("/upload/{token}", GetUploadsAsync);
@@ -27,7 +26,7 @@ public static class RenderEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        string project, HttpContext http, IClusterClient client, RenderApiOptions options, bool renderNow)
+        string project, HttpContext http, IClusterClient client, GrainCallRetry retry, RenderApiOptions options, bool renderNow)
     {
         var (document, bodyError) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
         if (bodyError is not null)
@@ -93,10 +92,10 @@ public static class RenderEndpoints
 
         if (body.Uploads.Count > 0)
         {
-            return await UploadAsync(client, project, token, url, expires, body);
+            return await UploadAsync(client, retry, project, token, url, expires, body);
         }
 
-        var result = await RenderWithFailoverAsync(job, new OutputRequest(extension, PosterFrame: true));
+        var result = await retry.RepeatAsync(() => job.RenderAsync(new OutputRequest(extension, PosterFrame: true)));
         return result.Status == OutputStatus.Done
             ? Results.Json(new { token, url, expires, status = 200 })
             : FailureResult(result);
@@ -106,19 +105,31 @@ public static class RenderEndpoints
     /// Starts every upload task; answers 201 at once when all are async, else waits for the sync ones and answers with
     /// their results in task order (<c>uploads</c>, and <c>upload</c> for older clients; null for an async task).
     /// </summary>
-    private static async Task<IResult> UploadAsync(IClusterClient client, string project, string token, string url, long expires, RenderBody body)
+    private static async Task<IResult> UploadAsync(
+        IClusterClient client, GrainCallRetry retry, string project, string token, string url, long expires, RenderBody body)
     {
         var jobs = body.Uploads.Select((task, index) => new UploadJob(token, project, index, body.Uploads.Count, task)).ToList();
         var grains = jobs.Select(j => client.GetGrain<IUploadGrain>(j.Key)).ToList();
-        await Task.WhenAll(jobs.Select((job, i) => grains[i].StartAsync(job)));
+        await Task.WhenAll(jobs.Select((job, i) => retry.RepeatAsync(() => grains[i].StartAsync(job))));
         if (jobs.All(j => j.Task.Async))
         {
             return Results.Json(new { token, url, expires, status = 201 }, statusCode: StatusCodes.Status201Created);
         }
 
-        var infos = await Task.WhenAll(jobs.Select((job, i) => job.Task.Async ? Task.FromResult<UploadInfo?>(null) : WaitWithFailoverAsync(grains[i])));
-        if (infos.FirstOrDefault(i => i is { Status: UploadStatus.Failed }) is { } failed)
+        var infos = await Task.WhenAll(jobs.Select((job, i) => job.Task.Async ? Task.FromResult<UploadInfo?>(null) : retry.RepeatAsync<UploadInfo?>(async () => await grains[i].WaitAsync())));
+        if (infos.FirstOrDefault(i => i is { Status: UploadStatus.Failed or UploadStatus.Cancelled }) is { } failed)
         {
+            if (failed.Status == UploadStatus.Cancelled)
+            {
+                return ApiErrors.Error(StatusCodes.Status410Gone, "cancelled", $"Upload {failed.Index} was cancelled: the token {token} was deleted.");
+            }
+
+            // The render failed, not the destination: answer as the same render without an upload would (422 for bad params).
+            if (failed.RenderError is { } code)
+            {
+                return FailureResult(new OutputResult(OutputStatus.Failed, null, "", code, $"{failed.LastError} The token is {token}.", failed.IsRenderInputError));
+            }
+
             return ApiErrors.Error(
                 StatusCodes.Status502BadGateway, "upload_failed",
                 $"Upload {failed.Index} ({failed.Type}) failed after {failed.Attempts} attempt(s): {failed.LastError} The token is {token}.");
@@ -129,21 +140,21 @@ public static class RenderEndpoints
         return Results.Json(new { token, url, expires, status = 200, uploads, upload = uploads });
     }
 
-    private static async Task<IResult> GetUploadsAsync(string token, IClusterClient client)
+    private static async Task<IResult> GetUploadsAsync(string token, IClusterClient client, GrainCallRetry retry)
     {
-        var (_, missing) = await FindJobAsync(client, token);
+        var (_, missing) = await FindJobAsync(client, retry, token);
         if (missing is not null)
         {
             return missing;
         }
 
-        var first = await client.GetGrain<IUploadGrain>(UploadJob.KeyOf(token, 0)).GetInfoAsync();
+        var first = await retry.ReadAsync(() => client.GetGrain<IUploadGrain>(UploadJob.KeyOf(token, 0)).GetInfoAsync());
         if (first is null)
         {
             return ApiErrors.NotFound("no_uploads", "The token has no upload tasks.");
         }
 
-        var rest = await Task.WhenAll(Enumerable.Range(1, first.TaskCount - 1).Select(i => client.GetGrain<IUploadGrain>(UploadJob.KeyOf(token, i)).GetInfoAsync()));
+        var rest = await Task.WhenAll(Enumerable.Range(1, first.TaskCount - 1).Select(i => retry.ReadAsync(() => client.GetGrain<IUploadGrain>(UploadJob.KeyOf(token, i)).GetInfoAsync())));
         var uploads = rest.Prepend(first).OfType<UploadInfo>().Select(u => new
         {
             index = u.Index,
@@ -161,24 +172,8 @@ public static class RenderEndpoints
         return Results.Json(new { token, uploads });
     }
 
-    /// <summary>An upload whose silo dies is resumed by asking again: the grain activates elsewhere from its state.</summary>
-    private static async Task<UploadInfo?> WaitWithFailoverAsync(IUploadGrain upload)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await upload.WaitAsync();
-            }
-            catch (SiloUnavailableException) when (attempt < 3)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(2));
-            }
-        }
-    }
-
     private static async Task<IResult> GetOutputAsync(
-        string file, HttpContext http, IClusterClient client, IMediaStore media, int? frame, int? q)
+        string file, HttpContext http, IClusterClient client, GrainCallRetry retry, IMediaStore media, int? frame, int? q)
     {
         var dot = file.LastIndexOf('.');
         if (dot <= 0)
@@ -202,13 +197,13 @@ public static class RenderEndpoints
             return ApiErrors.BadRequest("invalid_quality", "'q' must be from 10 to 99.");
         }
 
-        var (job, missing) = await FindJobAsync(client, token);
+        var (job, missing) = await FindJobAsync(client, retry, token);
         if (missing is not null)
         {
             return missing;
         }
 
-        var result = await RenderWithFailoverAsync(job!, new OutputRequest(extension, frame ?? 0, q ?? 85, PosterFrame: frame is null));
+        var result = await retry.RepeatAsync(() => job!.RenderAsync(new OutputRequest(extension, frame ?? 0, q ?? 85, PosterFrame: frame is null)));
         if (result.Status != OutputStatus.Done)
         {
             return FailureResult(result);
@@ -225,15 +220,15 @@ public static class RenderEndpoints
             stream, result.ContentType, lastModified: stored.LastModified, entityTag: new EntityTagHeaderValue(stored.ETag), enableRangeProcessing: true);
     }
 
-    private static async Task<IResult> GetProgressAsync(string token, IClusterClient client)
+    private static async Task<IResult> GetProgressAsync(string token, IClusterClient client, GrainCallRetry retry)
     {
-        var (job, missing) = await FindJobAsync(client, token);
+        var (job, missing) = await FindJobAsync(client, retry, token);
         if (missing is not null)
         {
             return missing;
         }
 
-        var progress = await job!.GetProgressAsync();
+        var progress = await retry.ReadAsync(() => job!.GetProgressAsync());
         return Results.Json(new
         {
             token,
@@ -245,23 +240,35 @@ public static class RenderEndpoints
         });
     }
 
-    private static async Task<IResult> DeleteAsync(string token, IClusterClient client)
+    private static async Task<IResult> DeleteAsync(string token, IClusterClient client, GrainCallRetry retry)
     {
         if (!Names.IsValidToken(token))
         {
             return UnknownToken();
         }
 
+        await CancelUploadsAsync(client, retry, token);
         var job = client.GetGrain<IRenderJobGrain>(token);
         if (await job.DeleteAsync())
         {
             return Results.NoContent();
         }
 
-        return await job.GetInfoAsync() is { Cancelled: true } ? Cancelled() : UnknownToken();
+        return await retry.ReadAsync(() => job.GetInfoAsync()) is { Cancelled: true } ? Cancelled() : UnknownToken();
     }
 
-    private static async Task<(IRenderJobGrain? Job, IResult? Error)> FindJobAsync(IClusterClient client, string token)
+    /// <summary>Before the job goes: an upload left running would render the token again or call back after it is gone.</summary>
+    private static async Task CancelUploadsAsync(IClusterClient client, GrainCallRetry retry, string token)
+    {
+        var first = await retry.ReadAsync(() => client.GetGrain<IUploadGrain>(UploadJob.KeyOf(token, 0)).GetInfoAsync());
+        if (first is not null)
+        {
+            await Task.WhenAll(Enumerable.Range(0, first.TaskCount).Select(i =>
+                retry.RepeatAsync(() => client.GetGrain<IUploadGrain>(UploadJob.KeyOf(token, i)).CancelAsync())));
+        }
+    }
+
+    private static async Task<(IRenderJobGrain? Job, IResult? Error)> FindJobAsync(IClusterClient client, GrainCallRetry retry, string token)
     {
         if (!Names.IsValidToken(token))
         {
@@ -269,7 +276,7 @@ public static class RenderEndpoints
         }
 
         var job = client.GetGrain<IRenderJobGrain>(token);
-        var info = await job.GetInfoAsync();
+        var info = await retry.ReadAsync(() => job.GetInfoAsync());
         if (info is null)
         {
             return (null, UnknownToken());
@@ -302,25 +309,6 @@ public static class RenderEndpoints
             _ => StatusCodes.Status500InternalServerError,
         };
         return ApiErrors.Error(status, result.ErrorCode ?? "render_failed", message);
-    }
-
-    /// <summary>
-    /// A job whose silo dies mid-render is lost to this call, not to the system: asking again activates it on another
-    /// silo, where it resumes from its persisted segments.
-    /// </summary>
-    private static async Task<OutputResult> RenderWithFailoverAsync(IRenderJobGrain job, OutputRequest output)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await job.RenderAsync(output);
-            }
-            catch (SiloUnavailableException) when (attempt < 3)
-            {
-                await Task.Delay(TimeSpan.FromSeconds(2));
-            }
-        }
     }
 
     private static IResult UnknownToken() => ApiErrors.NotFound("unknown_token", "There is no such token.");

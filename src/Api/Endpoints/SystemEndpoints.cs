@@ -8,22 +8,49 @@ public static class SystemEndpoints
 {
     public static void MapSystemEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async (IClusterClient client, CancellationToken cancellationToken) =>
-        {
-            try
-            {
-                var hosts = await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
-                return hosts.Count > 0
-                    ? Results.Json(new { status = "ok", silos = hosts.Count })
-                    : ApiErrors.Error(StatusCodes.Status503ServiceUnavailable, "cluster_unavailable", "No silo is active.");
-            }
-            catch (Exception ex) when (ex is OrleansException or TimeoutException)
-            {
-                return ApiErrors.Error(StatusCodes.Status503ServiceUnavailable, "cluster_unavailable", "No render silo is reachable right now.");
-            }
-        });
+        app.MapGet("/health", HealthAsync);
 
         app.MapGet("/v1/schema/movie.json", (IWebHostEnvironment environment) =>
             Results.File(Path.Combine(AppContext.BaseDirectory, "movie.schema.json"), "application/schema+json"));
+    }
+
+    /// <summary>
+    /// Storage and silos are asked side by side and reported apart, so an operator sees which one is down. Without
+    /// storage nothing new can be stored even while silos answer ("degraded"); without a silo nothing runs ("unavailable").
+    /// </summary>
+    private static async Task<IResult> HealthAsync(IClusterClient client, StorageProbe storageProbe, CancellationToken cancellationToken)
+    {
+        var storageCheck = storageProbe.CheckAsync(cancellationToken);
+        var (active, silosError) = await CountSilosAsync(client, cancellationToken);
+        var storageError = await storageCheck;
+        var storage = storageError is null ? (object)new { status = "ok" } : new { status = "unavailable", message = storageError };
+        // Silos are counted in the membership table, which is in storage: without storage they cannot be blamed.
+        var silos = silosError is null ? (object)new { status = "ok", active }
+            : storageError is not null ? new { status = "unknown", message = "Silos are counted in the membership table, which is in the storage that is down." }
+            : new { status = "unavailable", active, message = silosError };
+        if (storageError is null && silosError is null)
+        {
+            return Results.Json(new { status = "ok", storage, silos });
+        }
+
+        var (error, message) = storageError is not null
+            ? ("storage_unavailable", $"Azure Storage is down, so nothing can be stored or found: {storageError}")
+            : ("cluster_unavailable", silosError!);
+        return Results.Json(
+            new { error, message, status = silosError is null ? "degraded" : "unavailable", storage, silos },
+            statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static async Task<(int Active, string? Error)> CountSilosAsync(IClusterClient client, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var hosts = await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            return hosts.Count > 0 ? (hosts.Count, null) : (0, "No silo is active.");
+        }
+        catch (Exception ex) when (ex is OrleansException or TimeoutException)
+        {
+            return (0, "No render silo is reachable right now.");
+        }
     }
 }

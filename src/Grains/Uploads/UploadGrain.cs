@@ -13,7 +13,8 @@ namespace Orleans.Render.Grains.Uploads;
 /// start, dropped when everything is done) reactivates the grain wherever it lives after a crash; while it is active,
 /// a grain timer wakes it for the next attempt after an exponential backoff. Repeats are harmless: destinations
 /// overwrite the same object or resume their session, and a callback whose outcome a crash hid is never made again.
-/// Reentrant so progress and waiters are answered during an attempt; state changes only between awaits.
+/// Reentrant so progress and waiters are answered during an attempt, and a cancel cuts one off; state changes only
+/// between awaits, and writes of it go one at a time.
 /// </summary>
 [Reentrant, GrainType("upload")]
 public sealed class UploadGrain(
@@ -27,8 +28,12 @@ public sealed class UploadGrain(
     private const string Reminder = "upload";
 
     private readonly List<TaskCompletionSource<UploadInfo>> waiters = [];
+    private readonly SemaphoreSlim saving = new(1, 1);
     private Task pump = Task.CompletedTask;
     private IGrainTimer? wakeUp;
+
+    /// <summary>Cancels the attempt under way, if any: its time limit, or <see cref="CancelAsync"/>.</summary>
+    private CancellationTokenSource? attempt;
 
     /// <summary>A callback is under way on this activation: it reads as pending, not unconfirmed.</summary>
     private bool calling;
@@ -39,7 +44,9 @@ public sealed class UploadGrain(
 
     private UploadJob Job => state.State.Job!;
 
-    private bool HasEnded => state.State.Status is UploadStatus.Succeeded or UploadStatus.Failed;
+    private bool HasEnded => state.State.Status is UploadStatus.Succeeded or UploadStatus.Failed or UploadStatus.Cancelled;
+
+    private bool IsCancelled => state.State.Status == UploadStatus.Cancelled;
 
     /// <summary>Nothing left to do: the upload has ended and its callback is made, failed, unconfirmed or not wanted.</summary>
     private bool IsSettled => HasEnded && state.State.Callback != CallbackStatus.Pending;
@@ -59,7 +66,7 @@ public sealed class UploadGrain(
         if (!Exists)
         {
             state.State = new UploadState { Job = job, Status = UploadStatus.Pending, Callback = CallbackStatus.Pending, CreatedAt = DateTimeOffset.UtcNow };
-            await state.WriteStateAsync();
+            await SaveAsync();
             await this.RegisterOrUpdateReminder(Reminder, Options.ReminderPeriod, Options.ReminderPeriod);
             logger.LogInformation("Upload {Upload} of {Extension} to {Type} created (async: {Async})", job.Key, job.Task.Extension, job.Task.Destination.Type, job.Task.Async);
         }
@@ -87,6 +94,28 @@ public sealed class UploadGrain(
     }
 
     public Task<UploadInfo?> GetInfoAsync() => Task.FromResult(Exists ? Info() : null);
+
+    public async Task<UploadInfo?> CancelAsync()
+    {
+        if (!Exists)
+        {
+            return null;
+        }
+
+        if (HasEnded)
+        {
+            return Info();
+        }
+
+        // The attempt's own code sees the cancelled state when it resumes and leaves it as it is.
+        attempt?.Cancel();
+        wakeUp?.Dispose();
+        wakeUp = null;
+        await EndAsync(UploadStatus.Cancelled, null, "The upload was cancelled: its token was deleted.");
+        // The pump drops the reminder once it finds the upload settled; dropping it here could race with it.
+        Kick();
+        return Info();
+    }
 
     public Task WakeAsync()
     {
@@ -164,11 +193,19 @@ public sealed class UploadGrain(
             return true;
         }
 
-        var granted = await GrainFactory.GetGrain<IUploadSlotsGrain>(Job.Project).AcquireAsync(Job.Key);
+        var slots = GrainFactory.GetGrain<IUploadSlotsGrain>(Job.Project);
+        var granted = await slots.AcquireAsync(Job.Key);
+        if (IsCancelled)
+        {
+            // Cancelled while asking: give back the slot or the place in the queue it may just have got.
+            await slots.ReleaseAsync(Job.Key);
+            return false;
+        }
+
         if (granted || !state.State.Queued)
         {
             (state.State.HoldsSlot, state.State.Queued) = (granted, !granted);
-            await state.WriteStateAsync();
+            await SaveAsync();
         }
 
         return granted;
@@ -178,15 +215,27 @@ public sealed class UploadGrain(
     {
         state.State.Attempts++;
         state.State.Status = UploadStatus.Uploading;
-        state.State.NextAttemptAt = null;
-        await state.WriteStateAsync();
+        (state.State.NextAttemptAt, state.State.RenderError, state.State.IsRenderInputError) = (null, null, false);
+        await SaveAsync();
+        if (IsCancelled)
+        {
+            return;
+        }
+
         logger.LogInformation("Upload {Upload} attempt {Attempt} to {Type}", Job.Key, state.State.Attempts, Job.Task.Destination.Type);
         DelayDeactivation(Options.AttemptTimeout);
         using var timeout = new CancellationTokenSource(Options.AttemptTimeout);
+        attempt = timeout;
         try
         {
             var result = await SendAsync(timeout.Token);
-            await EndAsync(UploadStatus.Succeeded, result, null);
+            if (!IsCancelled)
+            {
+                await EndAsync(UploadStatus.Succeeded, result, null);
+            }
+        }
+        catch (Exception) when (IsCancelled)
+        {
         }
         catch (Exception ex)
         {
@@ -199,16 +248,30 @@ public sealed class UploadGrain(
 
             var backoff = Options.BackoffAfter(state.State.Attempts);
             (state.State.Status, state.State.LastError, state.State.NextAttemptAt) = (UploadStatus.Pending, message, DateTimeOffset.UtcNow + backoff);
-            await state.WriteStateAsync();
+            await SaveAsync();
             logger.LogWarning("Upload {Upload} attempt {Attempt} failed, next in {Backoff}: {Error}", Job.Key, state.State.Attempts, backoff, message);
+        }
+        finally
+        {
+            attempt = null;
         }
     }
 
     private async Task<string> SendAsync(CancellationToken cancellationToken)
     {
-        var output = await GrainFactory.GetGrain<IRenderJobGrain>(Job.Token).RenderAsync(new OutputRequest(Job.Task.Extension, PosterFrame: true));
+        var job = GrainFactory.GetGrain<IRenderJobGrain>(Job.Token);
+        var output = await job.RenderAsync(new OutputRequest(Job.Task.Extension, PosterFrame: true));
+        // A render still waiting in its pool's queue is no failed attempt: the upload waits as long as the queue does.
+        while (output.Status == OutputStatus.Queued)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            output = await job.RenderAsync(new OutputRequest(Job.Task.Extension, PosterFrame: true));
+        }
+
         if (output.Status != OutputStatus.Done)
         {
+            // Kept so a sync request answers the render's own error (a 422 for bad params), not a failed upload.
+            (state.State.RenderError, state.State.IsRenderInputError) = (output.ErrorCode ?? "render_failed", output.IsInputError);
             throw new UploadFailedException($"The render failed ({output.ErrorCode}): {output.Message}", permanent: output.IsInputError);
         }
 
@@ -216,40 +279,49 @@ public sealed class UploadGrain(
         var source = new UploadSource(content, content.Length, output.ContentType, $"{Job.Token}.{Job.Task.Extension}", Job.Key);
         var session = new UploadSession(state.State.Session, async value =>
         {
+            cancellationToken.ThrowIfCancellationRequested();
             state.State.Session = value;
-            await state.WriteStateAsync();
+            await SaveAsync();
         });
         var uploader = uploaders.Single(u => u.Type == Job.Task.Destination.Type);
         return await uploader.UploadAsync(Job.Task.Destination, source, session, cancellationToken);
     }
 
-    /// <summary>Records the outcome, forgets the credentials and the session, frees the slot and answers the waiters.</summary>
+    /// <summary>
+    /// Records the outcome, forgets the credentials and the session, frees the slot (or the place in its queue) and
+    /// answers the waiters. A cancelled upload calls nobody back.
+    /// </summary>
     private async Task EndAsync(UploadStatus status, string? result, string? error)
     {
         var task = Job.Task;
+        var queued = state.State.Queued;
         state.State.Job = Job with { Task = task with { Destination = task.Destination.WithoutCredentials() } };
         (state.State.Status, state.State.Result, state.State.LastError) = (status, result, error ?? state.State.LastError);
         (state.State.Session, state.State.NextAttemptAt, state.State.EndedAt, state.State.Queued) = (null, null, DateTimeOffset.UtcNow, false);
-        if ((status == UploadStatus.Succeeded ? task.OnSuccess : task.OnError) is null)
+        if (status == UploadStatus.Cancelled || (status == UploadStatus.Succeeded ? task.OnSuccess : task.OnError) is null)
         {
             state.State.Callback = CallbackStatus.None;
         }
 
-        await state.WriteStateAsync();
-        if (status == UploadStatus.Succeeded)
+        await SaveAsync();
+        switch (status)
         {
-            logger.LogInformation("Upload {Upload} to {Type} succeeded after {Attempts} attempts: {Result}", Job.Key, task.Destination.Type, state.State.Attempts, result);
-        }
-        else
-        {
-            logger.LogWarning("Upload {Upload} to {Type} failed after {Attempts} attempts: {Error}", Job.Key, task.Destination.Type, state.State.Attempts, error);
+            case UploadStatus.Succeeded:
+                logger.LogInformation("Upload {Upload} to {Type} succeeded after {Attempts} attempts: {Result}", Job.Key, task.Destination.Type, state.State.Attempts, result);
+                break;
+            case UploadStatus.Cancelled:
+                logger.LogInformation("Upload {Upload} to {Type} cancelled after {Attempts} attempts", Job.Key, task.Destination.Type, state.State.Attempts);
+                break;
+            default:
+                logger.LogWarning("Upload {Upload} to {Type} failed after {Attempts} attempts: {Error}", Job.Key, task.Destination.Type, state.State.Attempts, error);
+                break;
         }
 
-        if (state.State.HoldsSlot)
+        if (state.State.HoldsSlot || queued)
         {
             await GrainFactory.GetGrain<IUploadSlotsGrain>(Job.Project).ReleaseAsync(Job.Key);
             state.State.HoldsSlot = false;
-            await state.WriteStateAsync();
+            await SaveAsync();
         }
 
         var info = Info();
@@ -276,7 +348,7 @@ public sealed class UploadGrain(
         {
             state.State.Callback = CallbackStatus.Unconfirmed;
             state.State.CallbackAttempts++;
-            await state.WriteStateAsync();
+            await SaveAsync();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             delivered = await callbacks.CallAsync(url, message, timeout.Token);
         }
@@ -284,7 +356,7 @@ public sealed class UploadGrain(
         {
             logger.LogWarning("Upload {Upload} callback refused: {Error}", Job.Key, ex.Message);
             state.State.Callback = CallbackStatus.Failed;
-            await state.WriteStateAsync();
+            await SaveAsync();
             return;
         }
         finally
@@ -296,7 +368,7 @@ public sealed class UploadGrain(
             : state.State.CallbackAttempts >= Options.CallbackAttempts ? CallbackStatus.Failed
             : CallbackStatus.Pending;
         state.State.NextAttemptAt = state.State.Callback == CallbackStatus.Pending ? DateTimeOffset.UtcNow + Options.BackoffAfter(state.State.CallbackAttempts) : null;
-        await state.WriteStateAsync();
+        await SaveAsync();
         logger.LogInformation("Upload {Upload} {Which} callback: {Callback}", Job.Key, succeeded ? "success" : "error", state.State.Callback);
     }
 
@@ -308,6 +380,20 @@ public sealed class UploadGrain(
         HttpRequestException http => ($"The destination could not be reached: {http.Message}", false),
         _ => ($"{ex.GetType().Name}: {ex.Message}", false),
     };
+
+    /// <summary>One write at a time: two in flight would carry the same ETag and the second would be refused.</summary>
+    private async Task SaveAsync()
+    {
+        await saving.WaitAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            saving.Release();
+        }
+    }
 
     private void WakeAfter(TimeSpan wait)
     {
@@ -332,5 +418,5 @@ public sealed class UploadGrain(
     private UploadInfo Info() => new(
         Job.Index, Job.TaskCount, Job.Task.Destination.Type, Job.Task.Extension, Job.Task.Async, state.State.Status, state.State.Queued,
         state.State.Attempts, state.State.NextAttemptAt, state.State.LastError, state.State.Result,
-        calling ? CallbackStatus.Pending : state.State.Callback, RuntimeIdentity);
+        calling ? CallbackStatus.Pending : state.State.Callback, RuntimeIdentity, state.State.RenderError, state.State.IsRenderInputError);
 }

@@ -36,4 +36,10 @@ public sealed class UploadState
     [Id(11)] public DateTimeOffset CreatedAt { get; set; }
 
     [Id(12)] public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>The render's error code when the last attempt failed because the render did.</summary>
+    [Id(13)] public string? RenderError { get; set; }
+
+    /// <summary>Whether that render failed on the caller's input (a 4xx), not on a fault of the system.</summary>
+    [Id(14)] public bool IsRenderInputError { get; set; }
 }

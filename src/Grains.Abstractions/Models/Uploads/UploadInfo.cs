@@ -1,6 +1,10 @@
 namespace Orleans.Render.Models.Uploads;
 
-/// <summary>What <c>GET /v2/upload/{token}</c> tells about one upload: never a credential.</summary>
+/// <summary>
+/// What <c>GET /v2/upload/{token}</c> tells about one upload: never a credential. When the upload failed because its
+/// render failed, <see cref="RenderError"/> and <see cref="IsRenderInputError"/> are the render's own error code and
+/// whether it was the caller's mistake, so a sync request can answer like a render without an upload would.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("render.v1.UploadInfo")]
 public sealed record UploadInfo(
     [property: Id(0)] int Index,
@@ -15,7 +19,9 @@ public sealed record UploadInfo(
     [property: Id(9)] string? LastError,
     [property: Id(10)] string? Result,
     [property: Id(11)] CallbackStatus Callback,
-    [property: Id(12)] string Silo)
+    [property: Id(12)] string Silo,
+    [property: Id(13)] string? RenderError = null,
+    [property: Id(14)] bool IsRenderInputError = false)
 {
-    public bool HasEnded => Status is UploadStatus.Succeeded or UploadStatus.Failed;
+    public bool HasEnded => Status is UploadStatus.Succeeded or UploadStatus.Failed or UploadStatus.Cancelled;
 }

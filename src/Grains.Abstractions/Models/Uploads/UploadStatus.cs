@@ -8,4 +8,7 @@ public enum UploadStatus
     Uploading,
     Succeeded,
     Failed,
+
+    /// <summary>Stopped because its token was deleted: no more attempts and no callback.</summary>
+    Cancelled,
 }

@@ -169,7 +169,7 @@ public sealed class UploadApiTests(RenderSystemFixture system) : IAsyncLifetime
             // Past the held request and the retries' backoff: an upload left running would have stored or called back by now.
             await Task.Delay(TimeSpan.FromSeconds(5));
 
-            Assert.Equal("unknown_token", await (await system.Http.GetAsync($"/v2/upload/{token}")).AssertErrorAsync(HttpStatusCode.NotFound));
+            Assert.Equal("cancelled", await (await system.Http.GetAsync($"/v2/upload/{token}")).AssertErrorAsync(HttpStatusCode.Gone));
             Assert.Single(system.Targets.UploadRequests, r => r == $"PUT /http/{path}");
             Assert.False(system.Targets.HttpObjects.ContainsKey(path), "the transfer under way was cut off");
             Assert.DoesNotContain(system.Targets.Callbacks, c => c.Name.StartsWith(name, StringComparison.Ordinal));

@@ -32,6 +32,9 @@ public class RenderClusterFixture : IAsyncLifetime
     /// <summary>The fixture's Azurite, which also serves as an Azure Blob upload destination.</summary>
     public string StorageConnectionString => azurite.ConnectionString;
 
+    /// <summary>The Azurite behind grain state and reminders, to pause in a test.</summary>
+    public AzuriteServer Azurite => azurite;
+
     /// <summary>How many times each media key was written, over all silos: proves a render ran once.</summary>
     public CountingMediaStore.Counter Writes { get; } = new();
 

@@ -1,3 +1,5 @@
+using Azure.Storage.Blobs;
+using Orleans.Storage;
 using System.Diagnostics;
 using Orleans.Render.Models;
 using Orleans.Render.TestSupport;
@@ -155,6 +157,37 @@ public sealed class RenderJobGrainTests(RenderClusterFixture fixture)
         Assert.NotNull(info);
         Assert.Equal(first.MediaKey, second.MediaKey);
         Assert.Equal(1, fixture.Writes.Of(first.MediaKey!));
+        Assert.Equal(OutputStatus.Done, (await job.GetProgressAsync()).Status);
+    }
+
+    [Fact]
+    public async Task A_stale_activation_whose_write_conflicts_deactivates_and_the_next_call_renders_on_fresh_state()
+    {
+        var job = await CreateJobAsync(Movies.Unique(Movies.TwoScenes));
+        var token = job.GetPrimaryKeyString();
+        // Another activation writing the state is what a membership change can leave behind: here the state blob changes
+        // under this activation, so its next write meets a newer ETag.
+        var blobs = new BlobServiceClient(fixture.StorageConnectionString);
+        var changed = 0;
+        await foreach (var container in blobs.GetBlobContainersAsync())
+        {
+            var client = blobs.GetBlobContainerClient(container.Name);
+            await foreach (var blob in client.GetBlobsAsync())
+            {
+                if (blob.Name.Contains(token, StringComparison.Ordinal))
+                {
+                    await client.GetBlobClient(blob.Name).SetMetadataAsync(new Dictionary<string, string> { ["touched"] = "by another activation" });
+                    changed++;
+                }
+            }
+        }
+
+        var stale = await Record.ExceptionAsync(() => job.RenderAsync(new OutputRequest("mp4")));
+        var fresh = await job.RenderAsync(new OutputRequest("mp4"));
+
+        Assert.Equal(1, changed);
+        Assert.IsType<InconsistentStateException>(stale);
+        Assert.Equal(OutputStatus.Done, fresh.Status);
         Assert.Equal(OutputStatus.Done, (await job.GetProgressAsync()).Status);
     }
 

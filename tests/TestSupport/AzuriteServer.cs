@@ -45,6 +45,18 @@ public sealed class AzuriteServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Freezes Azurite (SIGSTOP): connections are still accepted but nothing is answered, as in a storage outage.</summary>
+    public Task PauseAsync() => SignalAsync("STOP");
+
+    /// <summary>Thaws a paused Azurite (SIGCONT); the requests that waited are answered.</summary>
+    public Task ResumeAsync() => SignalAsync("CONT");
+
+    private async Task SignalAsync(string signal)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await process.DisposeAsync();

@@ -42,7 +42,7 @@ public sealed class RenderJobGrain(
         foreach (var orphan in Orphans())
         {
             logger.LogInformation("Resuming {Token} {Output} after the job was activated again", Token, orphan.Extension);
-            StartAsync(orphan).Ignore();
+            BeginAsync(orphan).Ignore();
         }
 
         return Task.CompletedTask;
@@ -88,50 +88,17 @@ public sealed class RenderJobGrain(
 
     public async Task<OutputResult> RenderAsync(OutputRequest output)
     {
-        if (!Exists)
+        var (render, answer) = await BeginAsync(output);
+        if (render is null)
         {
-            return Failure("unknown_token", "There is no such token.");
-        }
-
-        if (state.State.Cancelled)
-        {
-            return Failure("cancelled", "The token was deleted.");
-        }
-
-        if (IsExpired())
-        {
-            return Failure("expired", "The token has expired.");
-        }
-
-        OutputSpecAndMovie target;
-        try
-        {
-            target = Target(output);
-        }
-        catch (RenderInputException ex)
-        {
-            return new OutputResult(OutputStatus.Failed, null, "", ex.Code, ex.Message, IsInputError: true);
-        }
-
-        var key = target.Spec.Key;
-        state.State.CurrentOutput = key;
-        if (state.State.Outputs.TryGetValue(key, out var known) && known.Status == OutputStatus.Done && await renderer.IsStoredAsync(known))
-        {
-            return known.ToResult();
-        }
-
-        if (!running.TryGetValue(key, out var render))
-        {
-            render = new RunningOutput(target.Request);
-            running[key] = render;
-            render.Completion = RunAsync(target, render);
+            return answer!;
         }
 
         var wait = Task.Delay(queueOptions.Value.BlockingWait);
         if (await Task.WhenAny(render.Completion, render.Admitted.Task, wait) == wait)
         {
-            var position = await renderer.PositionAsync(Token, key, state.State.Request!.RoutingKey);
-            return new OutputResult(OutputStatus.Queued, null, target.Spec.Format.ContentType(), "queue_timeout",
+            var position = await renderer.PositionAsync(Token, render.Key, state.State.Request!.RoutingKey);
+            return new OutputResult(OutputStatus.Queued, null, render.ContentType, "queue_timeout",
                 $"The render is still waiting for a free renderer (place {position} in the queue); it goes on, ask again later.",
                 RetryAfterSeconds: (int)Math.Ceiling(queueOptions.Value.RetryAfter.TotalSeconds));
         }
@@ -139,11 +106,7 @@ public sealed class RenderJobGrain(
         return await render.Completion;
     }
 
-    public Task StartAsync(OutputRequest output)
-    {
-        RenderAsync(output).Ignore();
-        return Task.CompletedTask;
-    }
+    public async Task StartAsync(OutputRequest output) => await BeginAsync(output);
 
     public async Task<bool> AdmitAsync(string outputKey)
     {
@@ -156,8 +119,7 @@ public sealed class RenderJobGrain(
             && state.State.Outputs.TryGetValue(outputKey, out var output) && output.Request is not null
             && output.Status is OutputStatus.Queued or OutputStatus.Rendering)
         {
-            await StartAsync(output.Request);
-            running.TryGetValue(outputKey, out render);
+            (render, _) = await BeginAsync(output.Request);
         }
 
         render?.Admitted.TrySetResult();
@@ -258,6 +220,54 @@ public sealed class RenderJobGrain(
                 await UnregisterAsync(WatchdogReminder);
             }
         }
+    }
+
+    /// <summary>
+    /// The render of the output under way (started now if it is not), or the answer without one: the stored output, or
+    /// why there is none (unknown, deleted or expired token, an output the token cannot make).
+    /// </summary>
+    private async Task<(RunningOutput? Render, OutputResult? Answer)> BeginAsync(OutputRequest output)
+    {
+        if (!Exists)
+        {
+            return (null, Failure("unknown_token", "There is no such token."));
+        }
+
+        if (state.State.Cancelled)
+        {
+            return (null, Failure("cancelled", "The token was deleted."));
+        }
+
+        if (IsExpired())
+        {
+            return (null, Failure("expired", "The token has expired."));
+        }
+
+        OutputSpecAndMovie target;
+        try
+        {
+            target = Target(output);
+        }
+        catch (RenderInputException ex)
+        {
+            return (null, new OutputResult(OutputStatus.Failed, null, "", ex.Code, ex.Message, IsInputError: true));
+        }
+
+        var key = target.Spec.Key;
+        state.State.CurrentOutput = key;
+        if (state.State.Outputs.TryGetValue(key, out var known) && known.Status == OutputStatus.Done && await renderer.IsStoredAsync(known))
+        {
+            return (null, known.ToResult());
+        }
+
+        if (!running.TryGetValue(key, out var render))
+        {
+            render = new RunningOutput(key, target.Spec.Format.ContentType());
+            running[key] = render;
+            render.Completion = RunAsync(target, render);
+        }
+
+        return (render, null);
     }
 
     private async Task<OutputResult> RunAsync(OutputSpecAndMovie target, RunningOutput render)

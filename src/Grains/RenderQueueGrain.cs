@@ -17,26 +17,20 @@ namespace Orleans.Render.Grains;
 /// a burst of enqueues costs a few storage writes rather than one each.
 /// </summary>
 [Reentrant, GrainType("render-queue")]
-public sealed class RenderQueueGrain : Grain, IRenderQueueGrain, IRemindable
+public sealed class RenderQueueGrain(
+    [PersistentState("queue", GrainStorage.Name)] IPersistentState<RenderQueueState> state,
+    RenderPools pools,
+    IOptions<RenderQueueOptions> queueOptions,
+    ILogger<RenderQueueGrain> logger) : Grain, IRenderQueueGrain, IRemindable
 {
     private const string KeepAliveReminder = "keep-alive";
 
-    private readonly IPersistentState<RenderQueueState> state;
-    private readonly RenderPools pools;
-    private readonly RenderQueueOptions options;
-    private readonly ILogger<RenderQueueGrain> logger;
-    private readonly CoalescingWriter writer;
+    private CoalescingWriter? writer;
     private bool keptAlive;
 
-    public RenderQueueGrain(
-        [PersistentState("queue", GrainStorage.Name)] IPersistentState<RenderQueueState> state,
-        RenderPools pools,
-        IOptions<RenderQueueOptions> options,
-        ILogger<RenderQueueGrain> logger)
-    {
-        (this.state, this.pools, this.options, this.logger) = (state, pools, options.Value, logger);
-        writer = new CoalescingWriter(() => state.WriteOrDeactivateAsync(this));
-    }
+    private RenderQueueOptions Options => queueOptions.Value;
+
+    private CoalescingWriter Writer => writer ??= new CoalescingWriter(() => state.WriteOrDeactivateAsync(this));
 
     private string Pool => this.GetPrimaryKeyString();
 
@@ -47,7 +41,7 @@ public sealed class RenderQueueGrain : Grain, IRenderQueueGrain, IRemindable
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         keptAlive = await this.GetReminder(KeepAliveReminder) is not null;
-        this.RegisterGrainTimer(CheckAsync, new GrainTimerCreationOptions(TimeSpan.Zero, options.LeasePeriod) { Interleave = true });
+        this.RegisterGrainTimer(CheckAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Options.LeasePeriod) { Interleave = true });
     }
 
     public async Task<QueueTicket> EnqueueAsync(QueueEntry entry)
@@ -62,10 +56,10 @@ public sealed class RenderQueueGrain : Grain, IRenderQueueGrain, IRemindable
             return new QueueTicket(false, index + 1);
         }
 
-        if (Waiting.Count(e => e.Project == entry.Project) >= options.MaxQueuedPerProject)
+        if (Waiting.Count(e => e.Project == entry.Project) >= Options.MaxQueuedPerProject)
         {
             return new QueueTicket(false, 0, "queue_full",
-                $"The project has {options.MaxQueuedPerProject} renders waiting in the '{Pool}' pool already; try again later.");
+                $"The project has {Options.MaxQueuedPerProject} renders waiting in the '{Pool}' pool already; try again later.");
         }
 
         Waiting.Add(entry);
@@ -105,7 +99,7 @@ public sealed class RenderQueueGrain : Grain, IRenderQueueGrain, IRemindable
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => CheckAsync();
 
-    private int Capacity => pools.LiveSilos(Pool) * options.RunningPerSilo;
+    private int Capacity => pools.LiveSilos(Pool) * Options.RunningPerSilo;
 
     /// <summary>Moves waiting outputs to running while the pool has room; fair between projects. Returns the ones moved.</summary>
     private List<QueueEntry> Admit()
@@ -117,7 +111,7 @@ public sealed class RenderQueueGrain : Grain, IRenderQueueGrain, IRemindable
             var running = Running.GroupBy(e => e.Project).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
             var next = Waiting
                 .Select((entry, index) => (entry, index, count: running.GetValueOrDefault(entry.Project)))
-                .Where(c => c.count < options.MaxRunningPerProject)
+                .Where(c => c.count < Options.MaxRunningPerProject)
                 .OrderBy(c => c.count).ThenBy(c => c.index)
                 .Select(c => c.entry)
                 .FirstOrDefault();
@@ -140,11 +134,27 @@ public sealed class RenderQueueGrain : Grain, IRenderQueueGrain, IRemindable
         foreach (var entry in admitted)
         {
             logger.LogInformation("Admitted {Token} {Output} of project {Project} in pool {Pool}", entry.Token, entry.Output, entry.Project, Pool);
-            HoldsSlotAsync(entry).Ignore();
+            TellAsync(entry).Ignore();
         }
     }
 
-    /// <summary>Tells the job its output may run (or asks whether it still does); frees the slot when the job says no.</summary>
+    /// <summary>
+    /// Tells the job its output may run. Its answer is not acted on: a job still recording itself (its token is being
+    /// made) says no, and only the lease check, a lease period later, frees a slot its job does not hold.
+    /// </summary>
+    private async Task TellAsync(QueueEntry entry)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IRenderJobGrain>(entry.Token).AdmitAsync(entry.Output);
+        }
+        catch (Exception ex) when (StaleState.IsTransient(ex))
+        {
+            // The lease check asks again.
+        }
+    }
+
+    /// <summary>Asks the job whether it still holds the output's slot (which resumes a job whose silo died); frees the slot when it says no.</summary>
     private async Task HoldsSlotAsync(QueueEntry entry)
     {
         bool holds;
@@ -170,7 +180,7 @@ public sealed class RenderQueueGrain : Grain, IRenderQueueGrain, IRemindable
     /// </summary>
     private async Task CheckAsync()
     {
-        var settled = DateTimeOffset.UtcNow - options.LeasePeriod;
+        var settled = DateTimeOffset.UtcNow - Options.LeasePeriod;
         await Task.WhenAll(Running.Where(e => e.AdmittedAt <= settled).ToList().Select(HoldsSlotAsync));
         var admitted = Admit();
         if (admitted.Count > 0)
@@ -184,7 +194,7 @@ public sealed class RenderQueueGrain : Grain, IRenderQueueGrain, IRemindable
 
     private async Task SaveAsync()
     {
-        await writer.WriteAsync();
+        await Writer.WriteAsync();
         await KeepAliveAsync();
     }
 

@@ -140,7 +140,7 @@ public sealed class RenderUnitGrain(
                 (state.State.Status, state.State.MediaKey, state.State.Frames) = (OutputStatus.Done, last.MediaKey, last.Frames);
                 (state.State.Bytes, state.State.StoredAt, state.State.LastError) = (stored?.Length ?? 0, DateTimeOffset.UtcNow, null);
                 await state.WriteOrDeactivateAsync(this);
-                await GrainFactory.GetGrain<ISegmentStoreGrain>(SegmentStoreGrain.Key).AddAsync(Unit, last.MediaKey, state.State.Bytes);
+                await IndexAsync(last.MediaKey);
                 return Result(reused: false);
             }
 
@@ -153,6 +153,19 @@ public sealed class RenderUnitGrain(
 
         return await FailAsync(new SegmentResult(
             0, last?.ErrorCode ?? "segment_failed", $"Segment {work.Index} failed {state.State.Attempts} times; last error: {last?.Message ?? state.State.LastError}"));
+    }
+
+    /// <summary>Tells the store's index about the unit; a unit it misses is still served, only never evicted by size.</summary>
+    private async Task IndexAsync(string? mediaKey)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<ISegmentStoreGrain>(SegmentStoreGrain.Key).AddAsync(Unit, mediaKey, state.State.Bytes);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("The segment store did not index unit {Unit}: {Error}", Unit, ex.Message);
+        }
     }
 
     /// <summary>A failure is not kept: the next ask starts again with fresh attempts.</summary>

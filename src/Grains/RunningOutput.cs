@@ -4,9 +4,12 @@ using Orleans.Render.Models;
 namespace Orleans.Render.Grains;
 
 /// <summary>An output a job activation is rendering now: its cancellation, its admission by the pool's queue and its live progress.</summary>
-public sealed class RunningOutput(OutputRequest request)
+public sealed class RunningOutput(string key, string contentType)
 {
-    public OutputRequest Request { get; } = request;
+    /// <summary>The output's key (<c>OutputSpec.Key</c>).</summary>
+    public string Key { get; } = key;
+
+    public string ContentType { get; } = contentType;
 
     public CancellationTokenSource Cancellation { get; } = new();
 

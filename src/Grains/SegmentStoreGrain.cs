@@ -14,37 +14,31 @@ namespace Orleans.Render.Grains;
 /// sweep rather than on every hit: losing a few on a crash only makes eviction slightly less exact.
 /// </summary>
 [Reentrant, GrainType("segment-store")]
-public sealed class SegmentStoreGrain : Grain, ISegmentStoreGrain
+public sealed class SegmentStoreGrain(
+    [PersistentState("segment-store", GrainStorage.Name)] IPersistentState<SegmentStoreState> state,
+    IMediaStore media,
+    IOptions<SegmentStoreOptions> storeOptions,
+    ILogger<SegmentStoreGrain> logger) : Grain, ISegmentStoreGrain
 {
     public const string Key = "store";
 
-    private readonly IPersistentState<SegmentStoreState> state;
-    private readonly IMediaStore media;
-    private readonly SegmentStoreOptions options;
-    private readonly ILogger<SegmentStoreGrain> logger;
-    private readonly CoalescingWriter writer;
+    private CoalescingWriter? writer;
     private bool touched;
 
-    public SegmentStoreGrain(
-        [PersistentState("segment-store", GrainStorage.Name)] IPersistentState<SegmentStoreState> state,
-        IMediaStore media,
-        IOptions<SegmentStoreOptions> options,
-        ILogger<SegmentStoreGrain> logger)
-    {
-        (this.state, this.media, this.options, this.logger) = (state, media, options.Value, logger);
-        writer = new CoalescingWriter(() => state.WriteOrDeactivateAsync(this));
-    }
+    private SegmentStoreOptions Options => storeOptions.Value;
+
+    private CoalescingWriter Writer => writer ??= new CoalescingWriter(() => state.WriteOrDeactivateAsync(this));
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(SweepAsync, new GrainTimerCreationOptions(options.SweepPeriod, options.SweepPeriod) { Interleave = true });
+        this.RegisterGrainTimer(SweepAsync, new GrainTimerCreationOptions(Options.SweepPeriod, Options.SweepPeriod) { Interleave = true });
         return Task.CompletedTask;
     }
 
     public Task AddAsync(string unit, string? mediaKey, long bytes)
     {
         state.State.Units[unit] = new StoredUnit { MediaKey = mediaKey, Bytes = bytes, LastUsedAt = DateTimeOffset.UtcNow };
-        return writer.WriteAsync();
+        return Writer.WriteAsync();
     }
 
     public Task TouchAsync(string unit)
@@ -61,13 +55,13 @@ public sealed class SegmentStoreGrain : Grain, ISegmentStoreGrain
     public async Task<int> SweepAsync()
     {
         var units = state.State.Units;
-        var oldest = DateTimeOffset.UtcNow - options.MaxAge;
+        var oldest = DateTimeOffset.UtcNow - Options.MaxAge;
         var byAge = units.OrderBy(u => u.Value.LastUsedAt).ToList();
         var total = units.Values.Sum(u => u.Bytes);
         var evicted = new List<KeyValuePair<string, StoredUnit>>();
         foreach (var unit in byAge)
         {
-            if (unit.Value.LastUsedAt >= oldest && total <= options.MaxBytes)
+            if (unit.Value.LastUsedAt >= oldest && total <= Options.MaxBytes)
             {
                 break;
             }
@@ -90,7 +84,7 @@ public sealed class SegmentStoreGrain : Grain, ISegmentStoreGrain
         if (evicted.Count > 0 || touched)
         {
             touched = false;
-            await writer.WriteAsync();
+            await Writer.WriteAsync();
         }
 
         if (evicted.Count > 0)

@@ -186,6 +186,50 @@ public sealed class RenderApiTests(RenderSystemFixture system) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_burst_of_async_renders_is_accepted_at_once_and_every_one_finishes()
+    {
+        var posts = await Task.WhenAll(Enumerable.Range(0, 24).Select(i =>
+            system.Http.PostJsonAsync($"/v2/render/{project}", Body(extra: ", \"async\": true").Replace("Alex", $"Burst {i}", StringComparison.Ordinal))));
+
+        Assert.All(posts, p => Assert.Equal(HttpStatusCode.Accepted, p.StatusCode));
+        var tokens = await Task.WhenAll(posts.Select(async p => (await p.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!));
+        var states = new Dictionary<string, string>();
+        var sawQueued = false;
+        for (var deadline = DateTime.UtcNow.AddSeconds(120); states.Count(s => s.Value == "done") < tokens.Length && DateTime.UtcNow < deadline; await Task.Delay(200))
+        {
+            foreach (var token in tokens)
+            {
+                var progress = await system.Http.GetFromJsonAsync<JsonElement>($"/v2/progress/{token}");
+                states[token] = progress.GetProperty("status").GetString()!;
+                sawQueued |= states[token] == "queued" && progress.GetProperty("position").GetInt32() >= 1;
+            }
+        }
+
+        Assert.All(tokens, t => Assert.Equal("done", states[t]));
+        Assert.True(sawQueued, "with more renders than the pool runs at once, some waited in the queue with a position");
+        var file = await system.DownloadAsync($"/v2/render/{tokens[^1]}.mp4");
+        Assert.Equal(Frames, (await MediaInspector.ProbeAsync(file)).FrameCount);
+    }
+
+    [Fact]
+    public async Task The_same_request_on_a_new_token_is_served_from_the_segment_store()
+    {
+        var body = Body().Replace("Alex", "Stored once", StringComparison.Ordinal);
+        var first = (await system.RenderAsync(project, body)).GetProperty("token").GetString();
+        var stored = StoredUnits();
+
+        var second = (await system.RenderAsync(project, body)).GetProperty("token").GetString();
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(stored, StoredUnits());
+        var progress = await system.Http.GetFromJsonAsync<JsonElement>($"/v2/progress/{second}");
+        Assert.Equal(("done", 1), (progress.GetProperty("status").GetString(), progress.GetProperty("reused").GetInt32()));
+        Assert.Equal(
+            await File.ReadAllBytesAsync(await system.DownloadAsync($"/v2/render/{first}.mp4")),
+            await File.ReadAllBytesAsync(await system.DownloadAsync($"/v2/render/{second}.mp4")));
+    }
+
+    [Fact]
     public async Task Deleting_a_token_cancels_it_for_good()
     {
         var token = (await system.RenderAsync(project, Body())).GetProperty("token").GetString();

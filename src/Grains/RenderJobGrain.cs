@@ -6,7 +6,6 @@ using Orleans.Render.Models;
 using Orleans.Render.Rendering;
 using Orleans.Render.Rendering.Compilation;
 using Orleans.Render.Rendering.Planning;
-using Orleans.Render.Rendering.Parsing;
 
 namespace Orleans.Render.Grains;
 
@@ -69,9 +68,18 @@ public sealed class RenderJobGrain(
     {
         if (!Exists)
         {
-            var key = OutputKey(output, movies, request);
+            OutputTarget target;
+            try
+            {
+                target = OutputTarget.For(output, request, movies);
+            }
+            catch (RenderInputException ex)
+            {
+                return new SubmitResult(null, ex.Code, ex.Message);
+            }
+
             var ticket = await GrainFactory.GetGrain<IRenderQueueGrain>(request.RoutingKey)
-                .EnqueueAsync(new QueueEntry(Token, key, request.Project, DateTimeOffset.UtcNow));
+                .EnqueueAsync(new QueueEntry(Token, target.Key, request.Project, DateTimeOffset.UtcNow));
             if (ticket.Refused)
             {
                 return new SubmitResult(null, ticket.ErrorCode, ticket.Message);
@@ -243,17 +251,17 @@ public sealed class RenderJobGrain(
             return (null, Failure("expired", "The token has expired."));
         }
 
-        OutputSpecAndMovie target;
+        OutputTarget target;
         try
         {
-            target = Target(output);
+            target = OutputTarget.For(output, state.State.Request!, state.State.Movies);
         }
         catch (RenderInputException ex)
         {
             return (null, new OutputResult(OutputStatus.Failed, null, "", ex.Code, ex.Message, IsInputError: true));
         }
 
-        var key = target.Spec.Key;
+        var key = target.Key;
         state.State.CurrentOutput = key;
         if (state.State.Outputs.TryGetValue(key, out var known) && known.Status == OutputStatus.Done && await renderer.IsStoredAsync(known))
         {
@@ -270,10 +278,10 @@ public sealed class RenderJobGrain(
         return (render, null);
     }
 
-    private async Task<OutputResult> RunAsync(OutputSpecAndMovie target, RunningOutput render)
+    private async Task<OutputResult> RunAsync(OutputTarget target, RunningOutput render)
     {
         await Task.Yield();
-        var key = target.Spec.Key;
+        var key = target.Key;
         try
         {
             var job = new OutputRenderer.Job(Token, state.State.Request!, target.Spec, target.Request, target.MovieJson);
@@ -304,45 +312,22 @@ public sealed class RenderJobGrain(
     }
 
     /// <summary>Keeps the recorded segments of an interrupted render of the same plan (their units know what is done), or starts afresh.</summary>
-    private OutputState ResumeOrPlan(OutputSpecAndMovie target, RenderPlan plan)
+    private OutputState ResumeOrPlan(OutputTarget target, RenderPlan plan)
     {
-        if (state.State.Outputs.TryGetValue(target.Spec.Key, out var previous) && previous.Status is OutputStatus.Rendering or OutputStatus.Queued
+        if (state.State.Outputs.TryGetValue(target.Key, out var previous) && previous.Status is OutputStatus.Rendering or OutputStatus.Queued
             && previous.Segments.Select(s => s.Unit).SequenceEqual(plan.Segments.Select(s => s.Unit)))
         {
-            logger.LogInformation("Resuming {Token} {Output} with {Done} of {Count} segments done", Token, target.Spec.Key,
+            logger.LogInformation("Resuming {Token} {Output} with {Done} of {Count} segments done", Token, target.Key,
                 previous.Segments.Count(s => s.Status == OutputStatus.Done), previous.Segments.Count);
             return previous;
         }
 
-        return new OutputState
-        {
-            Status = OutputStatus.Queued,
-            ContentType = target.Spec.Format.ContentType(),
-            TotalFrames = plan.Range.Count,
-            Request = target.Request,
-            Segments = [.. plan.Segments.Select(s => new SegmentState
-            {
-                StartFrame = s.Range.Start,
-                EndFrame = s.Range.End,
-                Status = OutputStatus.Pending,
-                Unit = s.Unit,
-            })],
-        };
+        return OutputState.Planned(target.Request, target.Spec, plan);
     }
 
     private async Task<OutputResult> FinishAsync(OutputSpec spec, OutputState output, SegmentResult? failure)
     {
-        output.ContentType = spec.Format.ContentType();
-        if (failure is null)
-        {
-            output.Status = OutputStatus.Done;
-        }
-        else
-        {
-            output.Status = OutputStatus.Failed;
-            (output.ErrorCode, output.Message, output.IsInputError) = (failure.ErrorCode, failure.Message, failure.IsInputError);
-        }
-
+        output.Finish(spec, failure);
         await RecordAsync(spec.Key, output);
         logger.LogInformation("Output {Token} {Output} is {Status}", Token, spec.Key, output.Status);
         return output.ToResult();
@@ -386,39 +371,6 @@ public sealed class RenderJobGrain(
         }
     }
 
-    /// <summary>The output's spec and movie; a still asked for without a frame takes the movie's poster frame.</summary>
-    private OutputSpecAndMovie Target(OutputRequest output)
-    {
-        var spec = OutputSpecs.From(output);
-        var movieJson = state.State.Movies[MovieName(spec.Format.Extension(), state.State.Request!)];
-        if (output.PosterFrame && spec.Format.IsStill())
-        {
-            output = output with { Frame = MovieParser.Parse(movieJson).Movie?.PosterFrame ?? 0, PosterFrame = false };
-            spec = OutputSpecs.From(output);
-        }
-
-        return new OutputSpecAndMovie(spec, output, movieJson);
-    }
-
-    /// <summary>The queue key of an output before the job exists: a still's poster frame is resolved later, under its own key.</summary>
-    private static string OutputKey(OutputRequest output, IReadOnlyDictionary<string, string> movies, RenderRequest request)
-    {
-        var spec = OutputSpecs.From(output);
-        if (output.PosterFrame && spec.Format.IsStill())
-        {
-            var frame = MovieParser.Parse(movies[MovieName(spec.Format.Extension(), request)]).Movie?.PosterFrame ?? 0;
-            spec = OutputSpecs.From(output with { Frame = frame, PosterFrame = false });
-        }
-
-        return spec.Key;
-    }
-
-    /// <summary>The movie the request maps to an extension: the extension's own entry, else the <c>*</c> fallback.</summary>
-    private static string MovieName(string extension, RenderRequest request) =>
-        request.Movies.TryGetValue(extension, out var specific) ? specific
-        : request.Movies.TryGetValue("*", out var fallback) ? fallback
-        : throw new RenderInputException("extension_not_mapped", $"The token's movie map has no entry for '{extension}' and no '*' fallback.");
-
     private int DefaultTotalFrames()
     {
         var request = state.State.Request;
@@ -436,6 +388,4 @@ public sealed class RenderJobGrain(
     private JobInfo Info() => new(Token, state.State.Request!.Project, state.State.ExpiresAt, IsExpired(), state.State.Cancelled);
 
     private static OutputResult Failure(string code, string message) => new(OutputStatus.Failed, null, "", code, message, IsInputError: true);
-
-    private sealed record OutputSpecAndMovie(OutputSpec Spec, OutputRequest Request, string MovieJson);
 }

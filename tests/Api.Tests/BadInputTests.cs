@@ -116,6 +116,8 @@ public sealed class BadInputTests(RenderSystemFixture system) : IAsyncLifetime
         Assert.Equal("invalid_quality", await (await system.Http.GetAsync($"/v2/render/{token}.jpg?q=5")).AssertErrorAsync(HttpStatusCode.BadRequest));
         Assert.Equal("invalid_frame", await (await system.Http.GetAsync($"/v2/render/{token}.png?frame=-1")).AssertErrorAsync(HttpStatusCode.BadRequest));
         Assert.Equal("frame_out_of_range", await (await system.Http.GetAsync($"/v2/render/{token}.png?frame=500")).AssertErrorAsync(HttpStatusCode.BadRequest));
+        var unmapped = await system.Http.PostJsonAsync($"/v2/render/{project}", """{"movie": {"mp4": "greeting"}, "format": "webm", "async": true}""");
+        Assert.Equal("extension_not_mapped", await unmapped.AssertErrorAsync(HttpStatusCode.BadRequest));
     }
 
     [Theory]

@@ -76,11 +76,11 @@ public static class RenderEndpoints
         var url = $"{BaseUrl(http, options)}/v2/render/{token}.{extension}";
         if (renderNow && body.Async && body.Uploads.Count == 0)
         {
-            // One call creates the token and queues its render, or creates nothing when the project's queue is full.
+            // One call creates the token and queues its render, or creates nothing (a full project queue is 429).
             var submitted = await job.SubmitAsync(request, movies, options.TokenTtl, new OutputRequest(extension, PosterFrame: true));
             return submitted.Info is { } queued
                 ? Results.Json(new { token, url, expires = queued.ExpiresAt.ToUnixTimeSeconds(), status = 202 }, statusCode: StatusCodes.Status202Accepted)
-                : ApiErrors.Error(StatusCodes.Status429TooManyRequests, submitted.ErrorCode ?? "queue_full", submitted.Message ?? "The project's render queue is full.");
+                : FailureResult(new OutputResult(OutputStatus.Failed, null, "", submitted.ErrorCode, submitted.Message, IsInputError: true));
         }
 
         var info = await job.CreateAsync(request, movies, options.TokenTtl);

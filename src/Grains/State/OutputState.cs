@@ -1,4 +1,6 @@
 using Orleans.Render.Models;
+using Orleans.Render.Rendering.Compilation;
+using Orleans.Render.Rendering.Planning;
 
 namespace Orleans.Render.Grains.State;
 
@@ -31,4 +33,31 @@ public sealed class OutputState
     [Id(10)] public int Reused { get; set; }
 
     public OutputResult ToResult() => new(Status, MediaKey, ContentType, ErrorCode, Message, IsInputError);
+
+    /// <summary>A new output waiting for its slot, with the plan's segments still to do.</summary>
+    public static OutputState Planned(OutputRequest request, OutputSpec spec, RenderPlan plan) => new()
+    {
+        Status = OutputStatus.Queued,
+        ContentType = spec.Format.ContentType(),
+        TotalFrames = plan.Range.Count,
+        Request = request,
+        Segments = [.. plan.Segments.Select(s => new SegmentState
+        {
+            StartFrame = s.Range.Start,
+            EndFrame = s.Range.End,
+            Status = OutputStatus.Pending,
+            Unit = s.Unit,
+        })],
+    };
+
+    /// <summary>Done, or failed with the failure's code, reason and whose fault it was.</summary>
+    public void Finish(OutputSpec spec, SegmentResult? failure)
+    {
+        ContentType = spec.Format.ContentType();
+        Status = failure is null ? OutputStatus.Done : OutputStatus.Failed;
+        if (failure is not null)
+        {
+            (ErrorCode, Message, IsInputError) = (failure.ErrorCode, failure.Message, failure.IsInputError);
+        }
+    }
 }

@@ -1,0 +1,35 @@
+using Orleans.Render.Models;
+using Orleans.Render.Rendering;
+using Orleans.Render.Rendering.Compilation;
+using Orleans.Render.Rendering.Parsing;
+
+namespace Orleans.Render.Grains;
+
+/// <summary>
+/// What an output request of a token means: the engine's output spec and the movie document it renders. A still asked
+/// for without a frame takes the movie's poster frame, so its key names the frame.
+/// </summary>
+public sealed record OutputTarget(OutputSpec Spec, OutputRequest Request, string MovieJson)
+{
+    public string Key => Spec.Key;
+
+    /// <summary>The target of <paramref name="output"/> for a token's request and the movies it snapshotted; a 4xx <see cref="RenderInputException"/> when it has none.</summary>
+    public static OutputTarget For(OutputRequest output, RenderRequest request, IReadOnlyDictionary<string, string> movies)
+    {
+        var spec = OutputSpecs.From(output);
+        var movieJson = movies[MovieName(spec.Format.Extension(), request)];
+        if (output.PosterFrame && spec.Format.IsStill())
+        {
+            output = output with { Frame = MovieParser.Parse(movieJson).Movie?.PosterFrame ?? 0, PosterFrame = false };
+            spec = OutputSpecs.From(output);
+        }
+
+        return new OutputTarget(spec, output, movieJson);
+    }
+
+    /// <summary>The movie the request maps to an extension: the extension's own entry, else the <c>*</c> fallback.</summary>
+    private static string MovieName(string extension, RenderRequest request) =>
+        request.Movies.TryGetValue(extension, out var specific) ? specific
+        : request.Movies.TryGetValue("*", out var fallback) ? fallback
+        : throw new RenderInputException("extension_not_mapped", $"The token's movie map has no entry for '{extension}' and no '*' fallback.");
+}

@@ -1,3 +1,5 @@
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
 using Orleans.Render.Models;
 using Orleans.Render.TestSupport;
 using Xunit;
@@ -31,9 +33,12 @@ public sealed class FailoverTests(FailoverClusterFixture fixture) : IClassFixtur
         var result = await render;
 
         Assert.Equal(OutputStatus.Done, result.Status);
-        var after = (await job.GetSegmentsAsync()).Segments;
-        Assert.InRange(after[victim.Index].Attempts, 2, 3);
-        Assert.NotEqual(victim.Silo, after[victim.Index].Silo);
+        var after = (await job.GetSegmentsAsync()).Segments[victim.Index];
+        // Late in a render the victim's segment may have been stored just before its silo went (progress lags by a
+        // report): then it kept its one attempt; otherwise it was rendered again elsewhere.
+        Assert.True(
+            (after.Attempts, after.Silo == victim.Silo) is (>= 2, false) || (doneBeforeKill > 0.5 && (after.Attempts, after.Silo == victim.Silo) is (1, true)),
+            $"segment {victim.Index}: {after.Attempts} attempts, last on {after.Silo}, killed {victim.Silo}");
         await AssertEqualsParallelOneAsync(movie, Path.Combine(fixture.MediaRoot, result.MediaKey!));
         await RestoreAsync();
     }
@@ -55,7 +60,7 @@ public sealed class FailoverTests(FailoverClusterFixture fixture) : IClassFixtur
         // The job is activated again on another silo by the next call to it (this poll, or the pool queue's lease check
         // every two seconds, whichever comes first) and resumes there.
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await job.GetProgressAsync()).Status != OutputStatus.Done && DateTime.UtcNow < deadline)
+        while (await StatusAsync(job) != OutputStatus.Done && DateTime.UtcNow < deadline)
         {
             await Task.Delay(250);
         }
@@ -93,6 +98,19 @@ public sealed class FailoverTests(FailoverClusterFixture fixture) : IClassFixtur
         Assert.Equal(OutputStatus.Done, result.Status);
         Assert.Equal(360, (await MediaInspector.ProbeAsync(Path.Combine(fixture.MediaRoot, result.MediaKey!))).FrameCount);
         Assert.Equal(OutputStatus.Done, (await job.GetProgressAsync()).Status);
+    }
+
+    /// <summary>The job's progress status; null while the test's client is still connected to a gateway that died.</summary>
+    private static async Task<OutputStatus?> StatusAsync(IRenderJobGrain job)
+    {
+        try
+        {
+            return (await job.GetProgressAsync()).Status;
+        }
+        catch (Exception ex) when (ex is ConnectionFailedException or SiloUnavailableException or OrleansMessageRejectionException or TimeoutException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Kills the silo without a graceful stop.</summary>

@@ -15,8 +15,8 @@ namespace Orleans.Render.Grains;
 
 /// <summary>
 /// How a job renders one output: parse, probe and bind the movie once, plan its units with their content addresses,
-/// take the output from the segment store when identical work was stored before, else wait for a slot in the pool's
-/// queue and have every unit rendered (or reused) by its <see cref="RenderUnitGrain"/>, the join last. It runs on the
+/// take the output from the segment store when identical work was stored before (<see cref="TryReuseAsync"/>), else
+/// (<see cref="RenderAsync"/>) wait for a slot in the pool's queue and have every unit rendered (or reused) by its <see cref="RenderUnitGrain"/>, the join last. It runs on the
 /// job's activation and keeps the job's recorded state up to date through the callback it is given.
 /// </summary>
 public sealed class OutputRenderer(
@@ -50,25 +50,32 @@ public sealed class OutputRenderer(
         return new PlannedOutput(RenderPlan.For(timeline, job.Spec, job.Request.Parallel, engineOptions.Value.Encoder, assets), mediaSeconds);
     }
 
+    /// <summary>
+    /// Takes the output from the segment store when identical work was stored before: no queue, no ffmpeg, nothing
+    /// written but the output's record. True when it did.
+    /// </summary>
+    public async Task<bool> TryReuseAsync(PlannedOutput planned, OutputState output, RunningOutput render)
+    {
+        if (await grains.GetGrain<IRenderUnitGrain>(planned.Plan.Final).GetStoredAsync() is not { } stored)
+        {
+            return false;
+        }
+
+        foreach (var segment in output.Segments)
+        {
+            segment.Status = OutputStatus.Done;
+        }
+
+        render.Track(output);
+        output.MediaKey = stored.MediaKey;
+        output.Reused = render.Reused = 1;
+        return true;
+    }
+
     /// <summary>Renders the planned output into <paramref name="output"/> (its media key and segments); null on success, else the failure.</summary>
     public async Task<SegmentResult?> RenderAsync(Job job, PlannedOutput planned, OutputState output, RunningOutput render, Func<Task> record)
     {
         var plan = planned.Plan;
-        if (await grains.GetGrain<IRenderUnitGrain>(plan.Final).GetStoredAsync() is { } stored)
-        {
-            // Identical work was stored before: no queue, no ffmpeg.
-            foreach (var segment in output.Segments)
-            {
-                segment.Status = OutputStatus.Done;
-            }
-
-            render.Track(output);
-            output.MediaKey = stored.MediaKey;
-            output.Reused = render.Reused = 1;
-            logger.LogInformation("{Token} {Output} is in the segment store already (unit {Unit})", job.Token, job.Key, plan.Final);
-            return null;
-        }
-
         if (await WaitForSlotAsync(job, output, render, record) is { } refused)
         {
             return refused;

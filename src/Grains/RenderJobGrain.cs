@@ -288,11 +288,17 @@ public sealed class RenderJobGrain(
             var plan = await renderer.PlanAsync(job, render.Cancellation.Token);
             var output = ResumeOrPlan(target, plan.Plan);
             render.Track(output);
-            await Task.WhenAll(
-                RecordAsync(key, output),
-                this.RegisterOrUpdateReminder(WatchdogReminder, jobOptions.Value.WatchdogPeriod, jobOptions.Value.WatchdogPeriod));
-            var failure = await renderer.RenderAsync(job, plan, output, render, () => RecordAsync(key, output));
-            return await FinishAsync(target.Spec, output, failure);
+            if (!await renderer.TryReuseAsync(plan, output, render))
+            {
+                await Task.WhenAll(
+                    RecordAsync(key, output),
+                    this.RegisterOrUpdateReminder(WatchdogReminder, jobOptions.Value.WatchdogPeriod, jobOptions.Value.WatchdogPeriod));
+                var failure = await renderer.RenderAsync(job, plan, output, render, () => RecordAsync(key, output));
+                return await FinishAsync(target.Spec, output, failure);
+            }
+
+            logger.LogInformation("{Token} {Output} is in the segment store already (unit {Unit})", Token, key, plan.Plan.Final);
+            return await FinishAsync(target.Spec, output, null);
         }
         catch (RenderInputException ex)
         {

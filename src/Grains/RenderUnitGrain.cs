@@ -94,7 +94,7 @@ public sealed class RenderUnitGrain(
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            (state.State.Status, state.State.Attempts) = (OutputStatus.Pending, 0);
+            (state.State.Status, state.State.Attempts, state.State.Renderer) = (OutputStatus.Pending, 0, null);
             await state.WriteOrDeactivateAsync(this);
             return new SegmentResult(0, "cancelled", "The render was cancelled.");
         }
@@ -105,8 +105,11 @@ public sealed class RenderUnitGrain(
         var options = jobOptions.Value;
         var mediaKey = $"segments/{Unit}.{work.Output.Extension}";
         var waitingSince = DateTimeOffset.UtcNow;
+        // An attempt an earlier activation of this grain started may still be running on a silo that lived: ask it
+        // again first (a renderer joins its own render under way) rather than rendering the unit twice.
+        var rejoin = state.State.Status == OutputStatus.Rendering && state.State.Renderer is not null;
         SegmentResult? last = null;
-        while (state.State.Attempts < options.MaxSegmentAttempts)
+        while (rejoin || state.State.Attempts < options.MaxSegmentAttempts)
         {
             if (!pools.HasLiveSilo(work.Pool))
             {
@@ -119,13 +122,11 @@ public sealed class RenderUnitGrain(
                 continue;
             }
 
-            state.State.Attempts++;
-            state.State.Status = OutputStatus.Rendering;
-            await state.WriteOrDeactivateAsync(this);
-            var key = new SegmentKey(work.Pool, Unit, work.Index, state.State.Attempts - 1);
+            var key = rejoin ? state.State.Renderer! : await NextAttemptAsync(work);
+            rejoin = false;
             try
             {
-                last = await GrainFactory.GetGrain<ISegmentRendererGrain>(key.ToString()).RenderAsync(work with { MediaKey = mediaKey }, cancellationToken);
+                last = await GrainFactory.GetGrain<ISegmentRendererGrain>(key).RenderAsync(work with { MediaKey = mediaKey }, cancellationToken);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
@@ -155,6 +156,31 @@ public sealed class RenderUnitGrain(
             0, last?.ErrorCode ?? "segment_failed", $"Segment {work.Index} failed {state.State.Attempts} times; last error: {last?.Message ?? state.State.LastError}"));
     }
 
+    /// <summary>
+    /// Records a new attempt and returns its renderer's key. The spread number is the unit's index in its job plus a
+    /// number drawn from the token, so the units of one job land on different silos and jobs start on different ones.
+    /// </summary>
+    private async Task<string> NextAttemptAsync(SegmentWork work)
+    {
+        state.State.Attempts++;
+        state.State.Status = OutputStatus.Rendering;
+        state.State.Renderer = new SegmentKey(work.Pool, Unit, work.Index + Spread(work.Token), state.State.Attempts - 1).ToString();
+        await state.WriteOrDeactivateAsync(this);
+        return state.State.Renderer;
+    }
+
+    /// <summary>A stable number from 0 to 1023 for the token (FNV-1a), whatever process computes it.</summary>
+    private static int Spread(string token)
+    {
+        var hash = 2166136261u;
+        foreach (var c in token)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash % 1024);
+    }
+
     /// <summary>Tells the store's index about the unit; a unit it misses is still served, only never evicted by size.</summary>
     private async Task IndexAsync(string? mediaKey)
     {
@@ -172,7 +198,7 @@ public sealed class RenderUnitGrain(
     private async Task<SegmentResult> FailAsync(SegmentResult failure)
     {
         var attempts = state.State.Attempts;
-        (state.State.Status, state.State.Attempts) = (OutputStatus.Failed, 0);
+        (state.State.Status, state.State.Attempts, state.State.Renderer) = (OutputStatus.Failed, 0, null);
         await state.WriteOrDeactivateAsync(this);
         return failure with { Silo = state.State.Silo, Attempts = attempts };
     }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 using Orleans.Render.Grains.Placement;
 using Orleans.Render.Models;
 using Orleans.Render.Rendering;
@@ -17,7 +18,7 @@ namespace Orleans.Render.Grains;
 /// It renders into scratch space and stores the result under <c>work.MediaKey</c>; keeping the record of what was
 /// stored is <see cref="RenderUnitGrain"/>'s job.
 /// </summary>
-[GrainType("segment-renderer"), RenderPoolPlacement]
+[Reentrant, GrainType("segment-renderer"), RenderPoolPlacement]
 public sealed class SegmentRendererGrain(
     RenderEngine engine,
     SegmentAssembler assembler,
@@ -27,8 +28,38 @@ public sealed class SegmentRendererGrain(
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
-    public async Task<SegmentResult> RenderAsync(SegmentWork work, CancellationToken cancellationToken)
+    private Task<SegmentResult>? attempt;
+
+    /// <summary>
+    /// Renders the work, once per activation: asked again (by a unit grain activated anew after its silo died), it
+    /// answers with the render already under way or done. Reentrant for that.
+    /// </summary>
+    public Task<SegmentResult> RenderAsync(SegmentWork work, CancellationToken cancellationToken) =>
+        attempt ??= KeepOnlySuccessAsync(RenderOnceAsync(work, cancellationToken));
+
+    /// <summary>Only a stored result is kept to answer again; after a failure or a cancellation the next ask starts afresh.</summary>
+    private async Task<SegmentResult> KeepOnlySuccessAsync(Task<SegmentResult> render)
     {
+        try
+        {
+            var result = await render;
+            if (!result.Succeeded)
+            {
+                DeactivateOnIdle();
+            }
+
+            return result;
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private async Task<SegmentResult> RenderOnceAsync(SegmentWork work, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
         var scratch = Directory.CreateDirectory(Path.Combine(options.Value.WorkDirectory, $"{work.Token}-{work.OutputKey}-{Guid.NewGuid():N}")).FullName;
         try
         {

@@ -46,6 +46,19 @@ public sealed class DistributedRenderTests(PoolClusterFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task Renders_of_one_segment_each_spread_over_the_pool_rather_than_all_taking_its_first_silo()
+    {
+        // Fixed tokens (the fixture's storage is new each run), so where they land is the same every run.
+        var jobs = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            Jobs.CreateAsync(fixture, Movies.Unique(Movies.ThreeScenes), token: $"spread-{i}")));
+
+        await Task.WhenAll(jobs.Select(j => j.RenderAsync(new OutputRequest("mp4"))));
+
+        var silos = await Task.WhenAll(jobs.Select(async j => Assert.Single((await j.GetSegmentsAsync()).Segments).Silo));
+        Assert.Equal(SilosOfPool("default").Order(), silos.Distinct().Order());
+    }
+
+    [Fact]
     public async Task Every_segment_of_a_premium_job_runs_on_the_premium_silo()
     {
         var job = await Jobs.CreateAsync(fixture, Movies.Unique(Movies.ThreeScenes), parallel: 3, pool: PoolClusterFixture.Premium);

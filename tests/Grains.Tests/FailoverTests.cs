@@ -34,11 +34,13 @@ public sealed class FailoverTests(FailoverClusterFixture fixture) : IClassFixtur
 
         Assert.Equal(OutputStatus.Done, result.Status);
         var after = (await job.GetSegmentsAsync()).Segments[victim.Index];
-        // Late in a render the victim's segment may have been stored just before its silo went (progress lags by a
-        // report): then it kept its one attempt; otherwise it was rendered again elsewhere.
+        // The victim's segment was rendered again on a live silo (its unit grain's next attempt, or the same attempt
+        // asked again by a unit grain that died too). Late in a render it may have been stored just before its silo
+        // went (progress lags by a report), and then it kept its one attempt there.
         Assert.True(
-            (after.Attempts, after.Silo == victim.Silo) is (>= 2, false) || (doneBeforeKill > 0.5 && (after.Attempts, after.Silo == victim.Silo) is (1, true)),
+            after.Silo != victim.Silo || (doneBeforeKill > 0.5 && after.Attempts == 1),
             $"segment {victim.Index}: {after.Attempts} attempts, last on {after.Silo}, killed {victim.Silo}");
+        Assert.InRange(after.Attempts, 1, 3);
         await AssertEqualsParallelOneAsync(movie, Path.Combine(fixture.MediaRoot, result.MediaKey!));
         await RestoreAsync();
     }

@@ -26,9 +26,9 @@ internal static class Jobs
     /// <summary>A new token for <paramref name="movie"/> (mapped as <c>movie</c> and <c>*</c>) with the logo param pointing at the fixture's image server.</summary>
     public static async Task<IRenderJobGrain> CreateAsync(
         RenderClusterFixture fixture, string movie, int parallel = 1, string pool = "default", TimeSpan? ttl = null,
-        Dictionary<string, string>? parameters = null, Dictionary<string, string>? map = null)
+        Dictionary<string, string>? parameters = null, Dictionary<string, string>? map = null, string? token = null)
     {
-        var (job, request) = New(fixture, parallel, pool, parameters, map);
+        var (job, request) = New(fixture, parallel, pool, parameters, map, token);
         await job.CreateAsync(request, Documents(movie), ttl ?? TimeSpan.FromHours(1));
         return job;
     }
@@ -36,14 +36,14 @@ internal static class Jobs
     /// <summary>A new token of <paramref name="project"/> whose mp4 is queued at once, as an async render request does.</summary>
     public static async Task<(IRenderJobGrain Job, SubmitResult Result)> SubmitAsync(RenderClusterFixture fixture, string movie, string project)
     {
-        var (job, request) = New(fixture, 1, "default", null, null);
+        var (job, request) = New(fixture, 1, "default", null, null, null);
         var result = await job.SubmitAsync(request with { Project = project }, Documents(movie), TimeSpan.FromHours(1), new OutputRequest("mp4"));
         return (job, result);
     }
 
     private static (IRenderJobGrain, RenderRequest) New(
-        RenderClusterFixture fixture, int parallel, string pool, Dictionary<string, string>? parameters, Dictionary<string, string>? map) =>
-        (fixture.Grains.GetGrain<IRenderJobGrain>(Guid.NewGuid().ToString("N")),
+        RenderClusterFixture fixture, int parallel, string pool, Dictionary<string, string>? parameters, Dictionary<string, string>? map, string? token) =>
+        (fixture.Grains.GetGrain<IRenderJobGrain>(token ?? Guid.NewGuid().ToString("N")),
          new RenderRequest("project", map ?? new() { ["*"] = "movie" }, parameters ?? new() { ["logo"] = fixture.Images.Url("logo.png") }, parallel, pool));
 
     private static Dictionary<string, string> Documents(string movie) => new() { ["movie"] = movie, ["other"] = movie };

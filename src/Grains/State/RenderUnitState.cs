@@ -23,4 +23,7 @@ public sealed class RenderUnitState
     [Id(6)] public string? LastError { get; set; }
 
     [Id(7)] public DateTimeOffset StoredAt { get; set; }
+
+    /// <summary>The key of the <c>SegmentRendererGrain</c> of the attempt under way (or that stored the unit).</summary>
+    [Id(8)] public string? Renderer { get; set; }
 }

@@ -105,9 +105,20 @@ public sealed class RenderUnitGrain(
         var options = jobOptions.Value;
         var mediaKey = $"segments/{Unit}.{work.Output.Extension}";
         var waitingSince = DateTimeOffset.UtcNow;
-        // An attempt an earlier activation of this grain started may still be running on a silo that lived: ask it
-        // again first (a renderer joins its own render under way) rather than rendering the unit twice.
+        if (state.State.Status == OutputStatus.Done)
+        {
+            // Recorded, but its file was evicted: a new render with fresh attempts.
+            (state.State.Attempts, state.State.Renderer) = (0, null);
+        }
+
+        // An attempt an earlier activation of this grain started may have stored the unit, or still be running on a
+        // silo that lived: take the file, or ask that renderer again (it joins its own render), before rendering twice.
         var rejoin = state.State.Status == OutputStatus.Rendering && state.State.Renderer is not null;
+        if (rejoin && await media.GetAsync(mediaKey, CancellationToken.None) is { } finished)
+        {
+            return await StoredAsync(new SegmentResult(work.Kind == SegmentKind.Sound ? 0 : work.EndFrame - work.StartFrame, MediaKey: mediaKey), finished);
+        }
+
         SegmentResult? last = null;
         while (rejoin || state.State.Attempts < options.MaxSegmentAttempts)
         {
@@ -137,12 +148,7 @@ public sealed class RenderUnitGrain(
             state.State.Silo = last.Silo ?? state.State.Silo;
             if (last.Succeeded)
             {
-                var stored = last.MediaKey is null ? null : await media.GetAsync(last.MediaKey, CancellationToken.None);
-                (state.State.Status, state.State.MediaKey, state.State.Frames) = (OutputStatus.Done, last.MediaKey, last.Frames);
-                (state.State.Bytes, state.State.StoredAt, state.State.LastError) = (stored?.Length ?? 0, DateTimeOffset.UtcNow, null);
-                await state.WriteOrDeactivateAsync(this);
-                await IndexAsync(last.MediaKey);
-                return Result(reused: false);
+                return await StoredAsync(last, last.MediaKey is null ? null : await media.GetAsync(last.MediaKey, CancellationToken.None));
             }
 
             state.State.LastError = last.Message;
@@ -154,6 +160,16 @@ public sealed class RenderUnitGrain(
 
         return await FailAsync(new SegmentResult(
             0, last?.ErrorCode ?? "segment_failed", $"Segment {work.Index} failed {state.State.Attempts} times; last error: {last?.Message ?? state.State.LastError}"));
+    }
+
+    /// <summary>Records the unit as stored and indexes it in the segment store.</summary>
+    private async Task<SegmentResult> StoredAsync(SegmentResult result, Storage.MediaObject? stored)
+    {
+        (state.State.Status, state.State.MediaKey, state.State.Frames) = (OutputStatus.Done, result.MediaKey, result.Frames);
+        (state.State.Bytes, state.State.StoredAt, state.State.LastError) = (stored?.Length ?? 0, DateTimeOffset.UtcNow, null);
+        await state.WriteOrDeactivateAsync(this);
+        await IndexAsync(result.MediaKey);
+        return Result(reused: false);
     }
 
     /// <summary>

@@ -31,29 +31,25 @@ public sealed class SegmentRendererGrain(
     private Task<SegmentResult>? attempt;
 
     /// <summary>
-    /// Renders the work, once per activation: asked again (by a unit grain activated anew after its silo died), it
-    /// answers with the render already under way or done. Reentrant for that.
+    /// Renders the work, once per activation: asked again while it renders (by a unit grain activated anew after its
+    /// silo died), it answers with the render under way. Reentrant for that.
     /// </summary>
     public Task<SegmentResult> RenderAsync(SegmentWork work, CancellationToken cancellationToken) =>
-        attempt ??= KeepOnlySuccessAsync(RenderOnceAsync(work, cancellationToken));
+        attempt ??= AnswerOnceAsync(RenderOnceAsync(work, cancellationToken));
 
-    /// <summary>Only a stored result is kept to answer again; after a failure or a cancellation the next ask starts afresh.</summary>
-    private async Task<SegmentResult> KeepOnlySuccessAsync(Task<SegmentResult> render)
+    /// <summary>
+    /// The activation goes once its render has ended: a unit grain that asks again later finds the stored file itself,
+    /// and a failed or cancelled attempt is never answered twice.
+    /// </summary>
+    private async Task<SegmentResult> AnswerOnceAsync(Task<SegmentResult> render)
     {
         try
         {
-            var result = await render;
-            if (!result.Succeeded)
-            {
-                DeactivateOnIdle();
-            }
-
-            return result;
+            return await render;
         }
-        catch
+        finally
         {
             DeactivateOnIdle();
-            throw;
         }
     }
 

@@ -377,7 +377,7 @@ def report():
     text = f"""## Load and chaos (bench/chaos.sh)
 
 Produced by `bench/chaos.sh` on {", ".join(dates)} (REPS={os.environ.get("REPS", "10")}): {os.cpu_count()} cores, 3 silos, the API and Azurite on one
-machine that was shared with another engineer's test runs while these were taken, so the times are noisy.
+machine: the client, Azurite, the silos, the API and every ffmpeg share the two cores, so the times are noisy.
 
 {table}
 {findings}"""

@@ -23,13 +23,63 @@ public static class FilterGraphCompiler
         IReadOnlyDictionary<MediaReference, PreparedMedia>? media = null,
         bool withAudio = false)
     {
+        var graph = new GraphBuilder(timeline.Fps) { Media = media ?? new Dictionary<MediaReference, PreparedMedia>() };
+        var movie = ComposeMovie(graph, timeline, preparedImages, range);
+        var sound = withAudio ? AudioMix.Append(graph, timeline) : null;
+        graph.Tail(OutputTail(output.Format, movie));
+        IReadOnlyList<string> audioArguments = sound is null ? [] : AudioMix.EncoderArguments(output.Format);
+        return new FfmpegInvocation(
+            graph.InputArguments, graph.Graph, [.. Threads(encoder), .. audioArguments, .. OutputArguments(output, encoder, timeline.Fps)], range.Count, sound);
+    }
+
+    /// <summary>
+    /// A stream piece (see <see cref="Planning.StreamPlan"/>): the frames of <paramref name="range"/> as a fragmented MP4
+    /// or a WebM whose timestamps are the movie's (<c>-output_ts_offset</c>, nothing shifted back to zero), with the
+    /// packets of the movie's stored sound whose times fall inside the range copied in (<c>-ss</c>/<c>-to</c> on the
+    /// sound, and no earlier packet), so consecutive pieces share no sound and leave no gap. x264 runs without
+    /// B-frames, so a piece's first frame is shown at its first decode time and the pieces' init segments are
+    /// byte-identical (<c>bitexact</c>).
+    /// </summary>
+    public static FfmpegInvocation CompilePiece(
+        Timeline timeline,
+        IReadOnlyDictionary<TimelineLayer, string> preparedImages,
+        FrameRange range,
+        OutputFormat format,
+        EncoderSettings encoder,
+        IReadOnlyDictionary<MediaReference, PreparedMedia> media,
+        string? soundFile)
+    {
+        var fps = timeline.Fps;
+        var graph = new GraphBuilder(fps) { Media = media };
+        var movie = ComposeMovie(graph, timeline, preparedImages, range);
+        graph.Tail($"[{movie}]null[out]");
+        var (start, end) = (graph.Seconds(range.Start), graph.Seconds(range.End));
+        var sound = soundFile is null ? (int?)null : graph.AddInput(soundFile, "-ss", start, "-to", end);
+        string[] soundArguments = sound is null ? [] : ["-c:a", "copy", "-copypriorss:a", "0"];
+        string[] container = format == OutputFormat.Mp4
+            ? ["-bf", "0", "-movflags", "frag_keyframe+empty_moov+default_base_moof+frag_discont", "-f", "mp4"]
+            : ["-f", "webm"];
+        return new FfmpegInvocation(
+            graph.InputArguments,
+            graph.Graph,
+            [
+                .. Threads(encoder), .. soundArguments, .. VideoEncoderArguments(format, encoder, fps),
+                "-output_ts_offset", start, "-avoid_negative_ts", "disabled", "-fflags", "+bitexact", .. container,
+            ],
+            range.Count,
+            AudioInput: sound is null ? null : Invariant($"{sound}:a"));
+    }
+
+    /// <summary>The frames of <paramref name="range"/>, composed scene by scene and joined, as one stream; returns its label.</summary>
+    private static string ComposeMovie(
+        GraphBuilder graph, Timeline timeline, IReadOnlyDictionary<TimelineLayer, string> preparedImages, FrameRange range)
+    {
         if (range.Count <= 0 || range.Start < 0 || range.End > timeline.TotalFrames)
         {
             throw new ArgumentOutOfRangeException(nameof(range), range, $"The movie has {timeline.TotalFrames} frames.");
         }
 
         var fps = timeline.Fps;
-        var graph = new GraphBuilder(fps) { Media = media ?? new Dictionary<MediaReference, PreparedMedia>() };
         var parts = Parts(timeline, range);
         var pieces = new Dictionary<(int Scene, int Start), string>();
         foreach (var window in SceneWindow.Covering(timeline, range))
@@ -59,12 +109,7 @@ public static class FilterGraphCompiler
         graph.Statement(string.Concat(joined.Select(l => $"[{l}]"))
             + (joined.Count == 1 ? "null" : Invariant($"concat=n={joined.Count}:v=1:a=0"))
             + Invariant($",settb=1/{fps},setpts=N/({fps}*TB)[{movie}]"));
-
-        var sound = withAudio ? AudioMix.Append(graph, timeline) : null;
-        graph.Tail(OutputTail(output.Format, movie));
-        IReadOnlyList<string> audioArguments = sound is null ? [] : AudioMix.EncoderArguments(output.Format);
-        return new FfmpegInvocation(
-            graph.InputArguments, graph.Graph, [.. Threads(encoder), .. audioArguments, .. OutputArguments(output, encoder, fps)], range.Count, sound);
+        return movie;
     }
 
     /// <summary>
@@ -190,20 +235,25 @@ public static class FilterGraphCompiler
 
     private static IReadOnlyList<string> OutputArguments(OutputSpec output, EncoderSettings encoder, int fps) => output.Format switch
     {
-        OutputFormat.Mp4 =>
-        [
-            "-c:v", "libx264", "-preset", encoder.X264Preset, "-crf", Invariant($"{encoder.X264Crf}"), "-pix_fmt", "yuv420p",
-            "-profile:v", "high", "-r", Invariant($"{fps}"), "-movflags", "+faststart", "-f", "mp4",
-        ],
-        OutputFormat.Webm =>
-        [
-            "-c:v", "libvpx-vp9", "-crf", Invariant($"{encoder.Vp9Crf}"), "-b:v", "0", "-deadline", "realtime",
-            "-cpu-used", Invariant($"{encoder.Vp9Speed}"), "-row-mt", "1", "-pix_fmt", "yuv420p", "-r", Invariant($"{fps}"), "-f", "webm",
-        ],
+        OutputFormat.Mp4 => [.. VideoEncoderArguments(OutputFormat.Mp4, encoder, fps), "-movflags", "+faststart", "-f", "mp4"],
+        OutputFormat.Webm => [.. VideoEncoderArguments(OutputFormat.Webm, encoder, fps), "-f", "webm"],
         OutputFormat.Gif => ["-r", Invariant($"{fps}"), "-loop", "0", "-f", "gif"],
         OutputFormat.Jpg => ["-frames:v", "1", "-update", "1", "-q:v", Invariant($"{JpegQScale(output.Quality)}"), "-pix_fmt", "yuvj420p", "-f", "image2", "-c:v", "mjpeg"],
         _ => ["-frames:v", "1", "-update", "1", "-pix_fmt", "rgb24", "-f", "image2", "-c:v", "png"],
     };
+
+    /// <summary>The video encoder of mp4 (x264) and webm (VP9), shared by whole outputs and stream pieces.</summary>
+    private static string[] VideoEncoderArguments(OutputFormat format, EncoderSettings encoder, int fps) => format == OutputFormat.Mp4
+        ?
+        [
+            "-c:v", "libx264", "-preset", encoder.X264Preset, "-crf", Invariant($"{encoder.X264Crf}"), "-pix_fmt", "yuv420p",
+            "-profile:v", "high", "-r", Invariant($"{fps}"),
+        ]
+        :
+        [
+            "-c:v", "libvpx-vp9", "-crf", Invariant($"{encoder.Vp9Crf}"), "-b:v", "0", "-deadline", "realtime",
+            "-cpu-used", Invariant($"{encoder.Vp9Speed}"), "-row-mt", "1", "-pix_fmt", "yuv420p", "-r", Invariant($"{fps}"),
+        ];
 
     /// <summary>Maps impossible.io's JPEG quality (10–99, higher is better) onto ffmpeg's qscale (31–2, lower is better).</summary>
     private static int JpegQScale(int quality) => (int)Math.Round(2 + (99 - Math.Clamp(quality, 10, 99)) * 29 / 89.0);

@@ -8,19 +8,19 @@ namespace Orleans.Render.Rendering.Engine;
 /// <summary>
 /// Runs one <see cref="FfmpegInvocation"/>: no shell, arguments as a list, progress read from <c>-progress pipe:1</c>,
 /// and the process tree killed when the caller cancels so a cancelled render stops burning CPU. At most
-/// <c>slots</c> processes run at once in this process; the rest wait, cancellably, in arrival order.
+/// <c>slots</c> processes run at once in this process; the rest wait, cancellably, urgent ones first (<see cref="ProcessSlots"/>).
 /// </summary>
 public sealed class FfmpegRunner(string ffmpegPath, int slots, ILogger<FfmpegRunner> logger)
 {
     private const int StderrLinesKept = 20;
 
-    private readonly SemaphoreSlim running = new(slots, slots);
+    private readonly ProcessSlots running = new(slots);
 
     /// <summary>ffmpeg processes running now in this process.</summary>
-    public int Running => slots - running.CurrentCount;
+    public int Running => running.Running;
 
     public async Task RunAsync(
-        FfmpegInvocation invocation, string workDirectory, string outputPath, IProgress<int>? framesDone, CancellationToken cancellationToken)
+        FfmpegInvocation invocation, string workDirectory, string outputPath, IProgress<int>? framesDone, CancellationToken cancellationToken, bool urgent = false)
     {
         var graphPath = Path.Combine(workDirectory, $"graph-{Guid.NewGuid():N}.txt");
         await File.WriteAllTextAsync(graphPath, invocation.FilterGraph, cancellationToken);
@@ -30,10 +30,10 @@ public sealed class FfmpegRunner(string ffmpegPath, int slots, ILogger<FfmpegRun
                 [
                     .. invocation.InputArguments, "-filter_complex_script", graphPath,
                     .. invocation.HasVideo ? (string[])["-map", "[out]"] : ["-vn"],
-                    .. invocation.AudioLabel is { } sound ? (string[])["-map", $"[{sound}]"] : ["-an"],
+                    .. invocation.AudioLabel is { } sound ? ["-map", $"[{sound}]"] : invocation.AudioInput is { } input ? (string[])["-map", input] : ["-an"],
                     .. invocation.OutputArguments,
                 ],
-                workDirectory, outputPath, framesDone, cancellationToken);
+                workDirectory, outputPath, framesDone, cancellationToken, urgent);
         }
         finally
         {
@@ -43,7 +43,8 @@ public sealed class FfmpegRunner(string ffmpegPath, int slots, ILogger<FfmpegRun
 
     /// <summary>Runs ffmpeg with the given inputs and options, writing <paramref name="outputPath"/>.</summary>
     public async Task ExecuteAsync(
-        IReadOnlyList<string> arguments, string workDirectory, string outputPath, IProgress<int>? framesDone, CancellationToken cancellationToken)
+        IReadOnlyList<string> arguments, string workDirectory, string outputPath, IProgress<int>? framesDone, CancellationToken cancellationToken,
+        bool urgent = false)
     {
         var start = new ProcessStartInfo(ffmpegPath)
         {
@@ -58,7 +59,7 @@ public sealed class FfmpegRunner(string ffmpegPath, int slots, ILogger<FfmpegRun
             start.ArgumentList.Add(argument);
         }
 
-        await running.WaitAsync(cancellationToken);
+        await running.WaitAsync(urgent, cancellationToken);
         try
         {
             await RunProcessAsync(start, outputPath, framesDone, cancellationToken);

@@ -47,6 +47,47 @@ public sealed class RenderEngine(
     }
 
     /// <summary>
+    /// Renders a stream piece (see <see cref="Planning.StreamPlan"/>): frames <paramref name="range"/> in
+    /// <paramref name="format"/>'s streaming container with the movie's timestamps and their slice of the stored
+    /// <paramref name="soundFile"/>, rewritten by <see cref="StreamPieceFile"/>. Returns the header's length in bytes.
+    /// <paramref name="urgent"/> pieces (a viewer waits for them) take the next free ffmpeg slot before anything else.
+    /// </summary>
+    public async Task<int> RenderPieceAsync(
+        Timeline timeline,
+        string project,
+        FrameRange range,
+        OutputFormat format,
+        string? soundFile,
+        string outputPath,
+        bool urgent,
+        CancellationToken cancellationToken)
+    {
+        var work = Path.Combine(options.Value.WorkDirectory, $"piece-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(work);
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            var images = preparer.PrepareAsync(timeline, project, range, work, cancellationToken);
+            var media = timedMedia.PrepareAsync(timeline, project, range, withAudio: false, work, cancellationToken);
+            await Task.WhenAll(images, media);
+            var prepared = Stopwatch.GetTimestamp();
+            var invocation = FilterGraphCompiler.CompilePiece(timeline, await images, range, format, options.Value.Encoder, await media, soundFile);
+            var written = Path.Combine(work, $"piece.{format.Extension()}");
+            await runner.RunAsync(invocation, work, written, null, cancellationToken, urgent);
+            var header = await StreamPieceFile.RewriteAsync(written, outputPath, format, timeline.TotalFrames / (double)timeline.Fps, cancellationToken);
+            logger.LogInformation(
+                "Rendered stream piece {Start}-{End} as {Format}: prepare {PrepareMs} ms, ffmpeg {EncodeMs} ms",
+                range.Start, range.End, format, (long)Stopwatch.GetElapsedTime(started, prepared).TotalMilliseconds,
+                (long)Stopwatch.GetElapsedTime(prepared).TotalMilliseconds);
+            return header;
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>
     /// Renders the whole movie's sound alone (for an output whose pictures are rendered in segments and joined by
     /// <see cref="SegmentAssembler"/>). Returns false, writing nothing, when the movie has no sound.
     /// </summary>

@@ -50,6 +50,14 @@ public static class RenderFingerprint
         });
     }
 
+    /// <summary>
+    /// A stream piece: the frames of <paramref name="range"/> in <paramref name="format"/>'s streaming container, with
+    /// its slice of the movie's sound unit <paramref name="sound"/> (see <see cref="StreamPlan"/>).
+    /// </summary>
+    public static string OfPiece(
+        Timeline timeline, FrameRange range, OutputFormat format, string? sound, EncoderSettings encoder, IReadOnlyDictionary<string, string> assetVersions) =>
+        Hash(new { kind = "piece", frames = OfFrames(timeline, range, new OutputSpec(format), false, encoder, assetVersions), sound });
+
     /// <summary>The whole movie's sound alone, as <paramref name="format"/> carries it.</summary>
     public static string OfSound(Timeline timeline, OutputFormat format, EncoderSettings encoder, IReadOnlyDictionary<string, string> assetVersions) =>
         Hash(new

@@ -20,12 +20,21 @@ public static class SegmentPlanner
             return [new FrameRange(0, total)];
         }
 
+        var ideals = Enumerable.Range(1, count - 1).Select(i => (int)Math.Round((double)total * i / count));
+        return Cut(timeline, ideals, total / count / 4);
+    }
+
+    /// <summary>
+    /// Cuts the movie at <paramref name="ideals"/> (ascending frame numbers), each moved to the nearest scene boundary
+    /// within <paramref name="tolerance"/> frames and out of any transition; cuts that collapse onto another are dropped.
+    /// </summary>
+    public static IReadOnlyList<FrameRange> Cut(Timeline timeline, IEnumerable<int> ideals, int tolerance)
+    {
+        var total = timeline.TotalFrames;
         var boundaries = timeline.Scenes.Select(s => s.StartFrame + s.TransitionFrames).Where(f => f > 0).ToList();
-        var tolerance = total / count / 4;
         var cuts = new List<int> { 0 };
-        for (var i = 1; i < count; i++)
+        foreach (var ideal in ideals)
         {
-            var ideal = (int)Math.Round((double)total * i / count);
             var nearest = boundaries.OrderBy(b => Math.Abs(b - ideal)).FirstOrDefault(b => Math.Abs(b - ideal) <= tolerance);
             var cut = OutsideTransitions(timeline, nearest > 0 ? nearest : ideal);
             if (cut > cuts[^1] && cut < total)

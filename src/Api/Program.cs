@@ -20,6 +20,9 @@ builder.Services.AddOptions<ClusterClientOptions>().Bind(builder.Configuration.G
 builder.Services.AddMediaStore(builder.Configuration);
 builder.Services.AddSingleton<BasicAuthenticationFilter>();
 builder.Services.AddSingleton<GrainCallRetry>();
+builder.Services.AddCors(o => o.AddPolicy(DeliveryEndpoints.CorsPolicy, policy => policy
+    .AllowAnyOrigin().WithMethods(HttpMethods.Get, HttpMethods.Head).AllowAnyHeader()
+    .WithExposedHeaders("Content-Length", "Content-Range", "Accept-Ranges")));
 
 // The client finds the silos' gateways in the same membership table the silos write, so silos may come and go.
 var storage = builder.Configuration.GetConnectionString("AzureStorage");
@@ -47,10 +50,12 @@ builder.UseOrleansClient(client =>
 
 var app = builder.Build();
 app.UseMiddleware<ErrorHandlingMiddleware>();
+app.UseCors();
 app.MapSystemEndpoints();
 app.MapProjectEndpoints();
 app.MapAssetEndpoints();
 app.MapRenderEndpoints();
+app.MapDeliveryEndpoints();
 app.MapOrleansDashboard("/dashboard").AddEndpointFilter<IEndpointConventionBuilder, BasicAuthenticationFilter>();
 app.MapFallback(() => ApiErrors.NotFound("not_found", "There is no such endpoint."));
 app.Run();

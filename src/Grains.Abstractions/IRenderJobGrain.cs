@@ -36,6 +36,10 @@ public interface IRenderJobGrain : IGrainWithStringKey
     [Alias("start")]
     Task StartAsync(OutputRequest output);
 
+    /// <summary>The request and movies of a live token; null once it is unknown, deleted or expired.</summary>
+    [Alias("source")]
+    Task<TokenSource?> GetSourceAsync();
+
     [Alias("progress")]
     Task<RenderProgress> GetProgressAsync();
 

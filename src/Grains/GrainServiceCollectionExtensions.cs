@@ -11,7 +11,7 @@ namespace Orleans.Render.Grains;
 
 public static class GrainServiceCollectionExtensions
 {
-    /// <summary>Everything the grains need besides Orleans' own providers: the engine, the media store, project assets, job, queue and segment-store options, and the upload destinations.</summary>
+    /// <summary>Everything the grains need besides Orleans' own providers: the engine, the media store, project assets, job, queue, streaming and segment-store options, and the upload destinations.</summary>
     public static IServiceCollection AddRenderGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRenderEngine(configuration);
@@ -28,6 +28,9 @@ public static class GrainServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SegmentStoreOptions>().Bind(configuration.GetSection(SegmentStoreOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StreamingOptions>().Bind(configuration.GetSection(StreamingOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RenderUnits>();
         services.AddSingleton<OutputRenderer>();
         services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.Section))
             .ValidateDataAnnotations()

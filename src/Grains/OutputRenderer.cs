@@ -7,6 +7,7 @@ using Orleans.Render.Rendering;
 using Orleans.Render.Rendering.Binding;
 using Orleans.Render.Rendering.Compilation;
 using Orleans.Render.Rendering.Engine;
+using Orleans.Render.Rendering.Model;
 using Orleans.Render.Rendering.Parsing;
 using Orleans.Render.Rendering.Planning;
 using Orleans.Render.Storage;
@@ -21,6 +22,7 @@ namespace Orleans.Render.Grains;
 /// </summary>
 public sealed class OutputRenderer(
     IGrainFactory grains,
+    RenderUnits units,
     IMediaStore media,
     MediaLengthProbe lengths,
     RenderPools pools,
@@ -28,8 +30,6 @@ public sealed class OutputRenderer(
     IOptions<RenderJobOptions> jobOptions,
     ILogger<OutputRenderer> logger)
 {
-    private const int UnitCallAttempts = 5;
-
     /// <summary>What the job asks for: its token and request, the output and the movie document the output uses.</summary>
     public sealed record Job(string Token, RenderRequest Request, OutputSpec Spec, OutputRequest Output, string MovieJson)
     {
@@ -39,15 +39,23 @@ public sealed class OutputRenderer(
     /// <summary>The output's units, and the media lengths read once for its <c>"auto"</c> scenes.</summary>
     public sealed record PlannedOutput(RenderPlan Plan, IReadOnlyDictionary<string, double> MediaSeconds);
 
+    /// <summary>A token's movie bound with its params, the media lengths read for it, and the project's asset versions.</summary>
+    public sealed record BoundMovie(Timeline Timeline, IReadOnlyDictionary<string, double> MediaSeconds, IReadOnlyDictionary<string, string> AssetVersions);
+
     public async Task<PlannedOutput> PlanAsync(Job job, CancellationToken cancellationToken)
     {
-        var movie = MovieParser.Parse(job.MovieJson).Movie
+        var bound = await BindAsync(job.Request, job.MovieJson, cancellationToken);
+        return new PlannedOutput(
+            RenderPlan.For(bound.Timeline, job.Spec, job.Request.Parallel, engineOptions.Value.Encoder, bound.AssetVersions), bound.MediaSeconds);
+    }
+
+    /// <summary>Parses the movie, reads the lengths of the media its <c>"auto"</c> scenes need once, and binds it.</summary>
+    public async Task<BoundMovie> BindAsync(RenderRequest request, string movieJson, CancellationToken cancellationToken)
+    {
+        var movie = MovieParser.Parse(movieJson).Movie
             ?? throw new RenderInputException("invalid_movie", "The movie stored for this token does not validate.");
-        var parameters = job.Request.Params;
-        var mediaSeconds = await lengths.ReadAsync(movie, parameters, job.Request.Project, engineOptions.Value.WorkDirectory, cancellationToken);
-        var timeline = MovieBinder.Bind(movie, parameters, mediaSeconds);
-        var assets = await AssetVersionsAsync(job.Request.Project);
-        return new PlannedOutput(RenderPlan.For(timeline, job.Spec, job.Request.Parallel, engineOptions.Value.Encoder, assets), mediaSeconds);
+        var mediaSeconds = await lengths.ReadAsync(movie, request.Params, request.Project, engineOptions.Value.WorkDirectory, cancellationToken);
+        return new BoundMovie(MovieBinder.Bind(movie, request.Params, mediaSeconds), mediaSeconds, await AssetVersionsAsync(request.Project));
     }
 
     /// <summary>
@@ -87,7 +95,7 @@ public sealed class OutputRenderer(
             planned.MediaSeconds, Pool: job.Request.RoutingKey);
         var token = render.Cancellation.Token;
         var segments = output.Segments.Select((_, i) => RenderSegmentAsync(output, i, work, render, record)).ToList();
-        var sound = plan.Sound is null ? null : RenderUnitAsync(plan.Sound, work with { Kind = SegmentKind.Sound, Index = segments.Count }, token);
+        var sound = plan.Sound is null ? null : units.RenderAsync(plan.Sound, work with { Kind = SegmentKind.Sound, Index = segments.Count }, token);
         var results = await Task.WhenAll(segments);
         var soundResult = sound is null ? null : await sound;
         if (results.Append(soundResult).FirstOrDefault(r => r is { Succeeded: false }) is { } failure)
@@ -98,7 +106,7 @@ public sealed class OutputRenderer(
         var final = results[0];
         if (plan.IsJoined)
         {
-            final = await RenderUnitAsync(plan.Final, work with
+            final = await units.RenderAsync(plan.Final, work with
             {
                 Kind = SegmentKind.Join,
                 Pieces = [.. results.Select(r => r.MediaKey!)],
@@ -202,7 +210,7 @@ public sealed class OutputRenderer(
             segment.Status = OutputStatus.Rendering;
         }
 
-        var result = await RenderUnitAsync(
+        var result = await units.RenderAsync(
             segment.Unit, work with { StartFrame = segment.StartFrame, EndFrame = segment.EndFrame, Index = index }, render.Cancellation.Token);
         (segment.Attempts, segment.Silo) = (Math.Max(segment.Attempts, result.Attempts), result.Silo ?? segment.Silo);
         if (!result.Succeeded)
@@ -215,36 +223,6 @@ public sealed class OutputRenderer(
         render.SegmentFrames[index] = segment.EndFrame - segment.StartFrame;
         await record();
         return result;
-    }
-
-    /// <summary>
-    /// Asks a unit grain for its unit. The unit's render is shared with every job that asks for it, so cancelling this
-    /// job withdraws its wait; the unit cancels its render once no job waits for it. A call lost to a dead silo or a stale
-    /// activation is asked again: the unit grain resumes from its state.
-    /// </summary>
-    private async Task<SegmentResult> RenderUnitAsync(string unit, SegmentWork work, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await grains.GetGrain<IRenderUnitGrain>(unit).RenderAsync(work).WaitAsync(cancellationToken);
-            }
-            catch (Exception ex) when (StaleState.IsTransient(ex) && attempt < UnitCallAttempts)
-            {
-                logger.LogWarning("Asking unit {Unit} of {Token} again after {Error}", unit, work.Token, ex.Message);
-                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt), cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                grains.GetGrain<IRenderUnitGrain>(unit).AbandonAsync(work.Token).Ignore();
-                throw;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                return new SegmentResult(0, "segment_failed", $"Unit {work.Index} was lost: {ex.GetType().Name}.");
-            }
-        }
     }
 
     /// <summary>Asset name → content hash for the project; font assets once more as <c>font:name</c> (see <see cref="RenderFingerprint"/>).</summary>

@@ -94,6 +94,9 @@ public sealed class RenderJobGrain(
 
     public Task<JobInfo?> GetInfoAsync() => Task.FromResult(Exists ? Info() : null);
 
+    public Task<TokenSource?> GetSourceAsync() =>
+        Task.FromResult(Exists && !state.State.Cancelled && !IsExpired() ? new TokenSource(state.State.Request!, new Dictionary<string, string>(state.State.Movies)) : null);
+
     public async Task<OutputResult> RenderAsync(OutputRequest output)
     {
         var (render, answer) = await BeginAsync(output);
@@ -353,6 +356,11 @@ public sealed class RenderJobGrain(
 
     private async Task CancelRunningAsync()
     {
+        foreach (var extension in OutputStreamGrain.Extensions)
+        {
+            GrainFactory.GetGrain<IOutputStreamGrain>(OutputStreamGrain.KeyOf(Token, extension)).CloseAsync().Ignore();
+        }
+
         var renders = running.Values.ToList();
         foreach (var render in renders)
         {

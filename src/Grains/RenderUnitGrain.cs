@@ -114,7 +114,8 @@ public sealed class RenderUnitGrain(
         // An attempt an earlier activation of this grain started may have stored the unit, or still be running on a
         // silo that lived: take the file, or ask that renderer again (it joins its own render), before rendering twice.
         var rejoin = state.State.Status == OutputStatus.Rendering && state.State.Renderer is not null;
-        if (rejoin && await media.GetAsync(mediaKey, CancellationToken.None) is { } finished)
+        // A stored piece is only usable with its header length, which only its renderer's answer carries.
+        if (rejoin && work.Kind != SegmentKind.Piece && await media.GetAsync(mediaKey, CancellationToken.None) is { } finished)
         {
             return await StoredAsync(new SegmentResult(work.Kind == SegmentKind.Sound ? 0 : work.EndFrame - work.StartFrame, MediaKey: mediaKey), finished);
         }
@@ -167,6 +168,7 @@ public sealed class RenderUnitGrain(
     {
         (state.State.Status, state.State.MediaKey, state.State.Frames) = (OutputStatus.Done, result.MediaKey, result.Frames);
         (state.State.Bytes, state.State.StoredAt, state.State.LastError) = (stored?.Length ?? 0, DateTimeOffset.UtcNow, null);
+        state.State.HeaderBytes = result.HeaderBytes;
         await state.WriteOrDeactivateAsync(this);
         await IndexAsync(result.MediaKey);
         return Result(reused: false);
@@ -220,5 +222,6 @@ public sealed class RenderUnitGrain(
     }
 
     private SegmentResult Result(bool reused) =>
-        new(state.State.Frames, Silo: state.State.Silo, MediaKey: state.State.MediaKey, Reused: reused, Attempts: state.State.Attempts);
+        new(state.State.Frames, Silo: state.State.Silo, MediaKey: state.State.MediaKey, Reused: reused, Attempts: state.State.Attempts,
+            HeaderBytes: state.State.HeaderBytes);
 }

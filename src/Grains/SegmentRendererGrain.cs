@@ -14,7 +14,8 @@ using Orleans.Render.Storage;
 namespace Orleans.Render.Grains;
 
 /// <summary>
-/// One attempt at a render unit, on a silo of the unit's pool: frames, the movie's sound or the join of stored units.
+/// One attempt at a render unit, on a silo of the unit's pool: frames, the movie's sound, the join of stored units or a
+/// stream piece.
 /// It renders into scratch space and stores the result under <c>work.MediaKey</c>; keeping the record of what was
 /// stored is <see cref="RenderUnitGrain"/>'s job.
 /// </summary>
@@ -61,19 +62,20 @@ public sealed class SegmentRendererGrain(
         {
             var spec = OutputSpecs.From(work.Output);
             var outputPath = Path.Combine(scratch, $"unit.{spec.Format.Extension()}");
-            var frames = work.Kind switch
+            var rendered = work.Kind switch
             {
                 SegmentKind.Frames => await RenderFramesAsync(work, spec, outputPath, cancellationToken),
                 SegmentKind.Sound => await RenderSoundAsync(work, spec, outputPath, cancellationToken),
+                SegmentKind.Piece => await RenderPieceAsync(work, spec, scratch, outputPath, cancellationToken),
                 _ => await JoinAsync(work, spec, scratch, outputPath, cancellationToken),
             };
-            if (frames is null)
+            if (rendered is null)
             {
                 return new SegmentResult(0, Silo: RuntimeIdentity);
             }
 
             await media.PutFileAsync(work.MediaKey, outputPath, cancellationToken);
-            return new SegmentResult(frames.Value, Silo: RuntimeIdentity, MediaKey: work.MediaKey);
+            return new SegmentResult(rendered.Frames, Silo: RuntimeIdentity, MediaKey: work.MediaKey, HeaderBytes: rendered.HeaderBytes);
         }
         catch (RenderInputException ex)
         {
@@ -90,7 +92,7 @@ public sealed class SegmentRendererGrain(
         }
     }
 
-    private async Task<int?> RenderFramesAsync(SegmentWork work, OutputSpec spec, string outputPath, CancellationToken cancellationToken)
+    private async Task<Rendered?> RenderFramesAsync(SegmentWork work, OutputSpec spec, string outputPath, CancellationToken cancellationToken)
     {
         var framesDone = new LatestValue();
         using var reporting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -100,7 +102,7 @@ public sealed class SegmentRendererGrain(
             var range = new FrameRange(work.StartFrame, work.EndFrame);
             logger.LogInformation("Rendering {Token} {Output} frames {Start}-{End}", work.Token, work.OutputKey, range.Start, range.End);
             await engine.RenderAsync(Bind(work), work.Project, range, spec, outputPath, framesDone, cancellationToken);
-            return range.Count;
+            return new Rendered(range.Count);
         }
         finally
         {
@@ -109,11 +111,25 @@ public sealed class SegmentRendererGrain(
         }
     }
 
-    private async Task<int?> RenderSoundAsync(SegmentWork work, OutputSpec spec, string outputPath, CancellationToken cancellationToken) =>
-        await engine.RenderAudioAsync(Bind(work), work.Project, spec.Format, outputPath, cancellationToken) ? 0 : null;
+    /// <summary>A stream piece, with its slice of the stored sound.</summary>
+    private async Task<Rendered?> RenderPieceAsync(SegmentWork work, OutputSpec spec, string scratch, string outputPath, CancellationToken cancellationToken)
+    {
+        var sound = work.SoundKey is null ? null : Path.Combine(scratch, $"sound.{spec.Format.Extension()}");
+        if (sound is not null)
+        {
+            await media.DownloadToFileAsync(work.SoundKey!, sound, cancellationToken);
+        }
+
+        var range = new FrameRange(work.StartFrame, work.EndFrame);
+        logger.LogInformation("Rendering {Token} stream piece {Index} ({Start}-{End}) as {Format}", work.Token, work.Index, range.Start, range.End, spec.Format);
+        return new Rendered(range.Count, await engine.RenderPieceAsync(Bind(work), work.Project, range, spec.Format, sound, outputPath, work.Urgent, cancellationToken));
+    }
+
+    private async Task<Rendered?> RenderSoundAsync(SegmentWork work, OutputSpec spec, string outputPath, CancellationToken cancellationToken) =>
+        await engine.RenderAudioAsync(Bind(work), work.Project, spec.Format, outputPath, cancellationToken) ? new Rendered(0) : null;
 
     /// <summary>Downloads the stored pieces (and sound) side by side and joins them by stream copy.</summary>
-    private async Task<int?> JoinAsync(SegmentWork work, OutputSpec spec, string scratch, string outputPath, CancellationToken cancellationToken)
+    private async Task<Rendered?> JoinAsync(SegmentWork work, OutputSpec spec, string scratch, string outputPath, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var pieces = work.Pieces ?? [];
@@ -124,7 +140,7 @@ public sealed class SegmentRendererGrain(
         await assembler.AssembleAsync(files, spec.Format, scratch, outputPath, cancellationToken, sound);
         logger.LogInformation("Joined {Count} segments of {Token} {Output} in {Milliseconds} ms", pieces.Count, work.Token, work.OutputKey,
             (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return work.EndFrame - work.StartFrame;
+        return new Rendered(work.EndFrame - work.StartFrame);
     }
 
     private static Rendering.Model.Timeline Bind(SegmentWork work)
@@ -156,6 +172,9 @@ public sealed class SegmentRendererGrain(
         {
         }
     }
+
+    /// <summary>What an attempt wrote: its frames, and for a stream piece the length of its header.</summary>
+    private sealed record Rendered(int Frames, int HeaderBytes = 0);
 
     /// <summary>Holds ffmpeg's latest frame count; written from its output reader, read by the reporting loop.</summary>
     private sealed class LatestValue : IProgress<int>

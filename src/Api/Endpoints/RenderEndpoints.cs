@@ -9,7 +9,7 @@ using Orleans.Render.Storage;
 
 namespace Orleans.Render.Api.Endpoints;
 
-/// <summary>The impossible.io Render API v2: tokens, renders, progress and retrieval. No credentials, as there.</summary>
+/// <summary>The impossible.io Render API v2: tokens, renders, progress and deletion (retrieval: <see cref="DeliveryEndpoints"/>). No credentials, as there.</summary>
 public static class RenderEndpoints
 {
     public static void MapRenderEndpoints(this IEndpointRouteBuilder app)
@@ -19,7 +19,6 @@ public static class RenderEndpoints
             CreateAsync(project, http, client, retry, options.Value, renderNow: true));
         group.MapPost("/token/{project}", (string project, HttpContext http, IClusterClient client, GrainCallRetry retry, IOptions<RenderApiOptions> options) =>
             CreateAsync(project, http, client, retry, options.Value, renderNow: false));
-        group.MapMethods("/{mode:regex(^(render|get)$)}/{file}", [HttpMethods.Get, HttpMethods.Head], GetOutputAsync);
         group.MapGet("/progress/{token}", GetProgressAsync);
         group.MapGet("/upload/{token}", GetUploadsAsync);
         group.MapDelete("/token/{token}", DeleteAsync);
@@ -172,54 +171,6 @@ public static class RenderEndpoints
         return Results.Json(new { token, uploads });
     }
 
-    private static async Task<IResult> GetOutputAsync(
-        string file, HttpContext http, IClusterClient client, GrainCallRetry retry, IMediaStore media, int? frame, int? q)
-    {
-        var dot = file.LastIndexOf('.');
-        if (dot <= 0)
-        {
-            return ApiErrors.BadRequest("unsupported_extension", "Ask for {token}.{extension} with mp4, webm, gif, jpg or png.");
-        }
-
-        var (token, extension) = (file[..dot], file[(dot + 1)..].ToLowerInvariant());
-        if (!RenderBody.Extensions.Contains(extension))
-        {
-            return ApiErrors.BadRequest("unsupported_extension", $"'{(extension.Length > 10 ? extension[..10] : extension)}' is not an output format (mp4, webm, gif, jpg, png).");
-        }
-
-        if (frame is < 0)
-        {
-            return ApiErrors.BadRequest("invalid_frame", "'frame' must be a frame number, 0 or more.");
-        }
-
-        if (q is < 10 or > 99)
-        {
-            return ApiErrors.BadRequest("invalid_quality", "'q' must be from 10 to 99.");
-        }
-
-        var (job, missing) = await FindJobAsync(client, retry, token);
-        if (missing is not null)
-        {
-            return missing;
-        }
-
-        var result = await retry.RepeatAsync(() => job!.RenderAsync(new OutputRequest(extension, frame ?? 0, q ?? 85, PosterFrame: frame is null)));
-        if (result.Status != OutputStatus.Done)
-        {
-            return FailureResult(result);
-        }
-
-        var stored = await media.GetAsync(result.MediaKey!, http.RequestAborted);
-        if (stored is null)
-        {
-            return ApiErrors.Error(StatusCodes.Status410Gone, "output_gone", "The output was removed; the token has expired or was deleted.");
-        }
-
-        var stream = await media.OpenReadAsync(stored.Key, http.RequestAborted);
-        return Results.File(
-            stream, result.ContentType, lastModified: stored.LastModified, entityTag: new EntityTagHeaderValue(stored.ETag), enableRangeProcessing: true);
-    }
-
     private static async Task<IResult> GetProgressAsync(string token, IClusterClient client, GrainCallRetry retry)
     {
         var (job, missing) = await FindJobAsync(client, retry, token);
@@ -268,7 +219,7 @@ public static class RenderEndpoints
         }
     }
 
-    private static async Task<(IRenderJobGrain? Job, IResult? Error)> FindJobAsync(IClusterClient client, GrainCallRetry retry, string token)
+    internal static async Task<(IRenderJobGrain? Job, IResult? Error)> FindJobAsync(IClusterClient client, GrainCallRetry retry, string token)
     {
         if (!Names.IsValidToken(token))
         {
@@ -290,7 +241,7 @@ public static class RenderEndpoints
         };
     }
 
-    private static IResult FailureResult(OutputResult result)
+    internal static IResult FailureResult(OutputResult result)
     {
         var message = result.Message ?? "The render failed.";
         if (result.ErrorCode == "queue_timeout")
@@ -301,7 +252,7 @@ public static class RenderEndpoints
         var status = result.ErrorCode switch
         {
             "unsupported_extension" or "extension_not_mapped" or "frame_out_of_range" => StatusCodes.Status400BadRequest,
-            "unknown_token" => StatusCodes.Status404NotFound,
+            "unknown_token" or "unknown_piece" => StatusCodes.Status404NotFound,
             "expired" or "cancelled" => StatusCodes.Status410Gone,
             "pool_unavailable" => StatusCodes.Status503ServiceUnavailable,
             "queue_full" => StatusCodes.Status429TooManyRequests,

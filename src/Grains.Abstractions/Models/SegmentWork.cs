@@ -4,7 +4,9 @@ namespace Orleans.Render.Models;
 /// One render unit's work. <see cref="SegmentKind.Frames"/>: frames <c>[StartFrame, EndFrame)</c> of the movie document
 /// bound with the params and the media lengths the job read once (<see cref="MediaSeconds"/>, so every segment binds
 /// the same frames); <see cref="SegmentKind.Sound"/>: the whole movie's sound; <see cref="SegmentKind.Join"/>: the
-/// stored <see cref="Pieces"/> joined with the stored <see cref="SoundKey"/>. <see cref="Pool"/> is where it may run,
+/// stored <see cref="Pieces"/> joined with the stored <see cref="SoundKey"/>; <see cref="SegmentKind.Piece"/>: frames
+/// <c>[StartFrame, EndFrame)</c> as a stream piece with its slice of the stored <see cref="SoundKey"/>, ahead of other
+/// work on its silo when <see cref="Urgent"/> (a viewer waits for it). <see cref="Pool"/> is where it may run,
 /// <see cref="Index"/> spreads a job's units over the pool's silos, and <see cref="Token"/>/<see cref="OutputKey"/> say
 /// which job hears its progress. <see cref="MediaKey"/> is filled in by the unit grain: where the result is stored.
 /// </summary>
@@ -24,4 +26,5 @@ public sealed record SegmentWork(
     [property: Id(11)] string Pool = "default",
     [property: Id(12)] int Index = 0,
     [property: Id(13)] IReadOnlyList<string>? Pieces = null,
-    [property: Id(14)] string? SoundKey = null);
+    [property: Id(14)] string? SoundKey = null,
+    [property: Id(15)] bool Urgent = false);

@@ -26,4 +26,7 @@ public sealed class RenderUnitState
 
     /// <summary>The key of the <c>SegmentRendererGrain</c> of the attempt under way (or that stored the unit).</summary>
     [Id(8)] public string? Renderer { get; set; }
+
+    /// <summary>For a stream piece: the length of the header at the start of its file.</summary>
+    [Id(9)] public int HeaderBytes { get; set; }
 }

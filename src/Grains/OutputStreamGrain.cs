@@ -1,0 +1,242 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Orleans.Render.Models;
+using Orleans.Render.Rendering;
+using Orleans.Render.Rendering.Compilation;
+using Orleans.Render.Rendering.Engine;
+using Orleans.Render.Rendering.Planning;
+
+namespace Orleans.Render.Grains;
+
+/// <summary>
+/// A token's output as a stream of pieces (<see cref="StreamPlan"/>). It plans once per activation, then renders
+/// pieces as viewers ask for them: the asked piece urgently, a few after it in the background, each through its
+/// <see cref="RenderUnitGrain"/>, so pieces are stored, shared and survive this grain. The sound is rendered once,
+/// before the first piece. It keeps nothing durable of its own: a new activation asks the units what is stored.
+/// Reentrant: every viewer's wait runs side by side; state is mutated only between awaits.
+/// </summary>
+[Reentrant, GrainType("output-stream")]
+public sealed class OutputStreamGrain(
+    OutputRenderer renderer,
+    RenderUnits units,
+    IOptions<StreamingOptions> options,
+    IOptions<RenderEngineOptions> engineOptions,
+    ILogger<OutputStreamGrain> logger) : Grain, IOutputStreamGrain
+{
+    /// <summary>The containers a token streams in: fragmented MP4 (progressive mp4, HLS, DASH) and WebM.</summary>
+    public static readonly IReadOnlyList<string> Extensions = ["mp4", "webm"];
+
+    private readonly Dictionary<int, PieceRender> pieces = [];
+    private readonly CancellationTokenSource closing = new();
+    private Task<PlannedStream>? planning;
+    private Task<SegmentResult>? sound;
+
+    public static string KeyOf(string token, string extension) => $"{token}/{extension}";
+
+    private string Token => this.GetPrimaryKeyString()[..this.GetPrimaryKeyString().LastIndexOf('/')];
+
+    private string Extension => this.GetPrimaryKeyString()[(this.GetPrimaryKeyString().LastIndexOf('/') + 1)..];
+
+    public async Task<StreamLayout> GetLayoutAsync()
+    {
+        try
+        {
+            var planned = await PlanAsync();
+            var timeline = planned.Bound.Timeline;
+            return new StreamLayout(
+                [.. planned.Plan.Pieces.Select(p => p.Range.Count)], timeline.Fps, timeline.Width, timeline.Height, planned.Plan.Sound is not null,
+                await IsCompleteAsync(planned));
+        }
+        catch (RenderInputException ex)
+        {
+            return StreamLayout.Failed(ex.Code, ex.Message, isInputError: true);
+        }
+    }
+
+    public async Task<SegmentResult> GetPieceAsync(int index, StreamMode mode, CancellationToken cancellationToken)
+    {
+        PlannedStream planned;
+        try
+        {
+            planned = await PlanAsync();
+        }
+        catch (RenderInputException ex)
+        {
+            return new SegmentResult(0, ex.Code, ex.Message, IsInputError: true);
+        }
+
+        var count = planned.Plan.Pieces.Count;
+        if (index < 0 || index >= count)
+        {
+            return new SegmentResult(0, "unknown_piece", $"The stream has pieces 0 to {count - 1}.", IsInputError: true);
+        }
+
+        var wanted = Start(planned, index, urgent: true);
+        var ahead = mode == StreamMode.Get ? options.Value.GetLookahead : options.Value.PlayLookahead;
+        for (var next = index + 1; next < Math.Min(count, index + 1 + ahead); next++)
+        {
+            Start(planned, next, urgent: false);
+        }
+
+        wanted.Waiters++;
+        try
+        {
+            return await wanted.Render.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return new SegmentResult(0, "cancelled", "The viewer left.");
+        }
+        finally
+        {
+            wanted.Waiters--;
+            if (cancellationToken.IsCancellationRequested)
+            {
+                CancelUnwatched();
+            }
+        }
+    }
+
+    public async Task CloseAsync()
+    {
+        logger.LogInformation("Closing the {Extension} stream of {Token}", Extension, Token);
+        await closing.CancelAsync();
+        DeactivateOnIdle();
+    }
+
+    private Task<PlannedStream> PlanAsync()
+    {
+        if (planning is { IsFaulted: true } or { IsCanceled: true })
+        {
+            planning = null;
+        }
+
+        return planning ??= PlanOnceAsync();
+    }
+
+    private async Task<PlannedStream> PlanOnceAsync()
+    {
+        var source = await GrainFactory.GetGrain<IRenderJobGrain>(Token).GetSourceAsync()
+            ?? throw new RenderInputException("unknown_token", "There is no such token, or it was deleted or has expired.");
+        var target = OutputTarget.For(new OutputRequest(Extension), source.Request, source.Movies);
+        var bound = await renderer.BindAsync(source.Request, target.MovieJson, closing.Token);
+        var lengths = new StreamPieceLengths(options.Value.FirstPieceSeconds, options.Value.PieceSeconds);
+        var plan = StreamPlan.For(bound.Timeline, target.Spec.Format, lengths, engineOptions.Value.Encoder, bound.AssetVersions);
+        var work = new SegmentWork(
+            Token, $"stream-{Extension}", target.MovieJson, source.Request.Params, target.Request, 0, plan.TotalFrames, "", source.Request.Project,
+            bound.MediaSeconds, Pool: source.Request.RoutingKey);
+        logger.LogInformation("Planned the {Extension} stream of {Token}: {Count} pieces", Extension, Token, plan.Pieces.Count);
+        return new PlannedStream(plan, bound, work);
+    }
+
+    /// <summary>The piece's render under way or done; a new one when there is none or the last one failed (a retry).</summary>
+    private PieceRender Start(PlannedStream planned, int index, bool urgent)
+    {
+        if (pieces.TryGetValue(index, out var known) && !(known.Render.IsCompleted && !known.Render.Result.Succeeded))
+        {
+            return known;
+        }
+
+        var cancellation = CancellationTokenSource.CreateLinkedTokenSource(closing.Token);
+        var piece = new PieceRender(cancellation);
+        piece.Render = RenderPieceAsync(planned, index, urgent, cancellation.Token);
+        pieces[index] = piece;
+        return piece;
+    }
+
+    private async Task<SegmentResult> RenderPieceAsync(PlannedStream planned, int index, bool urgent, CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        try
+        {
+            string? soundKey = null;
+            if (planned.Plan.Sound is { } soundUnit)
+            {
+                var mixed = await SoundAsync(planned, soundUnit).WaitAsync(cancellationToken);
+                if (!mixed.Succeeded)
+                {
+                    return mixed;
+                }
+
+                soundKey = mixed.MediaKey;
+            }
+
+            var piece = planned.Plan.Pieces[index];
+            var result = await units.RenderAsync(piece.Unit, planned.Work with
+            {
+                Kind = SegmentKind.Piece,
+                StartFrame = piece.Range.Start,
+                EndFrame = piece.Range.End,
+                Index = index,
+                SoundKey = soundKey,
+                Urgent = urgent,
+            }, cancellationToken);
+            if (!result.Succeeded)
+            {
+                logger.LogWarning("Piece {Index} of the {Extension} stream of {Token} failed: {Error}", index, Extension, Token, result.Message);
+            }
+
+            return result;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return new SegmentResult(0, "cancelled", closing.IsCancellationRequested ? "The token was deleted." : "Nobody watches the stream any more.");
+        }
+    }
+
+    /// <summary>The movie's sound, rendered once for every piece; asked again after a failure.</summary>
+    private Task<SegmentResult> SoundAsync(PlannedStream planned, string unit)
+    {
+        if (sound is { IsCompleted: true } && !sound.Result.Succeeded)
+        {
+            sound = null;
+        }
+
+        return sound ??= units.RenderAsync(unit, planned.Work with { Kind = SegmentKind.Sound, Urgent = true }, closing.Token);
+    }
+
+    /// <summary>Once no viewer waits for any piece, the pieces still rendering are work nobody needs: cancel them.</summary>
+    private void CancelUnwatched()
+    {
+        if (pieces.Values.Any(p => p.Waiters > 0))
+        {
+            return;
+        }
+
+        foreach (var (index, piece) in pieces.Where(p => !p.Value.Render.IsCompleted).ToList())
+        {
+            logger.LogInformation("Cancelling piece {Index} of the {Extension} stream of {Token}: no viewer left", index, Extension, Token);
+            piece.Cancellation.Cancel();
+            pieces.Remove(index);
+        }
+    }
+
+    /// <summary>Whether every piece is stored; pieces this activation has not rendered are looked up once.</summary>
+    private async Task<bool> IsCompleteAsync(PlannedStream planned)
+    {
+        var unknown = Enumerable.Range(0, planned.Plan.Pieces.Count).Where(i => !pieces.ContainsKey(i)).ToList();
+        var stored = await Task.WhenAll(unknown.Select(i => GrainFactory.GetGrain<IRenderUnitGrain>(planned.Plan.Pieces[i].Unit).GetStoredAsync()));
+        foreach (var (index, result) in unknown.Zip(stored))
+        {
+            if (result is not null && !pieces.ContainsKey(index))
+            {
+                pieces[index] = new PieceRender(new CancellationTokenSource()) { Render = Task.FromResult(result) };
+            }
+        }
+
+        return Enumerable.Range(0, planned.Plan.Pieces.Count)
+            .All(i => pieces.TryGetValue(i, out var p) && p.Render.IsCompletedSuccessfully && p.Render.Result.Succeeded);
+    }
+
+    private sealed record PlannedStream(StreamPlan Plan, OutputRenderer.BoundMovie Bound, SegmentWork Work);
+
+    private sealed class PieceRender(CancellationTokenSource cancellation)
+    {
+        public CancellationTokenSource Cancellation { get; } = cancellation;
+
+        public Task<SegmentResult> Render { get; set; } = null!;
+
+        public int Waiters { get; set; }
+    }
+}

@@ -9,13 +9,16 @@ public static class MediaInspector
 {
     public sealed record VideoFacts(string Codec, int Width, int Height, double FrameRate, double DurationSeconds, int FrameCount);
 
+    /// <summary>The facts of a file, or of what ffprobe reads from an http(s) URL (a progressive file, an HLS or DASH playlist).</summary>
     public static async Task<VideoFacts> ProbeAsync(string path)
     {
-        var analysis = await FFProbe.AnalyseAsync(path);
+        var analysis = Uri.TryCreate(path, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? await FFProbe.AnalyseAsync(url)
+            : await FFProbe.AnalyseAsync(path);
         var video = analysis.PrimaryVideoStream ?? throw new InvalidOperationException($"{path} has no video stream.");
-        var frames = int.Parse(
-            (await RunAsync("ffprobe", ["-v", "error", "-count_frames", "-select_streams", "v:0", "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", path])).Trim(),
-            CultureInfo.InvariantCulture);
+        // A playlist lists its stream once per program and once more: every line says the same.
+        var counts = await RunAsync("ffprobe", ["-v", "error", "-count_frames", "-select_streams", "v:0", "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", path]);
+        var frames = int.Parse(counts.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1], CultureInfo.InvariantCulture);
         return new VideoFacts(video.CodecName ?? "", video.Width ?? 0, video.Height ?? 0, video.AverageFrameRate, analysis.Duration.TotalSeconds, frames);
     }
 

@@ -107,6 +107,11 @@ public sealed class OutputStreamGrain(
 
     private Task<PlannedStream> PlanAsync()
     {
+        if (closing.IsCancellationRequested)
+        {
+            throw new RenderInputException("cancelled", "The token was deleted or has expired.");
+        }
+
         if (planning is { IsFaulted: true } or { IsCanceled: true })
         {
             planning = null;
@@ -120,6 +125,11 @@ public sealed class OutputStreamGrain(
         var source = await GrainFactory.GetGrain<IRenderJobGrain>(Token).GetSourceAsync()
             ?? throw new RenderInputException("unknown_token", "There is no such token, or it was deleted or has expired.");
         var target = OutputTarget.For(new OutputRequest(Extension), source.Request, source.Movies);
+        if (!StreamPlan.IsStreamable(target.Spec.Format))
+        {
+            throw new RenderInputException("unsupported_mode", $"'{Extension}' is not streamed; only mp4 and webm are.");
+        }
+
         var bound = await renderer.BindAsync(source.Request, target.MovieJson, closing.Token);
         var lengths = new StreamPieceLengths(options.Value.FirstPieceSeconds, options.Value.PieceSeconds);
         var plan = StreamPlan.For(bound.Timeline, target.Spec.Format, lengths, engineOptions.Value.Encoder, bound.AssetVersions);

@@ -119,7 +119,6 @@ public sealed class RenderApiTests(RenderSystemFixture system) : IAsyncLifetime
         using var head = new HttpRequestMessage(HttpMethod.Head, path);
         var headers = await system.Http.SendAsync(head);
         Assert.Equal((HttpStatusCode.OK, (long?)bytes.Length), (headers.StatusCode, headers.Content.Headers.ContentLength));
-        Assert.Equal(etag, (await system.Http.GetAsync($"/v2/get/{token}.mp4")).Headers.ETag);
 
         using var conditional = new HttpRequestMessage(HttpMethod.Get, path);
         conditional.Headers.IfNoneMatch.Add(etag);

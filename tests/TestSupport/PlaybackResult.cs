@@ -10,10 +10,11 @@ namespace Orleans.Render.TestSupport;
 /// <param name="TimedOut">Neither ended nor failed within the timeout.</param>
 /// <param name="Stalls"><c>waiting</c> events after playback had started.</param>
 /// <param name="StallMs">Total time of those stalls.</param>
-/// <param name="LagMs">Wall time since the first frame minus media time played: a freeze shows here even when the browser fires no <c>waiting</c>.</param>
+/// <param name="LagMs">Wall time since the first <c>playing</c> minus media time played: a freeze shows here even when the browser fires no <c>waiting</c>.</param>
 /// <param name="DecodedFrames"><c>getVideoPlaybackQuality().totalVideoFrames</c>.</param>
 /// <param name="AudioDecodedBytes">Chromium's <c>webkitAudioDecodedByteCount</c>: above zero when the audio track decoded (also when muted).</param>
-/// <param name="FirstFrameMs">From setting the source to the first <c>loadeddata</c> or <c>playing</c>.</param>
+/// <param name="FirstFrameMs">From setting the source to the first <c>loadeddata</c> or <c>playing</c>: the first picture.</param>
+/// <param name="PlayingMs">From setting the source to the first <c>playing</c>. Autoplay waits until the browser thinks it can play through, so a source slower than real time shows here as a late start, not as a stall.</param>
 /// <param name="Events">The media events in order with their time (<c>"playing@212"</c>), for failure messages.</param>
 public sealed record PlaybackResult(
     bool Ended,
@@ -30,6 +31,7 @@ public sealed record PlaybackResult(
     int DroppedFrames,
     long AudioDecodedBytes,
     double? FirstFrameMs,
+    double? PlayingMs,
     double ElapsedMs,
     IReadOnlyList<string> Events)
 {

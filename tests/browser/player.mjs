@@ -3,14 +3,13 @@
 //
 //   node tests/browser/player.mjs <port>
 //
-//   GET  /health       200 {"ok":true,"browser":"<version>"}
+//   GET  /health       200 {"ok":true,"browser":"<version>"} once ready, 503 before
 //   POST /play         {"url":"…","kind":"native"|"hls","timeoutMs":60000} → the result of player.html's play()
 //   POST /shutdown     closes the browser and exits
 //   GET  /player.html  the page each play runs in; GET /hls.min.js: hls.js from node_modules (no CDN)
 //
-// Prints "listening <port>" once the browser is up and the port is open. Each play gets a fresh browser context,
-// so plays may run in parallel and never share a cache. Exits when its parent process goes away, so a killed test
-// host leaves no browser behind.
+// Prints "listening <port>" once the browser and its page are up and the port is open. Exits when its parent
+// process goes away, so a killed test host leaves no browser behind.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -27,6 +26,7 @@ const playerHtml = await readFile(new URL('./player.html', import.meta.url));
 const hlsScript = await readFile(require.resolve('hls.js/dist/hls.min.js'));
 
 let shuttingDown = false;
+let ready = false;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
   headless: true,
@@ -50,36 +50,47 @@ async function shutdown(code) {
 
 const kinds = new Set(['native', 'hls']);
 
-// Opening a context and a page costs about a second on a busy two-core machine, so the next one is made while
-// the tests do other work: each play takes the page made ready after the previous play ended.
-function preparePage() {
-  const ready = (async () => {
+// One page serves every play, each in a <video> of its own: a new context and page cost about a second on a busy
+// two-core machine, the same page nothing. Plays may run in parallel. The HTTP cache is off, so playing a URL twice
+// asks the server twice. A page that crashed or stopped answering is replaced.
+let playerTab = null;
+
+function openPage() {
+  const opening = (async () => {
     const context = await browser.newContext();
     try {
       const tab = await context.newPage();
+      const cdp = await context.newCDPSession(tab);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
       await tab.goto(`http://127.0.0.1:${port}/player.html`);
-      return { context, tab };
+      tab.on('crash', () => forget(opening));
+      tab.on('close', () => forget(opening));
+      return tab;
     } catch (error) {
       await context.close().catch(() => {});
       throw error;
     }
   })();
-  ready.catch(() => {}); // a failed warm-up is retried by the play that takes it
-  return ready;
+  opening.catch(() => forget(opening));
+  return opening;
 }
 
-let nextPage = null;
+function forget(opening) {
+  if (playerTab === opening) playerTab = null;
+}
 
 async function play({ url, kind = 'native', timeoutMs = 60000 }) {
-  const warm = nextPage;
-  nextPage = null;
-  const { context, tab } = await (warm ?? preparePage()).catch(() => preparePage());
+  playerTab ??= openPage();
+  const opening = playerTab;
+  const tab = await opening;
   try {
     // The page enforces timeoutMs itself; this margin only catches a page that stopped answering.
     return await withTimeout(tab.evaluate(([u, k, t]) => window.play(u, k, t), [url, kind, timeoutMs]), timeoutMs + 10000);
-  } finally {
-    await context.close().catch(() => {});
-    if (!shuttingDown && nextPage === null) nextPage = preparePage();
+  } catch (error) {
+    forget(opening);
+    await tab.context().close().catch(() => {});
+    throw error;
   }
 }
 
@@ -107,14 +118,15 @@ const server = createServer(async (request, response) => {
   const path = new URL(request.url, 'http://localhost').pathname;
   try {
     if (request.method === 'GET' && path === '/health') {
-      send(response, 200, { ok: browser.isConnected(), browser: browser.version() });
+      // Healthy once the page is open too, so the first play costs no more than the others.
+      send(response, ready && browser.isConnected() ? 200 : 503, { ok: ready && browser.isConnected(), browser: browser.version() });
     } else if (request.method === 'GET' && path === '/player.html') {
       send(response, 200, playerHtml, 'text/html; charset=utf-8');
     } else if (request.method === 'GET' && path === '/hls.min.js') {
       send(response, 200, hlsScript, 'text/javascript');
     } else if (request.method === 'POST' && path === '/play') {
       const body = await readJson(request);
-      if (typeof body.url !== 'string' || !kinds.has(body.kind ?? 'native')) {
+      if (typeof body.url !== 'string' || !kinds.has(body.kind ?? 'native') || !(body.timeoutMs === undefined || body.timeoutMs > 0)) {
         send(response, 400, { error: 'bad_request', message: 'expected {"url": string, "kind": "native" | "hls", "timeoutMs": number}' });
         return;
       }
@@ -130,8 +142,16 @@ const server = createServer(async (request, response) => {
   }
 });
 
-server.listen(port, '127.0.0.1', () => {
-  nextPage = preparePage();
+server.listen(port, '127.0.0.1', async () => {
+  try {
+    playerTab = openPage();
+    await playerTab;
+  } catch (error) {
+    console.error(`could not open the player page: ${error.message}`);
+    await shutdown(1);
+    return;
+  }
+  ready = true;
   console.log(`listening ${port}`);
 });
 

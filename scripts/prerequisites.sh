@@ -1,8 +1,8 @@
 # shellcheck shell=bash
 # Shared by run.sh and test.sh: makes sure the machine has what the render backend needs.
 #   source scripts/prerequisites.sh; ensure_prerequisites
-# Installs (only when missing): ffmpeg/ffprobe, DejaVu Sans, Noto Color Emoji, curl (apt), and
-# node_modules (npm ci, for the pinned Azurite and s3rver). Expects REPO_ROOT to be set.
+# Installs (only when missing): ffmpeg/ffprobe, DejaVu Sans, Noto Color Emoji, curl, Chromium (apt), and
+# node_modules (npm ci, for the pinned Azurite, s3rver, playwright-core and hls.js). Expects REPO_ROOT to be set.
 
 prereq_log() { printf '==> %s\n' "$*" >&2; }
 
@@ -43,6 +43,8 @@ ensure_system_packages() {
     local -a missing=()
     command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)
     command -v curl >/dev/null 2>&1 || missing+=(curl)
+    # The browser tests' player (tests/browser/player.mjs) drives this one; Playwright never downloads its own.
+    [ -x /usr/bin/chromium ] || missing+=(chromium)
     if ! command -v fc-list >/dev/null 2>&1; then
         missing+=(fontconfig fonts-dejavu-core fonts-noto-color-emoji)
     else
@@ -59,18 +61,32 @@ ensure_system_packages() {
     fi
 }
 
+# True when every devDependency of package.json is in node_modules at exactly its pinned version, so a
+# checkout whose node_modules predates a new or re-pinned package runs npm ci again.
+_node_modules_match_package_json() {
+    [ -d "$REPO_ROOT/node_modules" ] && command -v node >/dev/null 2>&1 || return 1
+    (cd "$REPO_ROOT" && node -e '
+        const pins = require("./package.json").devDependencies;
+        for (const [name, version] of Object.entries(pins)) {
+            let installed;
+            try { installed = require(`./node_modules/${name}/package.json`).version; } catch { process.exit(1); }
+            if (installed !== version) process.exit(1);
+        }')
+}
+
 ensure_node_modules() {
-    if [ -x "$REPO_ROOT/node_modules/.bin/azurite" ] && [ -x "$REPO_ROOT/node_modules/.bin/s3rver" ]; then
+    if _node_modules_match_package_json; then
         return 0
     fi
     if ! command -v npm >/dev/null 2>&1; then
-        echo "error: npm (Node.js 20+) is needed to install Azurite and s3rver" >&2
+        echo "error: npm (Node.js 20+) is needed to install Azurite, s3rver, playwright-core and hls.js" >&2
         return 1
     fi
-    prereq_log "npm ci (Azurite, s3rver)"
-    (cd "$REPO_ROOT" && npm ci --no-audit --no-fund --loglevel=error) >&2
-    if [ ! -x "$REPO_ROOT/node_modules/.bin/azurite" ] || [ ! -x "$REPO_ROOT/node_modules/.bin/s3rver" ]; then
-        echo "error: npm ci finished but node_modules/.bin/azurite or s3rver is missing" >&2
+    prereq_log "npm ci (Azurite, s3rver, playwright-core, hls.js)"
+    # Playwright drives Debian's /usr/bin/chromium; it must not try to fetch a browser build of its own.
+    (cd "$REPO_ROOT" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error) >&2
+    if ! _node_modules_match_package_json; then
+        echo "error: npm ci finished but node_modules does not hold every package of package.json at its pinned version" >&2
         return 1
     fi
 }

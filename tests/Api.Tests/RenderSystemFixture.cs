@@ -163,7 +163,8 @@ public sealed record ExtraApi(ChildProcess Process, HttpClient Http) : IAsyncDis
 }
 
 [CollectionDefinition(Name)]
-public sealed class RenderSystemCollection : ICollectionFixture<RenderSystemFixture>
+/// <summary>The real system, and a headless Chromium for tests that play its URLs as a page would.</summary>
+public sealed class RenderSystemCollection : ICollectionFixture<RenderSystemFixture>, ICollectionFixture<BrowserPlayerFixture>
 {
     public const string Name = "render system";
 }

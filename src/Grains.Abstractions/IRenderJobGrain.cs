@@ -43,6 +43,10 @@ public interface IRenderJobGrain : IGrainWithStringKey
     [Alias("progress")]
     Task<RenderProgress> GetProgressAsync();
 
+    /// <summary>The token's time is up (its expiry bucket says so): cancels its renders and forgets its outputs; it answers "expired" from then on.</summary>
+    [Alias("expire")]
+    Task ExpireAsync();
+
     /// <summary>Cancels running renders, deletes every output and forgets the token.</summary>
     [Alias("delete")]
     Task<bool> DeleteAsync();

@@ -25,9 +25,7 @@ public sealed class RenderJobGrain(
     IOptions<RenderQueueOptions> queueOptions,
     ILogger<RenderJobGrain> logger) : Grain, IRenderJobGrain, IRemindable
 {
-    private const string ExpiryReminder = "expire";
     private const string WatchdogReminder = "watchdog";
-    private static readonly TimeSpan MinimumReminderPeriod = TimeSpan.FromMinutes(1);
 
     private readonly Dictionary<string, RunningOutput> running = new(StringComparer.Ordinal);
 
@@ -55,9 +53,10 @@ public sealed class RenderJobGrain(
             state.State.Movies = new Dictionary<string, string>(movies, StringComparer.Ordinal);
             state.State.CreatedAt = DateTimeOffset.UtcNow;
             state.State.ExpiresAt = state.State.CreatedAt + timeToLive;
-            var due = timeToLive < MinimumReminderPeriod ? MinimumReminderPeriod : timeToLive;
-            // A reminder that fires without state finds no token and unregisters itself, so the two need no order.
-            await Task.WhenAll(state.WriteOrDeactivateAsync(this), this.RegisterOrUpdateReminder(ExpiryReminder, due, due));
+            // One write for the token; its expiry bucket's write is shared with the tokens made at the same time. A
+            // bucket that expires a token whose write failed finds no token, so the two need no order.
+            var bucket = GrainFactory.GetGrain<ITokenExpiryGrain>(TokenExpiryGrain.KeyOf(state.State.ExpiresAt, jobOptions.Value.ExpiryBucket));
+            await Task.WhenAll(state.WriteOrDeactivateAsync(this), bucket.AddAsync(Token));
             logger.LogInformation("Created {Token} for project {Project} in pool {Pool}", Token, request.Project, request.RoutingKey);
         }
 
@@ -199,37 +198,41 @@ public sealed class RenderJobGrain(
         return Task.CompletedTask;
     }
 
+    public async Task ExpireAsync()
+    {
+        if (!Exists || state.State.Expired || state.State.Cancelled || !IsExpired())
+        {
+            return;
+        }
+
+        await CancelRunningAsync();
+        state.State.Expired = true;
+        state.State.Outputs.Clear();
+        state.State.Movies.Clear();
+        await state.WriteOrDeactivateAsync(this);
+        await UnregisterAsync(WatchdogReminder);
+        logger.LogInformation("Expired {Token}", Token);
+    }
+
+    /// <summary>The watchdog: resumes renders a dead silo orphaned, until none is left.</summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (!Exists || state.State.Expired)
+        if (!Exists || state.State.Expired || state.State.Cancelled || reminderName != WatchdogReminder)
         {
             await UnregisterAsync(reminderName);
             return;
         }
 
-        if (reminderName == ExpiryReminder && IsExpired())
+        var orphans = Orphans();
+        foreach (var orphan in orphans)
         {
-            await CancelRunningAsync();
-            state.State.Expired = true;
-            state.State.Outputs.Clear();
-            await state.WriteOrDeactivateAsync(this);
-            await UnregisterAsync(ExpiryReminder);
-            await UnregisterAsync(WatchdogReminder);
-            logger.LogInformation("Expired {Token}", Token);
+            logger.LogInformation("Watchdog resumes {Token} {Output}", Token, orphan.Extension);
+            await StartAsync(orphan);
         }
-        else if (reminderName == WatchdogReminder)
-        {
-            var orphans = Orphans();
-            foreach (var orphan in orphans)
-            {
-                logger.LogInformation("Watchdog resumes {Token} {Output}", Token, orphan.Extension);
-                await StartAsync(orphan);
-            }
 
-            if (orphans.Count == 0 && running.Count == 0)
-            {
-                await UnregisterAsync(WatchdogReminder);
-            }
+        if (orphans.Count == 0 && running.Count == 0)
+        {
+            await UnregisterAsync(WatchdogReminder);
         }
     }
 

@@ -22,6 +22,14 @@ public sealed class RenderJobOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan WatchdogPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// Tokens expire in buckets of this width (one <c>TokenExpiryGrain</c> and one reminder per bucket): a token's
+    /// outputs are cleared and its renders cancelled within this long after it expires. It answers 410 from the moment
+    /// it expires either way.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan ExpiryBucket { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>How often a queued render looks for a live silo again.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(2);

@@ -62,6 +62,8 @@ public class RenderClusterFixture : IAsyncLifetime
                 ["Media:Root"] = mediaRoot,
                 ["Render:Engine:WorkDirectory"] = Path.Combine(mediaRoot, "work"),
                 ["RemoteMedia:AllowedEndpoints:0"] = Images.Endpoint,
+                // Short-lived test tokens are expired by their bucket within seconds.
+                ["Render:Jobs:ExpiryBucket"] = "00:00:02",
             }.Concat(Settings));
             host.Services.AddRenderGrainServices(host.Configuration);
             host.Services.AddSingleton<IMediaStore>(sp =>

@@ -145,6 +145,29 @@ public sealed class RenderJobGrainTests(RenderClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_tokens_expiry_bucket_ends_its_render_and_forgets_its_outputs_once_it_expires()
+    {
+        var job = await CreateJobAsync(Movies.Unique(Movies.Long), ttl: TimeSpan.FromSeconds(1));
+        var token = job.GetPrimaryKeyString();
+        var bucket = fixture.Grains.GetGrain<ITokenExpiryGrain>(TokenExpiryGrain.KeyOf((await job.GetInfoAsync())!.ExpiresAt, TimeSpan.FromSeconds(2)));
+        Assert.Contains(token, await bucket.GetTokensAsync());
+        var render = job.RenderAsync(new OutputRequest("mp4"));
+
+        // The bucket fires within about 3 s, usually while the 72 s movie still renders; then it cancels the render.
+        Assert.Contains((await render.WaitAsync(TimeSpan.FromSeconds(60))).Status, new[] { OutputStatus.Cancelled, OutputStatus.Done });
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await bucket.GetTokensAsync()).Count > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.Empty(await bucket.GetTokensAsync());
+        Assert.True((await job.GetInfoAsync())!.Expired);
+        Assert.Empty((await job.GetSegmentsAsync()).Segments);
+        Assert.Equal("expired", (await job.RenderAsync(new OutputRequest("mp4"))).ErrorCode);
+    }
+
+    [Fact]
     public async Task State_survives_deactivation_and_the_stored_output_is_served_without_rendering_again()
     {
         var job = await CreateJobAsync(Movies.TwoScenes);

@@ -8,7 +8,7 @@ namespace Orleans.Render.Rendering.Engine;
 /// <summary>
 /// Runs one <see cref="FfmpegInvocation"/>: no shell, arguments as a list, progress read from <c>-progress pipe:1</c>,
 /// and the process tree killed when the caller cancels so a cancelled render stops burning CPU. At most
-/// <c>slots</c> processes run at once in this process; the rest wait, cancellably, urgent ones first (<see cref="ProcessSlots"/>).
+/// <c>slots</c> processes run at once in this process; the rest wait, cancellably, urgent ones first and alone (<see cref="ProcessSlots"/>).
 /// </summary>
 public sealed class FfmpegRunner(string ffmpegPath, int slots, ILogger<FfmpegRunner> logger)
 {
@@ -59,15 +59,8 @@ public sealed class FfmpegRunner(string ffmpegPath, int slots, ILogger<FfmpegRun
             start.ArgumentList.Add(argument);
         }
 
-        await running.WaitAsync(urgent, cancellationToken);
-        try
-        {
-            await RunProcessAsync(start, outputPath, framesDone, cancellationToken);
-        }
-        finally
-        {
-            running.Release();
-        }
+        using var slot = await running.AcquireAsync(urgent, cancellationToken);
+        await RunProcessAsync(start, outputPath, framesDone, cancellationToken);
     }
 
     private async Task RunProcessAsync(ProcessStartInfo start, string outputPath, IProgress<int>? framesDone, CancellationToken cancellationToken)

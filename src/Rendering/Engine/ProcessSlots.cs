@@ -1,16 +1,18 @@
 namespace Orleans.Render.Rendering.Engine;
 
 /// <summary>
-/// A counting semaphore for ffmpeg processes whose waiters are served urgent ones first, each kind in arrival order:
-/// a stream piece a viewer is waiting for starts before background renders that queued earlier.
+/// A counting semaphore for ffmpeg processes that puts urgent work first: a stream piece a viewer waits for takes the
+/// next free slot before anything queued earlier, and while urgent processes run or wait, no other process starts, so
+/// the urgent one has the silo's cores to itself (ffmpeg uses every core). Each kind is served in arrival order.
 /// </summary>
 public sealed class ProcessSlots(int slots)
 {
     private readonly Lock gate = new();
-    private readonly LinkedList<TaskCompletionSource> urgent = new();
-    private readonly LinkedList<TaskCompletionSource> normal = new();
+    private readonly LinkedList<Waiter> urgent = new();
+    private readonly LinkedList<Waiter> normal = new();
     private readonly int total = slots;
     private int free = slots;
+    private int urgentRunning;
 
     public int Running
     {
@@ -23,43 +25,58 @@ public sealed class ProcessSlots(int slots)
         }
     }
 
-    public async Task WaitAsync(bool isUrgent, CancellationToken cancellationToken)
+    /// <summary>Waits for a slot; dispose the answer to give it back.</summary>
+    public async Task<IDisposable> AcquireAsync(bool isUrgent, CancellationToken cancellationToken)
     {
-        LinkedListNode<TaskCompletionSource> node;
+        var waiter = new Waiter(this, isUrgent);
+        LinkedListNode<Waiter> node;
         lock (gate)
         {
-            // Slots are handed to waiters directly, so a free slot means nobody waits.
-            if (free > 0)
+            if (CanStart(isUrgent))
             {
-                free--;
-                return;
+                Start(waiter);
+                return waiter;
             }
 
-            node = (isUrgent ? urgent : normal).AddLast(new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            node = (isUrgent ? urgent : normal).AddLast(waiter);
         }
 
         await using var registration = cancellationToken.Register(() => Withdraw(node));
-        await node.Value.Task;
+        await waiter.Granted.Task;
+        return waiter;
     }
 
-    public void Release()
+    private bool CanStart(bool isUrgent) => free > 0 && (isUrgent ? urgent.Count == 0 : urgentRunning == 0 && urgent.Count == 0 && normal.Count == 0);
+
+    private void Start(Waiter waiter)
     {
+        free--;
+        urgentRunning += waiter.IsUrgent ? 1 : 0;
+    }
+
+    private void Release(Waiter waiter)
+    {
+        var granted = new List<Waiter>();
         lock (gate)
         {
-            var next = urgent.First ?? normal.First;
-            if (next is null)
+            free++;
+            urgentRunning -= waiter.IsUrgent ? 1 : 0;
+            while (free > 0 && (urgent.First ?? (urgentRunning == 0 ? normal.First : null)) is { } next)
             {
-                free++;
-                return;
+                next.List!.Remove(next);
+                Start(next.Value);
+                granted.Add(next.Value);
             }
+        }
 
-            next.List!.Remove(next);
-            next.Value.SetResult();
+        foreach (var next in granted)
+        {
+            next.Granted.SetResult();
         }
     }
 
-    /// <summary>A cancelled waiter leaves its queue; one handed a slot at that moment keeps it (its caller releases it).</summary>
-    private void Withdraw(LinkedListNode<TaskCompletionSource> node)
+    /// <summary>A cancelled waiter leaves its queue; one handed a slot at that moment keeps it (its caller gives it back).</summary>
+    private void Withdraw(LinkedListNode<Waiter> node)
     {
         lock (gate)
         {
@@ -71,6 +88,23 @@ public sealed class ProcessSlots(int slots)
             node.List.Remove(node);
         }
 
-        node.Value.TrySetCanceled();
+        node.Value.Granted.TrySetCanceled();
+    }
+
+    private sealed class Waiter(ProcessSlots slots, bool isUrgent) : IDisposable
+    {
+        private int released;
+
+        public bool IsUrgent { get; } = isUrgent;
+
+        public TaskCompletionSource Granted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                slots.Release(this);
+            }
+        }
     }
 }

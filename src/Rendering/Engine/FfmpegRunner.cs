@@ -8,7 +8,9 @@ namespace Orleans.Render.Rendering.Engine;
 /// <summary>
 /// Runs one <see cref="FfmpegInvocation"/>: no shell, arguments as a list, progress read from <c>-progress pipe:1</c>,
 /// and the process tree killed when the caller cancels so a cancelled render stops burning CPU. At most
-/// <c>slots</c> processes run at once in this process; the rest wait, cancellably, urgent ones first and alone (<see cref="ProcessSlots"/>).
+/// <c>slots</c> processes run at once in this process, plus as many urgent ones; the rest wait, cancellably
+/// (<see cref="ProcessSlots"/>). Background runs start under <c>nice -n 10</c> (every thread of ffmpeg inherits it), so
+/// they take the cores only when nothing else wants them.
 /// </summary>
 public sealed class FfmpegRunner(string ffmpegPath, int slots, ILogger<FfmpegRunner> logger)
 {
@@ -20,7 +22,8 @@ public sealed class FfmpegRunner(string ffmpegPath, int slots, ILogger<FfmpegRun
     public int Running => running.Running;
 
     public async Task RunAsync(
-        FfmpegInvocation invocation, string workDirectory, string outputPath, IProgress<int>? framesDone, CancellationToken cancellationToken, bool urgent = false)
+        FfmpegInvocation invocation, string workDirectory, string outputPath, IProgress<int>? framesDone, CancellationToken cancellationToken,
+        ProcessPriority priority = ProcessPriority.Normal)
     {
         var graphPath = Path.Combine(workDirectory, $"graph-{Guid.NewGuid():N}.txt");
         await File.WriteAllTextAsync(graphPath, invocation.FilterGraph, cancellationToken);
@@ -33,7 +36,7 @@ public sealed class FfmpegRunner(string ffmpegPath, int slots, ILogger<FfmpegRun
                     .. invocation.AudioLabel is { } sound ? ["-map", $"[{sound}]"] : invocation.AudioInput is { } input ? (string[])["-map", input] : ["-an"],
                     .. invocation.OutputArguments,
                 ],
-                workDirectory, outputPath, framesDone, cancellationToken, urgent);
+                workDirectory, outputPath, framesDone, cancellationToken, priority);
         }
         finally
         {
@@ -44,9 +47,10 @@ public sealed class FfmpegRunner(string ffmpegPath, int slots, ILogger<FfmpegRun
     /// <summary>Runs ffmpeg with the given inputs and options, writing <paramref name="outputPath"/>.</summary>
     public async Task ExecuteAsync(
         IReadOnlyList<string> arguments, string workDirectory, string outputPath, IProgress<int>? framesDone, CancellationToken cancellationToken,
-        bool urgent = false)
+        ProcessPriority priority = ProcessPriority.Normal)
     {
-        var start = new ProcessStartInfo(ffmpegPath)
+        var background = priority == ProcessPriority.Background;
+        var start = new ProcessStartInfo(background ? "nice" : ffmpegPath)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -54,12 +58,12 @@ public sealed class FfmpegRunner(string ffmpegPath, int slots, ILogger<FfmpegRun
             UseShellExecute = false,
             WorkingDirectory = workDirectory,
         };
-        foreach (var argument in (string[])["-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-nostats", "-progress", "pipe:1", .. arguments, outputPath])
+        foreach (var argument in (string[])[.. background ? (string[])["-n", "10", ffmpegPath] : [], "-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-nostats", "-progress", "pipe:1", .. arguments, outputPath])
         {
             start.ArgumentList.Add(argument);
         }
 
-        using var slot = await running.AcquireAsync(urgent, cancellationToken);
+        using var slot = await running.AcquireAsync(priority, cancellationToken);
         await RunProcessAsync(start, outputPath, framesDone, cancellationToken);
     }
 

@@ -1,19 +1,22 @@
 namespace Orleans.Render.Rendering.Engine;
 
 /// <summary>
-/// A counting semaphore for ffmpeg processes that puts urgent work first: a stream piece a viewer waits for takes the
-/// next free slot before anything queued earlier, and while urgent processes run or wait, no other process starts, so
-/// the urgent one has the silo's cores to itself (ffmpeg uses every core). Each kind is served in arrival order.
+/// Counting semaphores for ffmpeg processes by <see cref="ProcessPriority"/>: urgent runs (a stream piece a viewer waits
+/// for) have slots of their own, so they never wait behind a long render; normal and background runs share the other
+/// slots, normal ones first, each kind in arrival order. Background runs also yield the CPU (see
+/// <see cref="FfmpegRunner"/>), so an urgent run next to them gets most of the cores.
 /// </summary>
 public sealed class ProcessSlots(int slots)
 {
     private readonly Lock gate = new();
     private readonly LinkedList<Waiter> urgent = new();
     private readonly LinkedList<Waiter> normal = new();
+    private readonly LinkedList<Waiter> background = new();
     private readonly int total = slots;
     private int free = slots;
-    private int urgentRunning;
+    private int urgentFree = slots;
 
+    /// <summary>Normal and background runs now (urgent ones have slots of their own).</summary>
     public int Running
     {
         get
@@ -26,19 +29,20 @@ public sealed class ProcessSlots(int slots)
     }
 
     /// <summary>Waits for a slot; dispose the answer to give it back.</summary>
-    public async Task<IDisposable> AcquireAsync(bool isUrgent, CancellationToken cancellationToken)
+    public async Task<IDisposable> AcquireAsync(ProcessPriority priority, CancellationToken cancellationToken)
     {
-        var waiter = new Waiter(this, isUrgent);
+        var waiter = new Waiter(this, priority);
         LinkedListNode<Waiter> node;
         lock (gate)
         {
-            if (CanStart(isUrgent))
+            // Slots are handed to waiters directly, so a free slot means nobody of that kind waits.
+            if (priority == ProcessPriority.Urgent ? urgentFree > 0 : free > 0)
             {
-                Start(waiter);
+                Take(waiter);
                 return waiter;
             }
 
-            node = (isUrgent ? urgent : normal).AddLast(waiter);
+            node = QueueOf(priority).AddLast(waiter);
         }
 
         await using var registration = cancellationToken.Register(() => Withdraw(node));
@@ -46,33 +50,50 @@ public sealed class ProcessSlots(int slots)
         return waiter;
     }
 
-    private bool CanStart(bool isUrgent) => free > 0 && (isUrgent ? urgent.Count == 0 : urgentRunning == 0 && urgent.Count == 0 && normal.Count == 0);
-
-    private void Start(Waiter waiter)
+    private LinkedList<Waiter> QueueOf(ProcessPriority priority) => priority switch
     {
-        free--;
-        urgentRunning += waiter.IsUrgent ? 1 : 0;
+        ProcessPriority.Urgent => urgent,
+        ProcessPriority.Normal => normal,
+        _ => background,
+    };
+
+    private void Take(Waiter waiter)
+    {
+        if (waiter.Priority == ProcessPriority.Urgent)
+        {
+            urgentFree--;
+        }
+        else
+        {
+            free--;
+        }
     }
 
     private void Release(Waiter waiter)
     {
-        var granted = new List<Waiter>();
+        Waiter? next;
         lock (gate)
         {
-            free++;
-            urgentRunning -= waiter.IsUrgent ? 1 : 0;
-            while (free > 0 && (urgent.First ?? (urgentRunning == 0 ? normal.First : null)) is { } next)
+            var queue = waiter.Priority == ProcessPriority.Urgent ? urgent : normal.Count > 0 ? normal : background;
+            next = queue.First?.Value;
+            if (next is null)
             {
-                next.List!.Remove(next);
-                Start(next.Value);
-                granted.Add(next.Value);
+                if (waiter.Priority == ProcessPriority.Urgent)
+                {
+                    urgentFree++;
+                }
+                else
+                {
+                    free++;
+                }
+
+                return;
             }
+
+            queue.RemoveFirst();
         }
 
-        foreach (var next in granted)
-        {
-            next.Granted.SetResult();
-        }
+        next.Granted.SetResult();
     }
 
     /// <summary>A cancelled waiter leaves its queue; one handed a slot at that moment keeps it (its caller gives it back).</summary>
@@ -91,11 +112,11 @@ public sealed class ProcessSlots(int slots)
         node.Value.Granted.TrySetCanceled();
     }
 
-    private sealed class Waiter(ProcessSlots slots, bool isUrgent) : IDisposable
+    private sealed class Waiter(ProcessSlots slots, ProcessPriority priority) : IDisposable
     {
         private int released;
 
-        public bool IsUrgent { get; } = isUrgent;
+        public ProcessPriority Priority { get; } = priority;
 
         public TaskCompletionSource Granted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -50,7 +50,8 @@ public sealed class RenderEngine(
     /// Renders a stream piece (see <see cref="Planning.StreamPlan"/>): frames <paramref name="range"/> in
     /// <paramref name="format"/>'s streaming container with the movie's timestamps and their slice of the stored
     /// <paramref name="soundFile"/>, rewritten by <see cref="StreamPieceFile"/>. Returns the header's length in bytes.
-    /// <paramref name="urgent"/> pieces (a viewer waits for them) take the next free ffmpeg slot before anything else.
+    /// An <paramref name="urgent"/> piece (a viewer waits for it) runs at once, ahead of other work; any other piece is
+    /// rendered ahead of a viewer and runs in the background (<see cref="ProcessPriority"/>).
     /// </summary>
     public async Task<int> RenderPieceAsync(
         Timeline timeline,
@@ -73,7 +74,7 @@ public sealed class RenderEngine(
             var prepared = Stopwatch.GetTimestamp();
             var invocation = FilterGraphCompiler.CompilePiece(timeline, await images, range, format, options.Value.Encoder, await media, soundFile);
             var written = Path.Combine(work, $"piece.{format.Extension()}");
-            await runner.RunAsync(invocation, work, written, null, cancellationToken, urgent);
+            await runner.RunAsync(invocation, work, written, null, cancellationToken, urgent ? ProcessPriority.Urgent : ProcessPriority.Background);
             var header = await StreamPieceFile.RewriteAsync(written, outputPath, format, timeline.TotalFrames / (double)timeline.Fps, cancellationToken);
             logger.LogInformation(
                 "Rendered stream piece {Start}-{End} as {Format}: prepare {PrepareMs} ms, ffmpeg {EncodeMs} ms",

@@ -6,36 +6,35 @@ namespace Orleans.Render.Rendering.Tests.Engine;
 public sealed class ProcessSlotsTests
 {
     [Fact]
-    public async Task An_urgent_waiter_gets_the_next_free_slot_before_earlier_normal_ones()
+    public async Task Urgent_runs_have_slots_of_their_own_and_never_wait_behind_other_work()
     {
         var slots = new ProcessSlots(1);
-        var first = await slots.AcquireAsync(isUrgent: false, CancellationToken.None);
-        var normal = slots.AcquireAsync(isUrgent: false, CancellationToken.None);
-        var urgent = slots.AcquireAsync(isUrgent: true, CancellationToken.None);
+        var normal = await slots.AcquireAsync(ProcessPriority.Normal, CancellationToken.None);
 
-        first.Dispose();
-        var urgentSlot = await urgent;
-        Assert.False(normal.IsCompleted);
+        var urgent = await slots.AcquireAsync(ProcessPriority.Urgent, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+        var secondUrgent = slots.AcquireAsync(ProcessPriority.Urgent, CancellationToken.None);
+        Assert.False(secondUrgent.IsCompleted);
 
-        urgentSlot.Dispose();
-        (await normal).Dispose();
+        urgent.Dispose();
+        (await secondUrgent).Dispose();
+        normal.Dispose();
         Assert.Equal(0, slots.Running);
     }
 
     [Fact]
-    public async Task Nothing_else_starts_while_urgent_work_runs_even_with_slots_free()
+    public async Task A_normal_waiter_goes_before_background_waiters_that_came_earlier()
     {
-        var slots = new ProcessSlots(2);
-        var urgent = await slots.AcquireAsync(isUrgent: true, CancellationToken.None);
+        var slots = new ProcessSlots(1);
+        var first = await slots.AcquireAsync(ProcessPriority.Background, CancellationToken.None);
+        var background = slots.AcquireAsync(ProcessPriority.Background, CancellationToken.None);
+        var normal = slots.AcquireAsync(ProcessPriority.Normal, CancellationToken.None);
 
-        var normal = slots.AcquireAsync(isUrgent: false, CancellationToken.None);
-        var secondUrgent = await slots.AcquireAsync(isUrgent: true, CancellationToken.None);
-        Assert.False(normal.IsCompleted);
+        first.Dispose();
+        var normalSlot = await normal;
+        Assert.False(background.IsCompleted);
 
-        urgent.Dispose();
-        Assert.False(normal.IsCompleted);
-        secondUrgent.Dispose();
-        (await normal).Dispose();
+        normalSlot.Dispose();
+        (await background).Dispose();
         Assert.Equal(0, slots.Running);
     }
 
@@ -43,10 +42,10 @@ public sealed class ProcessSlotsTests
     public async Task A_cancelled_waiter_leaves_the_queue_and_takes_no_slot()
     {
         var slots = new ProcessSlots(1);
-        var held = await slots.AcquireAsync(isUrgent: false, CancellationToken.None);
+        var held = await slots.AcquireAsync(ProcessPriority.Normal, CancellationToken.None);
         using var cancel = new CancellationTokenSource();
-        var withdrawn = slots.AcquireAsync(isUrgent: true, cancel.Token);
-        var next = slots.AcquireAsync(isUrgent: false, CancellationToken.None);
+        var withdrawn = slots.AcquireAsync(ProcessPriority.Normal, cancel.Token);
+        var next = slots.AcquireAsync(ProcessPriority.Background, CancellationToken.None);
 
         await cancel.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => withdrawn);

@@ -73,12 +73,7 @@ public sealed class OutputStreamGrain(
         }
 
         var wanted = Start(planned, index, urgent: true);
-        var ahead = mode == StreamMode.Get ? options.Value.GetLookahead : options.Value.PlayLookahead;
-        for (var next = index + 1; next < Math.Min(count, index + 1 + ahead); next++)
-        {
-            Start(planned, next, urgent: false);
-        }
-
+        StartAheadAsync(planned, index, mode, wanted.Render).Ignore();
         wanted.Waiters++;
         try
         {
@@ -95,6 +90,24 @@ public sealed class OutputStreamGrain(
             {
                 CancelUnwatched();
             }
+        }
+    }
+
+    /// <summary>
+    /// Once the asked piece is stored, the pieces after it (how many depends on the mode): started only then, so the piece
+    /// a viewer waits for has the silo's cores to itself rather than sharing them with work it does not need yet.
+    /// </summary>
+    private async Task StartAheadAsync(PlannedStream planned, int index, StreamMode mode, Task<SegmentResult> asked)
+    {
+        if (!(await asked).Succeeded)
+        {
+            return;
+        }
+
+        var ahead = mode == StreamMode.Get ? options.Value.GetLookahead : options.Value.PlayLookahead;
+        for (var next = index + 1; next < Math.Min(planned.Plan.Pieces.Count, index + 1 + ahead) && !closing.IsCancellationRequested; next++)
+        {
+            Start(planned, next, urgent: false);
         }
     }
 

@@ -9,7 +9,7 @@ public sealed class StreamingOptions
 
     /// <summary>The first piece's length: short, so a viewer's first bytes come soon.</summary>
     [Range(0.1, 30)]
-    public double FirstPieceSeconds { get; set; } = 0.5;
+    public double FirstPieceSeconds { get; set; } = 0.3;
 
     /// <summary>Every later piece's length (HLS and DASH segments); cuts move to a scene cut within a quarter of it.</summary>
     [Range(0.2, 30)]

@@ -4,13 +4,13 @@ using Xunit;
 namespace Orleans.Render.Grains.Tests;
 
 /// <summary>
-/// A token's stream of pieces (default lengths: 0.5 s, then 2 s): pieces render on demand, are shared by viewers and by
+/// A token's stream of pieces (default lengths: 0.3 s, then 2 s): pieces render on demand, are shared by viewers and by
 /// tokens with identical work, and a viewer that leaves cancels only what nobody else waits for.
 /// </summary>
 [Collection(RenderClusterCollection.Name)]
 public sealed class OutputStreamTests(RenderClusterFixture fixture)
 {
-    /// <summary>6 s in three scenes: pieces of frames 0–12, 12–62, 62–112 and 112–150.</summary>
+    /// <summary>6 s in three scenes: pieces of frames 0–8, 8–58, 58–108 and 108–150.</summary>
     private const string Movie = """
         {"width": 320, "height": 180, "fps": 25, "scenes": [
           {"duration": 2, "background": "#000080", "layers": [{"type": "text", "text": "one ${name, x}", "fontSize": 30}]},
@@ -34,13 +34,13 @@ public sealed class OutputStreamTests(RenderClusterFixture fixture)
         var layout = await stream.GetLayoutAsync();
 
         Assert.True(layout.Succeeded, layout.Message);
-        Assert.Equal([12, 50, 50, 38], layout.PieceFrames);
+        Assert.Equal([8, 50, 50, 42], layout.PieceFrames);
         Assert.Equal((25, 320, 180, false, false), (layout.Fps, layout.Width, layout.Height, layout.HasSound, layout.Complete));
         Assert.Equal(writes, fixture.Writes.Total);
 
         var last = await stream.GetPieceAsync(3, StreamMode.Play, CancellationToken.None);
         Assert.True(last.Succeeded, last.Message);
-        Assert.Equal(38, last.Frames);
+        Assert.Equal(42, last.Frames);
         Assert.InRange(last.HeaderBytes, 100, 4000);
         Assert.Equal(1, fixture.Writes.Of(last.MediaKey!));
     }

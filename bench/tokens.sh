@@ -61,6 +61,10 @@ measured right after with `bench/azurite_writes.py`: 32 threads putting 600-byte
 
 Non-2xx answers: {non2xx.group(1) if non2xx else 0}. Targets from the scale issue: at least 1,000 tokens/s with p99 ≤ 100 ms on
 this machine, 3,000/s with p99 ≤ 20 ms as the goal: {"met" if rate >= 1000 and latency(99) <= 100 else "not met"} here.
+With one blob write per token, tokens per second are bounded by Azurite's writes per second, which share the 2 cores
+with the API, the silo and the load generator. Beyond that ceiling, tokens must share writes: the request of many
+tokens in one blob (as their expiry buckets already share theirs), with each job writing its own state only when it
+first renders.
 """
 print(text)
 write_section(doc, "tokens", text)

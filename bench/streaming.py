@@ -297,7 +297,7 @@ All runs (s): {all_runs}. Warm-up round, not counted (s): {warm_line}. Every `ge
 
 Before the first byte, the token's stream grain plans the movie (params bound, the image fetched), then renders
 piece 0 (`Render:Streaming:FirstPieceSeconds`, 0.3 s) as urgent, on ffmpeg slots of its own; its look-ahead pieces
-(6 for `get` and HLS, 2 for `play`) start once it is stored, under `nice 10`. (Started together with piece 0, they
+(6 for `get` and HLS, 2 for `play`) start once it is stored. (Started together with piece 0, they
 doubled its time: 0.80 s to the first byte of `get` in an earlier run of this script.) Where the time goes, from the
 silo log ("Rendered … prepare X ms, ffmpeg Y ms", after the warm-up; "ffmpeg" includes waiting for a slot and
 rewriting the piece):

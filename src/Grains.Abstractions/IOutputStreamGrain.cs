@@ -17,11 +17,19 @@ public interface IOutputStreamGrain : IGrainWithStringKey
 
     /// <summary>
     /// The stored piece <paramref name="index"/>, rendered first if it is not stored, ahead of other work on its silo;
-    /// starts rendering the pieces after it (how many depends on <paramref name="mode"/>). A viewer that leaves cancels
-    /// the call, and with it the renders nobody else waits for.
+    /// then starts rendering the pieces after it (how many depends on <paramref name="mode"/>). <paramref name="viewer"/>
+    /// names the request that asks (empty: nobody watches, e.g. a prefetch); a viewer counts as watching the stream
+    /// until <see cref="LeaveAsync"/>, and a cancelled call is its leaving.
     /// </summary>
     [Alias("piece"), ResponseTimeout("00:30:00")]
-    Task<SegmentResult> GetPieceAsync(int index, StreamMode mode, CancellationToken cancellationToken);
+    Task<SegmentResult> GetPieceAsync(int index, StreamMode mode, string viewer, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The viewer's request ended; when it was <paramref name="abandoned"/> (the client went away) and nobody else
+    /// watches, the pieces still rendering are cancelled.
+    /// </summary>
+    [Alias("leave"), OneWay]
+    Task LeaveAsync(string viewer, bool abandoned);
 
     /// <summary>The token was deleted or expired: cancels every render and ends the viewers' waits.</summary>
     [Alias("close"), OneWay]

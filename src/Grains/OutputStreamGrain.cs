@@ -27,7 +27,11 @@ public sealed class OutputStreamGrain(
     /// <summary>The containers a token streams in: fragmented MP4 (progressive mp4, HLS, DASH) and WebM.</summary>
     public static readonly IReadOnlyList<string> Extensions = ["mp4", "webm"];
 
+    /// <summary>Look-ahead pieces of one stream rendering at once.</summary>
+    private const int AheadAtOnce = 2;
+
     private readonly Dictionary<int, PieceRender> pieces = [];
+    private readonly HashSet<string> viewers = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource closing = new();
     private Task<PlannedStream>? planning;
     private Task<SegmentResult>? sound;
@@ -54,8 +58,13 @@ public sealed class OutputStreamGrain(
         }
     }
 
-    public async Task<SegmentResult> GetPieceAsync(int index, StreamMode mode, CancellationToken cancellationToken)
+    public async Task<SegmentResult> GetPieceAsync(int index, StreamMode mode, string viewer, CancellationToken cancellationToken)
     {
+        if (viewer.Length > 0)
+        {
+            viewers.Add(viewer);
+        }
+
         PlannedStream planned;
         try
         {
@@ -74,28 +83,31 @@ public sealed class OutputStreamGrain(
 
         var wanted = Start(planned, index, urgent: true);
         StartAheadAsync(planned, index, mode, wanted.Render).Ignore();
-        wanted.Waiters++;
         try
         {
             return await wanted.Render.WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            await LeaveAsync(viewer, abandoned: true);
             return new SegmentResult(0, "cancelled", "The viewer left.");
-        }
-        finally
-        {
-            wanted.Waiters--;
-            if (cancellationToken.IsCancellationRequested)
-            {
-                CancelUnwatched();
-            }
         }
     }
 
+    public Task LeaveAsync(string viewer, bool abandoned)
+    {
+        if (viewers.Remove(viewer) && abandoned && viewers.Count == 0)
+        {
+            CancelUnwatched();
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>
-    /// Once the asked piece is stored, the pieces after it (how many depends on the mode): started only then, so the piece
-    /// a viewer waits for has the silo's cores to itself rather than sharing them with work it does not need yet.
+    /// Once the asked piece is stored, the pieces after it (how many depends on the mode), in order, at most
+    /// <see cref="AheadAtOnce"/> at a time: started only then, so the piece a viewer waits for has the silo's cores to
+    /// itself, and in order, so the piece a player asks for next is the one closest to done.
     /// </summary>
     private async Task StartAheadAsync(PlannedStream planned, int index, StreamMode mode, Task<SegmentResult> asked)
     {
@@ -105,9 +117,15 @@ public sealed class OutputStreamGrain(
         }
 
         var ahead = mode == StreamMode.Get ? options.Value.GetLookahead : options.Value.PlayLookahead;
-        for (var next = index + 1; next < Math.Min(planned.Plan.Pieces.Count, index + 1 + ahead) && !closing.IsCancellationRequested; next++)
+        var last = Math.Min(planned.Plan.Pieces.Count, index + 1 + ahead);
+        var inFlight = new List<Task<SegmentResult>>();
+        for (var next = index + 1; next < last && !closing.IsCancellationRequested; next++)
         {
-            Start(planned, next, urgent: false);
+            inFlight.Add(Start(planned, next, urgent: false).Render);
+            if (inFlight.Count == AheadAtOnce)
+            {
+                inFlight.Remove(await Task.WhenAny(inFlight));
+            }
         }
     }
 
@@ -219,14 +237,9 @@ public sealed class OutputStreamGrain(
         return sound ??= units.RenderAsync(unit, planned.Work with { Kind = SegmentKind.Sound, Urgent = true }, closing.Token);
     }
 
-    /// <summary>Once no viewer waits for any piece, the pieces still rendering are work nobody needs: cancel them.</summary>
+    /// <summary>The last viewer went away: the pieces still rendering are work nobody needs.</summary>
     private void CancelUnwatched()
     {
-        if (pieces.Values.Any(p => p.Waiters > 0))
-        {
-            return;
-        }
-
         foreach (var (index, piece) in pieces.Where(p => !p.Value.Render.IsCompleted).ToList())
         {
             logger.LogInformation("Cancelling piece {Index} of the {Extension} stream of {Token}: no viewer left", index, Extension, Token);
@@ -259,7 +272,5 @@ public sealed class OutputStreamGrain(
         public CancellationTokenSource Cancellation { get; } = cancellation;
 
         public Task<SegmentResult> Render { get; set; } = null!;
-
-        public int Waiters { get; set; }
     }
 }

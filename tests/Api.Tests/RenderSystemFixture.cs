@@ -107,7 +107,7 @@ public sealed class RenderSystemFixture : IAsyncLifetime
             ["Silo__GatewayPort"] = $"{gatewayPort}",
             ["Render__Engine__WorkDirectory"] = Path.Combine(dataRoot, "work"),
             // Test movies last 1-3 s; pieces this short still give them several segments.
-            ["Render__Streaming__FirstPieceSeconds"] = "0.4",
+            ["Render__Streaming__FirstPieceSeconds"] = "0.6",
             ["Render__Streaming__PieceSeconds"] = "0.6",
             ["RemoteMedia__AllowedEndpoints__0"] = Images.Endpoint,
             ["RemoteMedia__AllowedEndpoints__1"] = S3.Endpoint,

@@ -13,6 +13,10 @@ namespace Orleans.Render.Api.Http;
 /// </summary>
 public sealed class StreamResponses(HttpContext http, IClusterClient client, GrainCallRetry retry, IMediaStore media, ILogger logger)
 {
+    /// <summary>This request, as the stream grains know it: it watches until the response ends (see <see cref="Watch"/>).</summary>
+    private readonly string viewer = Guid.NewGuid().ToString("N");
+    private readonly HashSet<string> watched = new(StringComparer.Ordinal);
+
     private CancellationToken Aborted => http.RequestAborted;
 
     public static int? PieceIndex(string segment) =>
@@ -57,7 +61,7 @@ public sealed class StreamResponses(HttpContext http, IClusterClient client, Gra
         if (extension == "m3u8")
         {
             // The player asks for the init segment next: have the first pieces under way before it does.
-            _ = stream.GetPieceAsync(0, StreamMode.Get, CancellationToken.None);
+            _ = stream.GetPieceAsync(0, StreamMode.Get, viewer: "", CancellationToken.None);
             return Results.Text(StreamPlaylists.Hls(token, layout), StreamPlaylists.HlsContentType);
         }
 
@@ -146,8 +150,24 @@ public sealed class StreamResponses(HttpContext http, IClusterClient client, Gra
         })];
     }
 
-    private Task<SegmentResult> PieceAsync(IOutputStreamGrain stream, int index, StreamMode mode) =>
-        retry.RepeatAsync(() => stream.GetPieceAsync(index, mode, Aborted), Aborted);
+    private Task<SegmentResult> PieceAsync(IOutputStreamGrain stream, int index, StreamMode mode)
+    {
+        Watch(stream);
+        return retry.RepeatAsync(() => stream.GetPieceAsync(index, mode, viewer, Aborted), Aborted);
+    }
+
+    /// <summary>
+    /// Tells the stream when this request ends, and whether the client went away first: pieces rendering for nobody
+    /// are then cancelled. Said from the response's end rather than through the grain call's cancellation, so it also
+    /// holds between two pieces and when a cancellation message is lost.
+    /// </summary>
+    private void Watch(IOutputStreamGrain stream)
+    {
+        if (watched.Add(stream.GetPrimaryKeyString()))
+        {
+            http.Response.OnCompleted(() => stream.LeaveAsync(viewer, abandoned: Aborted.IsCancellationRequested));
+        }
+    }
 
     /// <summary>A <c>Range</c> that does not start at byte 0 needs bytes whose offsets are only known once every piece is stored.</summary>
     private bool AsksForALaterRange() =>

@@ -9,8 +9,7 @@ namespace Orleans.Render.Rendering.Engine;
 /// Runs one <see cref="FfmpegInvocation"/>: no shell, arguments as a list, progress read from <c>-progress pipe:1</c>,
 /// and the process tree killed when the caller cancels so a cancelled render stops burning CPU. At most
 /// <c>slots</c> processes run at once in this process, plus as many urgent ones; the rest wait, cancellably
-/// (<see cref="ProcessSlots"/>). Background runs start under <c>nice -n 10</c> (every thread of ffmpeg inherits it), so
-/// they take the cores only when nothing else wants them.
+/// (<see cref="ProcessSlots"/>).
 /// </summary>
 public sealed class FfmpegRunner(string ffmpegPath, int slots, ILogger<FfmpegRunner> logger)
 {
@@ -49,8 +48,7 @@ public sealed class FfmpegRunner(string ffmpegPath, int slots, ILogger<FfmpegRun
         IReadOnlyList<string> arguments, string workDirectory, string outputPath, IProgress<int>? framesDone, CancellationToken cancellationToken,
         ProcessPriority priority = ProcessPriority.Normal)
     {
-        var background = priority == ProcessPriority.Background;
-        var start = new ProcessStartInfo(background ? "nice" : ffmpegPath)
+        var start = new ProcessStartInfo(ffmpegPath)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -58,7 +56,7 @@ public sealed class FfmpegRunner(string ffmpegPath, int slots, ILogger<FfmpegRun
             UseShellExecute = false,
             WorkingDirectory = workDirectory,
         };
-        foreach (var argument in (string[])[.. background ? (string[])["-n", "10", ffmpegPath] : [], "-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-nostats", "-progress", "pipe:1", .. arguments, outputPath])
+        foreach (var argument in (string[])["-hide_banner", "-nostdin", "-y", "-loglevel", "error", "-nostats", "-progress", "pipe:1", .. arguments, outputPath])
         {
             start.ArgumentList.Add(argument);
         }

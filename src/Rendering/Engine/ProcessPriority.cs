@@ -3,7 +3,7 @@ namespace Orleans.Render.Rendering.Engine;
 /// <summary>How an ffmpeg run competes for a silo's slots and cores.</summary>
 public enum ProcessPriority
 {
-    /// <summary>Work nobody waits for yet (stream pieces rendered ahead of a viewer): runs at a lower CPU priority (nice 10).</summary>
+    /// <summary>Work nobody waits for yet (stream pieces rendered ahead of a viewer): waits for a slot behind normal runs.</summary>
     Background,
 
     /// <summary>Renders and uploads.</summary>

@@ -3,8 +3,7 @@ namespace Orleans.Render.Rendering.Engine;
 /// <summary>
 /// Counting semaphores for ffmpeg processes by <see cref="ProcessPriority"/>: urgent runs (a stream piece a viewer waits
 /// for) have slots of their own, so they never wait behind a long render; normal and background runs share the other
-/// slots, normal ones first, each kind in arrival order. Background runs also yield the CPU (see
-/// <see cref="FfmpegRunner"/>), so an urgent run next to them gets most of the cores.
+/// slots, normal ones first, each kind in arrival order.
 /// </summary>
 public sealed class ProcessSlots(int slots)
 {

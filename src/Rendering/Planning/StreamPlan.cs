@@ -7,8 +7,9 @@ namespace Orleans.Render.Rendering.Planning;
 /// The pieces a movie is streamed in (<c>get</c>, <c>play</c>, HLS, DASH): short frame ranges, each rendered on its own
 /// into a self-contained fragment (<see cref="Engine.StreamPieceFile"/>) with the movie's timestamps, so that the
 /// header of any piece followed by the media of every piece in order is one playable file. The first piece is short
-/// so it is cheap; later ones are longer; cuts snap to scene boundaries within a quarter of a piece and never fall
-/// inside a transition. The sound is mixed once for the whole movie (<see cref="Sound"/>) and each piece carries its
+/// so it is cheap; each next one is twice as long as the one before, up to the full length, so that a player who
+/// started on the first piece does not run dry while the second renders; cuts snap to scene boundaries within a
+/// quarter of the shortest piece and never fall inside a transition. The sound is mixed once for the whole movie (<see cref="Sound"/>) and each piece carries its
 /// slice of it.
 /// </summary>
 public sealed record StreamPlan(IReadOnlyList<PlannedSegment> Pieces, string? Sound, OutputFormat Format, int Fps, int TotalFrames)
@@ -29,9 +30,10 @@ public sealed record StreamPlan(IReadOnlyList<PlannedSegment> Pieces, string? So
         var rest = Math.Max(1, (int)Math.Round(lengths.Seconds * fps));
         var ideals = new List<int>();
         // A last piece shorter than a quarter of the others joins the one before it.
-        for (var cut = first; cut < timeline.TotalFrames - rest / 4; cut += rest)
+        for (var (cut, length) = (first, first); cut < timeline.TotalFrames - rest / 4; cut += length)
         {
             ideals.Add(cut);
+            length = Math.Min(2 * length, rest);
         }
 
         var sound = FilterGraphCompiler.CarriesAudio(format) && timeline.Audio.Count > 0

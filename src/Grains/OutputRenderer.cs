@@ -151,20 +151,6 @@ public sealed class OutputRenderer(
         }
     }
 
-    /// <summary>The frame count of a movie bound with the params, before media lengths are read (0 when it does not bind).</summary>
-    public static int TotalFrames(string movieJson, IReadOnlyDictionary<string, string> parameters)
-    {
-        var movie = MovieParser.Parse(movieJson).Movie;
-        try
-        {
-            return movie is null ? 0 : MovieBinder.Bind(movie, parameters).TotalFrames;
-        }
-        catch (RenderInputException)
-        {
-            return 0;
-        }
-    }
-
     /// <summary>
     /// Queues the output in its pool and waits until it is admitted. Fails with <c>queue_full</c> when the project's
     /// queue is full, and with <c>pool_unavailable</c> when the pool has had no live silo for the queue timeout.

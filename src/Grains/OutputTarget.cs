@@ -1,6 +1,7 @@
 using Orleans.Render.Models;
 using Orleans.Render.Rendering;
 using Orleans.Render.Rendering.Compilation;
+using Orleans.Render.Rendering.Binding;
 using Orleans.Render.Rendering.Parsing;
 
 namespace Orleans.Render.Grains;
@@ -25,6 +26,30 @@ public sealed record OutputTarget(OutputSpec Spec, OutputRequest Request, string
         }
 
         return new OutputTarget(spec, output, movieJson);
+    }
+
+    /// <summary>
+    /// The frames a token's default output will have, for progress before anything is planned: its mp4 movie (else
+    /// the map's first) bound with the params, without reading media lengths; 0 when it does not bind.
+    /// </summary>
+    public static int PendingTotalFrames(RenderRequest request, IReadOnlyDictionary<string, string> movies)
+    {
+        var name = request.Movies.TryGetValue("mp4", out var mp4) ? mp4
+            : request.Movies.TryGetValue("*", out var any) ? any
+            : request.Movies.Values.FirstOrDefault();
+        if (name is null || !movies.TryGetValue(name, out var json) || MovieParser.Parse(json).Movie is not { } movie)
+        {
+            return 0;
+        }
+
+        try
+        {
+            return MovieBinder.Bind(movie, request.Params).TotalFrames;
+        }
+        catch (RenderInputException)
+        {
+            return 0;
+        }
     }
 
     /// <summary>The movie the request maps to an extension: the extension's own entry, else the <c>*</c> fallback.</summary>

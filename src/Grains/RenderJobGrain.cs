@@ -151,7 +151,7 @@ public sealed class RenderJobGrain(
             return new RenderProgress(output.Status == OutputStatus.Done ? output.TotalFrames : done, output.TotalFrames, output.Status, 0, output.Reused);
         }
 
-        return new RenderProgress(0, DefaultTotalFrames(), OutputStatus.Pending);
+        return new RenderProgress(0, Exists ? OutputTarget.PendingTotalFrames(state.State.Request!, state.State.Movies) : 0, OutputStatus.Pending);
     }
 
     public Task<JobSegments> GetSegmentsAsync()
@@ -386,18 +386,6 @@ public sealed class RenderJobGrain(
         {
             await this.UnregisterReminder(reminder);
         }
-    }
-
-    private int DefaultTotalFrames()
-    {
-        var request = state.State.Request;
-        if (request is null || request.Movies.Count == 0 || state.State.Movies.Count == 0)
-        {
-            return 0;
-        }
-
-        var name = request.Movies.TryGetValue("mp4", out var mp4) ? mp4 : request.Movies.TryGetValue("*", out var any) ? any : request.Movies.Values.First();
-        return OutputRenderer.TotalFrames(state.State.Movies[name], request.Params);
     }
 
     private bool IsExpired() => state.State.Expired || DateTimeOffset.UtcNow >= state.State.ExpiresAt;

@@ -34,6 +34,9 @@ public sealed class OutputStreamGrain(
     private readonly HashSet<string> viewers = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource closing = new();
     private Task<PlannedStream>? planning;
+
+    /// <summary>Counts the times the last viewer went away; a look-ahead started before that stops.</summary>
+    private int abandonments;
     private Task<SegmentResult>? sound;
 
     public static string KeyOf(string token, string extension) => $"{token}/{extension}";
@@ -119,7 +122,8 @@ public sealed class OutputStreamGrain(
         var ahead = mode == StreamMode.Get ? options.Value.GetLookahead : options.Value.PlayLookahead;
         var last = Math.Min(planned.Plan.Pieces.Count, index + 1 + ahead);
         var inFlight = new List<Task<SegmentResult>>();
-        for (var next = index + 1; next < last && !closing.IsCancellationRequested; next++)
+        var watched = abandonments;
+        for (var next = index + 1; next < last && !closing.IsCancellationRequested && abandonments == watched; next++)
         {
             inFlight.Add(Start(planned, next, urgent: false).Render);
             if (inFlight.Count == AheadAtOnce)
@@ -240,6 +244,7 @@ public sealed class OutputStreamGrain(
     /// <summary>The last viewer went away: the pieces still rendering are work nobody needs.</summary>
     private void CancelUnwatched()
     {
+        abandonments++;
         foreach (var (index, piece) in pieces.Where(p => !p.Value.Render.IsCompleted).ToList())
         {
             logger.LogInformation("Cancelling piece {Index} of the {Extension} stream of {Token}: no viewer left", index, Extension, Token);

@@ -106,9 +106,10 @@ public sealed class RenderSystemFixture : IAsyncLifetime
             ["Silo__SiloPort"] = $"{siloPort}",
             ["Silo__GatewayPort"] = $"{gatewayPort}",
             ["Render__Engine__WorkDirectory"] = Path.Combine(dataRoot, "work"),
-            // Test movies last 1-3 s; pieces this short still give them several segments.
-            ["Render__Streaming__FirstPieceSeconds"] = "0.6",
-            ["Render__Streaming__PieceSeconds"] = "0.6",
+            // Test movies last 2-3 s; 1 s pieces give them several segments, and a player in the browser test a second
+            // of video in hand while the next piece renders on this loaded machine.
+            ["Render__Streaming__FirstPieceSeconds"] = "1",
+            ["Render__Streaming__PieceSeconds"] = "1",
             ["RemoteMedia__AllowedEndpoints__0"] = Images.Endpoint,
             ["RemoteMedia__AllowedEndpoints__1"] = S3.Endpoint,
             ["RemoteMedia__AllowedEndpoints__2"] = Targets.Endpoint,

@@ -30,19 +30,27 @@ public sealed class FailoverTests(FailoverClusterFixture fixture) : IClassFixtur
 
         Assert.NotNull(victim);
         await KillAsync(victim.Silo!);
-        var result = await render;
+        try
+        {
+            var result = await render;
 
-        Assert.Equal(OutputStatus.Done, result.Status);
-        var after = (await job.GetSegmentsAsync()).Segments[victim.Index];
-        // The victim's segment was rendered again on a live silo (its unit grain's next attempt, or the same attempt
-        // asked again by a unit grain that died too). Late in a render it may have been stored just before its silo
-        // went (progress lags by a report), and then it kept its one attempt there.
-        Assert.True(
-            after.Silo != victim.Silo || (doneBeforeKill > 0.5 && after.Attempts == 1),
-            $"segment {victim.Index}: {after.Attempts} attempts, last on {after.Silo}, killed {victim.Silo}");
-        Assert.InRange(after.Attempts, 1, 3);
-        await AssertEqualsParallelOneAsync(movie, Path.Combine(fixture.MediaRoot, result.MediaKey!));
-        await RestoreAsync();
+            Assert.Equal(OutputStatus.Done, result.Status);
+            var after = (await job.GetSegmentsAsync()).Segments[victim.Index];
+            // The victim's segment was rendered again on a live silo (its unit grain's next attempt, or the same attempt
+            // asked again by a unit grain that died too), or it had been stored just before its silo went (progress lags
+            // by a report, and on a quiet machine a segment can finish well before the total reaches the kill point),
+            // and then it kept its one attempt there.
+            Assert.True(
+                after.Silo != victim.Silo || after.Attempts == 1,
+                $"segment {victim.Index}: {after.Attempts} attempts, last on {after.Silo}, killed {victim.Silo}");
+            Assert.InRange(after.Attempts, 1, 3);
+            await AssertEqualsParallelOneAsync(movie, Path.Combine(fixture.MediaRoot, result.MediaKey!));
+        }
+        finally
+        {
+            // A failed assertion must not leave the next test a cluster short of a silo.
+            await RestoreAsync();
+        }
     }
 
     [Fact]

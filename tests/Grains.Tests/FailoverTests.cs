@@ -18,17 +18,17 @@ public sealed class FailoverTests(FailoverClusterFixture fixture) : IClassFixtur
         var job = await Jobs.CreateAsync(fixture, movie, parallel: 3);
         var render = job.RenderAsync(new OutputRequest("mp4"));
 
-        await Jobs.WaitForSegmentsAsync(job, Jobs.AllRendering);
-        SegmentInfo? victim = null;
-        for (var deadline = DateTime.UtcNow.AddSeconds(60); victim is null && DateTime.UtcNow < deadline; await Task.Delay(50))
+        // The victim is chosen while every segment renders (later, the segments away from the job's silo may all have
+        // finished), and its silo is killed once the render as a whole has reached the kill point.
+        var rendering = await Jobs.WaitForSegmentsAsync(job, Jobs.AllRendering);
+        var victim = rendering.Segments.FirstOrDefault(s => s.Silo is not null && s.Silo != rendering.JobSilo);
+        Assert.NotNull(victim);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await job.GetProgressAsync()).Done < doneBeforeKill * 360 && DateTime.UtcNow < deadline)
         {
-            var segments = await job.GetSegmentsAsync();
-            victim = (await job.GetProgressAsync()).Done >= doneBeforeKill * 360
-                ? segments.Segments.FirstOrDefault(s => s.Status == OutputStatus.Rendering && s.Silo is not null && s.Silo != segments.JobSilo)
-                : null;
+            await Task.Delay(50);
         }
 
-        Assert.NotNull(victim);
         await KillAsync(victim.Silo!);
         try
         {

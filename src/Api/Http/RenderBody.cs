@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Orleans.Render.Api.Http.Uploads;
 using Orleans.Render.Models.Uploads;
 
 namespace Orleans.Render.Api.Http;

@@ -10,7 +10,7 @@ namespace Orleans.Render.Grains.Uploads;
 /// <summary>Writes the output to a block blob, replacing whatever an earlier attempt left there. The container must exist.</summary>
 public sealed class AzureBlobUploader(UploadHttp http) : IUploader
 {
-    public string Type => "azureblob";
+    public string Type => UploadDestinationTypes.AzureBlob;
 
     public async Task<string> UploadAsync(UploadDestination destination, UploadSource source, UploadSession session, CancellationToken cancellationToken)
     {

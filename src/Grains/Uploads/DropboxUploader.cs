@@ -14,7 +14,7 @@ namespace Orleans.Render.Grains.Uploads;
 /// </summary>
 public sealed class DropboxUploader(UploadHttp http, IOptions<UploadOptions> options) : IUploader
 {
-    public string Type => "dropbox";
+    public string Type => UploadDestinationTypes.Dropbox;
 
     public async Task<string> UploadAsync(UploadDestination destination, UploadSource source, UploadSession session, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ namespace Orleans.Render.Grains.Uploads;
 /// </summary>
 public sealed class FacebookUploader(UploadHttp http, IOptions<UploadOptions> options) : IUploader
 {
-    public string Type => "facebook";
+    public string Type => UploadDestinationTypes.Facebook;
 
     public async Task<string> UploadAsync(UploadDestination destination, UploadSource source, UploadSession session, CancellationToken cancellationToken)
     {

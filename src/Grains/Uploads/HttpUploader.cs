@@ -11,7 +11,7 @@ namespace Orleans.Render.Grains.Uploads;
 /// </summary>
 public sealed class HttpUploader(UploadHttp http) : IUploader
 {
-    public string Type => "http";
+    public string Type => UploadDestinationTypes.Http;
 
     public async Task<string> UploadAsync(UploadDestination destination, UploadSource source, UploadSession session, CancellationToken cancellationToken)
     {

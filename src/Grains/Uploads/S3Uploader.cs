@@ -15,7 +15,7 @@ namespace Orleans.Render.Grains.Uploads;
 /// </summary>
 public sealed class S3Uploader(UploadHttp http, IOptions<UploadOptions> options) : IUploader
 {
-    public string Type => "s3";
+    public string Type => UploadDestinationTypes.S3;
 
     public async Task<string> UploadAsync(UploadDestination destination, UploadSource source, UploadSession session, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ public sealed class YouTubeUploader(UploadHttp http, IOptions<UploadOptions> opt
     private const string VideoPrefix = "video:";
     private const int ResumeIncomplete = 308;
 
-    public string Type => "youtube";
+    public string Type => UploadDestinationTypes.YouTube;
 
     public async Task<string> UploadAsync(UploadDestination destination, UploadSource source, UploadSession session, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ public sealed record AzureBlobDestination(
     [property: Id(5)] string? ConnectionString,
     [property: Id(6)] string? ContentType) : UploadDestination
 {
-    public override string Type => "azureblob";
+    public override string Type => UploadDestinationTypes.AzureBlob;
 
     public override UploadDestination WithoutCredentials() => this with { AccountKey = null, SasToken = null, ConnectionString = null };
 }

@@ -6,7 +6,7 @@ public sealed record DropboxDestination(
     [property: Id(0)] string? AccessToken,
     [property: Id(1)] string Path) : UploadDestination
 {
-    public override string Type => "dropbox";
+    public override string Type => UploadDestinationTypes.Dropbox;
 
     public override UploadDestination WithoutCredentials() => this with { AccessToken = null };
 }

@@ -10,7 +10,7 @@ public sealed record FacebookDestination(
     [property: Id(4)] string? Caption,
     [property: Id(5)] string? Name) : UploadDestination
 {
-    public override string Type => "facebook";
+    public override string Type => UploadDestinationTypes.Facebook;
 
     public override UploadDestination WithoutCredentials() => this with { AccessToken = null };
 }

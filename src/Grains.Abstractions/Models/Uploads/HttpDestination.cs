@@ -10,7 +10,7 @@ public sealed record HttpDestination(
     [property: Id(4)] string? Filename,
     [property: Id(5)] string? ContentType) : UploadDestination
 {
-    public override string Type => "http";
+    public override string Type => UploadDestinationTypes.Http;
 
     /// <summary>Headers (<c>Authorization</c>, API keys) and the query (a presigned URL's signature) may be credentials: neither is kept.</summary>
     public override UploadDestination WithoutCredentials() =>

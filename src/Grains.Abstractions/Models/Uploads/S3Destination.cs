@@ -18,7 +18,7 @@ public sealed record S3Destination(
     [property: Id(12)] IReadOnlyDictionary<string, string> Metadata,
     [property: Id(13)] string? Region) : UploadDestination
 {
-    public override string Type => "s3";
+    public override string Type => UploadDestinationTypes.S3;
 
     public override UploadDestination WithoutCredentials() => this with { AccessKeyId = null, SecretAccessKey = null };
 }

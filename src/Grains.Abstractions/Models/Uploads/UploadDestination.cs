@@ -4,7 +4,7 @@ namespace Orleans.Render.Models.Uploads;
 [GenerateSerializer, Immutable, Alias("render.v1.UploadDestination")]
 public abstract record UploadDestination
 {
-    /// <summary>The <c>destination.type</c> of the request: <c>s3</c>, <c>azureblob</c>, <c>http</c>, <c>youtube</c>, <c>facebook</c>.</summary>
+    /// <summary>The <c>destination.type</c> of the request, one of <see cref="UploadDestinationTypes.All"/>.</summary>
     public abstract string Type { get; }
 
     /// <summary>The same destination with every secret (keys, tokens, auth headers) removed, kept once the upload has ended.</summary>

@@ -13,7 +13,7 @@ public sealed record YouTubeDestination(
     [property: Id(7)] bool NotifySubscribers,
     [property: Id(8)] string MimeType) : UploadDestination
 {
-    public override string Type => "youtube";
+    public override string Type => UploadDestinationTypes.YouTube;
 
     public override UploadDestination WithoutCredentials() => this with { AccessToken = null };
 }

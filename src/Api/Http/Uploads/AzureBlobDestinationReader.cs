@@ -1,0 +1,36 @@
+using System.Text.RegularExpressions;
+using Orleans.Render.Models.Uploads;
+
+namespace Orleans.Render.Api.Http.Uploads;
+
+/// <summary>An <c>azureblob</c> destination: container and blob, with a connection string or the account and its key or a SAS.</summary>
+internal sealed partial class AzureBlobDestinationReader : IDestinationReader
+{
+    public string Type => UploadDestinationTypes.AzureBlob;
+
+    public UploadDestination Read(UploadFields d, string extension)
+    {
+        var container = d.Required("container");
+        var blob = d.Text("key") ?? d.Text("blob") ?? throw d.Invalid("key", "(the blob name) is required");
+        var (account, accountKey, sas, connection) = (d.Text("account"), d.Text("accountkey"), d.Text("sas"), d.Text("connectionstring"));
+        if (connection is null && (account is null || (accountKey is null && sas is null)))
+        {
+            throw d.Invalid("connectionstring", "or 'account' with 'accountkey' or 'sas' is required");
+        }
+
+        if (account is not null && !AccountName().IsMatch(account))
+        {
+            throw d.Invalid("account", "must be a storage account name (3 to 24 lower-case letters and digits)");
+        }
+
+        if (accountKey is not null && !Convert.TryFromBase64String(accountKey, new byte[accountKey.Length], out _))
+        {
+            throw d.Invalid("accountkey", "must be the account's base64 shared key");
+        }
+
+        return new AzureBlobDestination(account, container, blob, accountKey, sas, connection, d.Text("contenttype"));
+    }
+
+    [GeneratedRegex("^[a-z0-9]{3,24}$")]
+    private static partial Regex AccountName();
+}

@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using Orleans.Render.Api.Http;
 using Orleans.Render.Models;
-using Orleans.Render.Models.Uploads;
-using Orleans.Render.Storage;
 
 namespace Orleans.Render.Api.Endpoints;
 
@@ -20,29 +17,17 @@ public static class RenderEndpoints
         group.MapPost("/token/{project}", (string project, HttpContext http, IClusterClient client, GrainCallRetry retry, IOptions<RenderApiOptions> options) =>
             CreateAsync(project, http, client, retry, options.Value, renderNow: false));
         group.MapGet("/progress/{token}", GetProgressAsync);
-        group.MapGet("/upload/{token}", GetUploadsAsync);
+        group.MapGet("/upload/{token}", UploadEndpoints.GetAsync);
         group.MapDelete("/token/{token}", DeleteAsync);
     }
 
     private static async Task<IResult> CreateAsync(
         string project, HttpContext http, IClusterClient client, GrainCallRetry retry, RenderApiOptions options, bool renderNow)
     {
-        var (document, bodyError) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
-        if (bodyError is not null)
+        var (body, bodyError) = await ReadBodyAsync(http, options);
+        if (body is null)
         {
-            return bodyError;
-        }
-
-        RenderBody body;
-        using (document)
-        {
-            var (parsed, error) = RenderBody.Parse(document!.RootElement, options.MaxParallel, options.Pools);
-            if (error is not null)
-            {
-                return error;
-            }
-
-            body = parsed!;
+            return bodyError!;
         }
 
         if (!renderNow && body.Uploads.Count > 0)
@@ -50,22 +35,10 @@ public static class RenderEndpoints
             return ApiErrors.BadRequest("invalid_upload", "Upload tasks need POST /v2/render; POST /v2/token only makes a token.");
         }
 
-        var projectGrain = await ProjectEndpoints.FindProjectAsync(client, project);
-        if (projectGrain is null)
+        var (movies, moviesError) = await ProjectMoviesAsync(client, project, body);
+        if (movies is null)
         {
-            return ProjectEndpoints.UnknownProject(project);
-        }
-
-        var movies = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in body.Movies.Values.Distinct())
-        {
-            var json = await projectGrain.GetMovieAsync(name);
-            if (json is null)
-            {
-                return ProjectEndpoints.UnknownMovie(name);
-            }
-
-            movies[name] = json;
+            return moviesError!;
         }
 
         var token = NewToken();
@@ -91,7 +64,7 @@ public static class RenderEndpoints
 
         if (body.Uploads.Count > 0)
         {
-            return await UploadAsync(client, retry, project, token, url, expires, body);
+            return await UploadEndpoints.StartAsync(client, retry, project, token, url, expires, body);
         }
 
         var result = await retry.RepeatAsync(() => job.RenderAsync(new OutputRequest(extension, PosterFrame: true)));
@@ -100,75 +73,42 @@ public static class RenderEndpoints
             : FailureResult(result);
     }
 
-    /// <summary>
-    /// Starts every upload task; answers 201 at once when all are async, else waits for the sync ones and answers with
-    /// their results in task order (<c>uploads</c>, and <c>upload</c> for older clients; null for an async task).
-    /// </summary>
-    private static async Task<IResult> UploadAsync(
-        IClusterClient client, GrainCallRetry retry, string project, string token, string url, long expires, RenderBody body)
+    private static async Task<(RenderBody? Body, IResult? Error)> ReadBodyAsync(HttpContext http, RenderApiOptions options)
     {
-        var jobs = body.Uploads.Select((task, index) => new UploadJob(token, project, index, body.Uploads.Count, task)).ToList();
-        var grains = jobs.Select(j => client.GetGrain<IUploadGrain>(j.Key)).ToList();
-        await Task.WhenAll(jobs.Select((job, i) => retry.RepeatAsync(() => grains[i].StartAsync(job))));
-        if (jobs.All(j => j.Task.Async))
+        var (document, error) = await JsonBody.ReadAsync(http.Request, http.RequestAborted);
+        if (error is not null)
         {
-            return Results.Json(new { token, url, expires, status = 201 }, statusCode: StatusCodes.Status201Created);
+            return (null, error);
         }
 
-        var infos = await Task.WhenAll(jobs.Select((job, i) => job.Task.Async ? Task.FromResult<UploadInfo?>(null) : retry.RepeatAsync<UploadInfo?>(async () => await grains[i].WaitAsync())));
-        if (infos.FirstOrDefault(i => i is { Status: UploadStatus.Failed or UploadStatus.Cancelled }) is { } failed)
+        using (document)
         {
-            if (failed.Status == UploadStatus.Cancelled)
-            {
-                return ApiErrors.Error(StatusCodes.Status410Gone, "cancelled", $"Upload {failed.Index} was cancelled: the token {token} was deleted.");
-            }
-
-            // The render failed, not the destination: answer as the same render without an upload would (422 for bad params).
-            if (failed.RenderError is { } code)
-            {
-                return FailureResult(new OutputResult(OutputStatus.Failed, null, "", code, $"{failed.LastError} The token is {token}.", failed.IsRenderInputError));
-            }
-
-            return ApiErrors.Error(
-                StatusCodes.Status502BadGateway, "upload_failed",
-                $"Upload {failed.Index} ({failed.Type}) failed after {failed.Attempts} attempt(s): {failed.LastError} The token is {token}.");
+            return RenderBody.Parse(document!.RootElement, options.MaxParallel, options.Pools);
         }
-
-        var results = infos.Select(i => i?.Result).ToList();
-        object? uploads = body.UploadIsList ? results : results[0];
-        return Results.Json(new { token, url, expires, status = 200, uploads, upload = uploads });
     }
 
-    private static async Task<IResult> GetUploadsAsync(string token, IClusterClient client, GrainCallRetry retry)
+    /// <summary>The JSON of every movie the body's movie map names, from the project; a missing project or movie is 404.</summary>
+    private static async Task<(Dictionary<string, string>? Movies, IResult? Error)> ProjectMoviesAsync(IClusterClient client, string project, RenderBody body)
     {
-        var (_, missing) = await FindJobAsync(client, retry, token);
-        if (missing is not null)
+        var projectGrain = await ProjectEndpoints.FindProjectAsync(client, project);
+        if (projectGrain is null)
         {
-            return missing;
+            return (null, ProjectEndpoints.UnknownProject(project));
         }
 
-        var first = await retry.ReadAsync(() => client.GetGrain<IUploadGrain>(UploadJob.KeyOf(token, 0)).GetInfoAsync());
-        if (first is null)
+        var movies = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in body.Movies.Values.Distinct())
         {
-            return ApiErrors.NotFound("no_uploads", "The token has no upload tasks.");
+            var json = await projectGrain.GetMovieAsync(name);
+            if (json is null)
+            {
+                return (null, ProjectEndpoints.UnknownMovie(name));
+            }
+
+            movies[name] = json;
         }
 
-        var rest = await Task.WhenAll(Enumerable.Range(1, first.TaskCount - 1).Select(i => retry.ReadAsync(() => client.GetGrain<IUploadGrain>(UploadJob.KeyOf(token, i)).GetInfoAsync())));
-        var uploads = rest.Prepend(first).OfType<UploadInfo>().Select(u => new
-        {
-            index = u.Index,
-            type = u.Type,
-            extension = u.Extension,
-            async = u.Async,
-            state = u.Status.ToString().ToLowerInvariant(),
-            queued = u.Queued,
-            attempts = u.Attempts,
-            nextAttemptAt = u.NextAttemptAt,
-            lastError = u.LastError,
-            result = u.Result,
-            callback = u.Callback.ToString().ToLowerInvariant(),
-        });
-        return Results.Json(new { token, uploads });
+        return (movies, null);
     }
 
     private static async Task<IResult> GetProgressAsync(string token, IClusterClient client, GrainCallRetry retry)
@@ -198,7 +138,7 @@ public static class RenderEndpoints
             return UnknownToken();
         }
 
-        await CancelUploadsAsync(client, retry, token);
+        await UploadEndpoints.CancelAsync(client, retry, token);
         var job = client.GetGrain<IRenderJobGrain>(token);
         if (await job.DeleteAsync())
         {
@@ -206,17 +146,6 @@ public static class RenderEndpoints
         }
 
         return await retry.ReadAsync(() => job.GetInfoAsync()) is { Cancelled: true } ? Cancelled() : UnknownToken();
-    }
-
-    /// <summary>Before the job goes: an upload left running would render the token again or call back after it is gone.</summary>
-    private static async Task CancelUploadsAsync(IClusterClient client, GrainCallRetry retry, string token)
-    {
-        var first = await retry.ReadAsync(() => client.GetGrain<IUploadGrain>(UploadJob.KeyOf(token, 0)).GetInfoAsync());
-        if (first is not null)
-        {
-            await Task.WhenAll(Enumerable.Range(0, first.TaskCount).Select(i =>
-                retry.RepeatAsync(() => client.GetGrain<IUploadGrain>(UploadJob.KeyOf(token, i)).CancelAsync())));
-        }
     }
 
     internal static async Task<(IRenderJobGrain? Job, IResult? Error)> FindJobAsync(IClusterClient client, GrainCallRetry retry, string token)

@@ -44,6 +44,9 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<IUploader, YouTubeUploader>();
         services.AddSingleton<IUploader, FacebookUploader>();
         services.AddSingleton<IUploader, DropboxUploader>();
+        services.AddSingleton<Uploaders>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, UploadersCheck>();
+        services.AddSingleton<UploadSender>();
         return services;
     }
 }

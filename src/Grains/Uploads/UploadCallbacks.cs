@@ -1,10 +1,45 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Render.Models.Uploads;
 using Orleans.Render.Rendering;
 
 namespace Orleans.Render.Grains.Uploads;
 
 /// <summary>Calls an <c>onsuccess</c> / <c>onerror</c> URL: a GET with <c>msg</c> (the result or the error) added to its query.</summary>
-public sealed class UploadCallbacks(UploadHttp http)
+public sealed class UploadCallbacks(UploadHttp http, ILogger<UploadCallbacks> logger)
 {
+    /// <summary>
+    /// One callback attempt of an ended upload. Marks the call under way (and counts it) before making it: a crash
+    /// during the call leaves it <c>Unconfirmed</c> and it is not repeated, so a receiver never hears twice. An answer
+    /// that says nobody got it (no connection, 5xx) leaves it pending until the policy's next attempt.
+    /// </summary>
+    public async Task CallBackAsync(UploadState state, UploadRetryPolicy retries, Func<Task> save)
+    {
+        var (job, succeeded) = (state.Job!, state.Status == UploadStatus.Succeeded);
+        var url = succeeded ? job.Task.OnSuccess! : job.Task.OnError!;
+        var message = succeeded ? state.Result ?? "" : state.LastError ?? "The upload failed.";
+        bool delivered;
+        try
+        {
+            state.Callback = CallbackStatus.Unconfirmed;
+            state.CallbackAttempts++;
+            await save();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            delivered = await CallAsync(url, message, timeout.Token);
+        }
+        catch (UploadFailedException ex)
+        {
+            logger.LogWarning("Upload {Upload} callback refused: {Error}", job.Key, ex.Message);
+            state.Callback = CallbackStatus.Failed;
+            await save();
+            return;
+        }
+
+        var (callback, retryAfter) = retries.AfterCallback(delivered, state.CallbackAttempts);
+        (state.Callback, state.NextAttemptAt) = (callback, DateTimeOffset.UtcNow + retryAfter);
+        await save();
+        logger.LogInformation("Upload {Upload} {Which} callback: {Callback}", job.Key, succeeded ? "success" : "error", callback);
+    }
+
     public static Uri WithMessage(string url, string message)
     {
         var separator = url.Contains('?', StringComparison.Ordinal) ? '&' : '?';

@@ -2,7 +2,7 @@ namespace Orleans.Render.Grains.Uploads;
 
 /// <summary>
 /// An attempt failed. <see cref="Permanent"/> when another attempt cannot help (the destination refused the
-/// credentials or the request, the address is not allowed, the render failed on the caller's input).
+/// credentials or the request, the address is not allowed, the render failed on the caller's input, no uploader).
 /// </summary>
 public sealed class UploadFailedException(string message, bool permanent, Exception? inner = null) : Exception(message, inner)
 {

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
-using Orleans.Render.Models;
 using Orleans.Render.Models.Uploads;
 using Orleans.Render.Storage;
 
@@ -19,15 +18,15 @@ namespace Orleans.Render.Grains.Uploads;
 [Reentrant, GrainType("upload")]
 public sealed class UploadGrain(
     [PersistentState("upload", GrainStorage.Name)] IPersistentState<UploadState> state,
-    IMediaStore media,
-    IEnumerable<IUploader> uploaders,
+    UploadSender sender,
     UploadCallbacks callbacks,
     IOptions<UploadOptions> uploadOptions,
     ILogger<UploadGrain> logger) : Grain, IUploadGrain, IRemindable
 {
     private const string Reminder = "upload";
 
-    private readonly List<TaskCompletionSource<UploadInfo>> waiters = [];
+    /// <summary>Answers the waiters once the upload has ended.</summary>
+    private readonly TaskCompletionSource<UploadInfo> ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim saving = new(1, 1);
     private Task pump = Task.CompletedTask;
     private IGrainTimer? wakeUp;
@@ -39,6 +38,10 @@ public sealed class UploadGrain(
     private bool calling;
 
     private UploadOptions Options => uploadOptions.Value;
+
+    private UploadRetryPolicy Retries => new(Options);
+
+    private IUploadSlotsGrain Slots => GrainFactory.GetGrain<IUploadSlotsGrain>(Job.Project);
 
     private bool Exists => state.State.Job is not null;
 
@@ -87,10 +90,8 @@ public sealed class UploadGrain(
             return Task.FromResult(Info());
         }
 
-        var waiter = new TaskCompletionSource<UploadInfo>(TaskCreationOptions.RunContinuationsAsynchronously);
-        waiters.Add(waiter);
         Kick();
-        return waiter.Task;
+        return ended.Task;
     }
 
     public Task<UploadInfo?> GetInfoAsync() => Task.FromResult(Exists ? Info() : null);
@@ -165,7 +166,7 @@ public sealed class UploadGrain(
                 {
                     await CallBackAsync();
                 }
-                else if (await HasSlotAsync())
+                else if (await UploadSlot.AcquireAsync(Slots, state.State, SaveAsync))
                 {
                     await AttemptAsync();
                 }
@@ -185,37 +186,9 @@ public sealed class UploadGrain(
         }
     }
 
-    /// <summary>Sync uploads need no slot; an async one holds one of its project's slots, or waits in its queue.</summary>
-    private async Task<bool> HasSlotAsync()
-    {
-        if (!Job.Task.Async || state.State.HoldsSlot)
-        {
-            return true;
-        }
-
-        var slots = GrainFactory.GetGrain<IUploadSlotsGrain>(Job.Project);
-        var granted = await slots.AcquireAsync(Job.Key);
-        if (IsCancelled)
-        {
-            // Cancelled while asking: give back the slot or the place in the queue it may just have got.
-            await slots.ReleaseAsync(Job.Key);
-            return false;
-        }
-
-        if (granted || !state.State.Queued)
-        {
-            (state.State.HoldsSlot, state.State.Queued) = (granted, !granted);
-            await SaveAsync();
-        }
-
-        return granted;
-    }
-
     private async Task AttemptAsync()
     {
-        state.State.Attempts++;
-        state.State.Status = UploadStatus.Uploading;
-        (state.State.NextAttemptAt, state.State.RenderError, state.State.IsRenderInputError) = (null, null, false);
+        state.State.BeginAttempt();
         await SaveAsync();
         if (IsCancelled)
         {
@@ -228,7 +201,7 @@ public sealed class UploadGrain(
         attempt = timeout;
         try
         {
-            var result = await SendAsync(timeout.Token);
+            var result = await sender.SendAsync(state.State, GrainFactory.GetGrain<IRenderJobGrain>(Job.Token), SaveAsync, timeout.Token);
             if (!IsCancelled)
             {
                 await EndAsync(UploadStatus.Succeeded, result, null);
@@ -239,14 +212,13 @@ public sealed class UploadGrain(
         }
         catch (Exception ex)
         {
-            var (message, permanent) = Describe(ex, timeout.IsCancellationRequested);
-            if (permanent || state.State.Attempts >= Options.MaxAttempts)
+            var (message, retryAfter) = Retries.AfterFailedAttempt(ex, timeout.IsCancellationRequested, state.State.Attempts);
+            if (retryAfter is not { } backoff)
             {
                 await EndAsync(UploadStatus.Failed, null, message);
                 return;
             }
 
-            var backoff = Options.BackoffAfter(state.State.Attempts);
             (state.State.Status, state.State.LastError, state.State.NextAttemptAt) = (UploadStatus.Pending, message, DateTimeOffset.UtcNow + backoff);
             await SaveAsync();
             logger.LogWarning("Upload {Upload} attempt {Attempt} failed, next in {Backoff}: {Error}", Job.Key, state.State.Attempts, backoff, message);
@@ -257,129 +229,34 @@ public sealed class UploadGrain(
         }
     }
 
-    private async Task<string> SendAsync(CancellationToken cancellationToken)
-    {
-        var job = GrainFactory.GetGrain<IRenderJobGrain>(Job.Token);
-        var output = await job.RenderAsync(new OutputRequest(Job.Task.Extension, PosterFrame: true));
-        // A render still waiting in its pool's queue is no failed attempt: the upload waits as long as the queue does.
-        while (output.Status == OutputStatus.Queued)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            output = await job.RenderAsync(new OutputRequest(Job.Task.Extension, PosterFrame: true));
-        }
-
-        if (output.Status != OutputStatus.Done)
-        {
-            // Kept so a sync request answers the render's own error (a 422 for bad params), not a failed upload.
-            (state.State.RenderError, state.State.IsRenderInputError) = (output.ErrorCode ?? "render_failed", output.IsInputError);
-            throw new UploadFailedException($"The render failed ({output.ErrorCode}): {output.Message}", permanent: output.IsInputError);
-        }
-
-        await using var content = await media.OpenReadAsync(output.MediaKey!, cancellationToken);
-        var source = new UploadSource(content, content.Length, output.ContentType, $"{Job.Token}.{Job.Task.Extension}", Job.Key);
-        var session = new UploadSession(state.State.Session, async value =>
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            state.State.Session = value;
-            await SaveAsync();
-        });
-        var uploader = uploaders.Single(u => u.Type == Job.Task.Destination.Type);
-        return await uploader.UploadAsync(Job.Task.Destination, source, session, cancellationToken);
-    }
-
     /// <summary>
     /// Records the outcome, forgets the credentials and the session, frees the slot (or the place in its queue) and
     /// answers the waiters. A cancelled upload calls nobody back.
     /// </summary>
     private async Task EndAsync(UploadStatus status, string? result, string? error)
     {
-        var task = Job.Task;
         var queued = state.State.Queued;
-        state.State.Job = Job with { Task = task with { Destination = task.Destination.WithoutCredentials() } };
-        (state.State.Status, state.State.Result, state.State.LastError) = (status, result, error ?? state.State.LastError);
-        (state.State.Session, state.State.NextAttemptAt, state.State.EndedAt, state.State.Queued) = (null, null, DateTimeOffset.UtcNow, false);
-        if (status == UploadStatus.Cancelled || (status == UploadStatus.Succeeded ? task.OnSuccess : task.OnError) is null)
-        {
-            state.State.Callback = CallbackStatus.None;
-        }
-
+        state.State.End(status, result, error);
         await SaveAsync();
-        switch (status)
-        {
-            case UploadStatus.Succeeded:
-                logger.LogInformation("Upload {Upload} to {Type} succeeded after {Attempts} attempts: {Result}", Job.Key, task.Destination.Type, state.State.Attempts, result);
-                break;
-            case UploadStatus.Cancelled:
-                logger.LogInformation("Upload {Upload} to {Type} cancelled after {Attempts} attempts", Job.Key, task.Destination.Type, state.State.Attempts);
-                break;
-            default:
-                logger.LogWarning("Upload {Upload} to {Type} failed after {Attempts} attempts: {Error}", Job.Key, task.Destination.Type, state.State.Attempts, error);
-                break;
-        }
-
-        if (state.State.HoldsSlot || queued)
-        {
-            await GrainFactory.GetGrain<IUploadSlotsGrain>(Job.Project).ReleaseAsync(Job.Key);
-            state.State.HoldsSlot = false;
-            await SaveAsync();
-        }
-
-        var info = Info();
-        foreach (var waiter in waiters)
-        {
-            waiter.TrySetResult(info);
-        }
-
-        waiters.Clear();
+        logger.Log(
+            status == UploadStatus.Failed ? LogLevel.Warning : LogLevel.Information, "Upload {Upload} to {Type} {Status} after {Attempts} attempts: {Outcome}",
+            Job.Key, Job.Task.Destination.Type, status, state.State.Attempts, result ?? error);
+        await UploadSlot.ReleaseAsync(Slots, state.State, queued, SaveAsync);
+        ended.TrySetResult(Info());
     }
 
-    /// <summary>
-    /// Marks the call under way before making it: a crash during the call leaves it <c>Unconfirmed</c> and it is not
-    /// repeated, so a receiver never hears twice. An answer that says nobody got it (no connection, 5xx) is retried.
-    /// </summary>
     private async Task CallBackAsync()
     {
-        var succeeded = state.State.Status == UploadStatus.Succeeded;
-        var url = succeeded ? Job.Task.OnSuccess! : Job.Task.OnError!;
-        var message = succeeded ? state.State.Result ?? "" : state.State.LastError ?? "The upload failed.";
-        bool delivered;
         calling = true;
         try
         {
-            state.State.Callback = CallbackStatus.Unconfirmed;
-            state.State.CallbackAttempts++;
-            await SaveAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-            delivered = await callbacks.CallAsync(url, message, timeout.Token);
-        }
-        catch (UploadFailedException ex)
-        {
-            logger.LogWarning("Upload {Upload} callback refused: {Error}", Job.Key, ex.Message);
-            state.State.Callback = CallbackStatus.Failed;
-            await SaveAsync();
-            return;
+            await callbacks.CallBackAsync(state.State, Retries, SaveAsync);
         }
         finally
         {
             calling = false;
         }
-
-        state.State.Callback = delivered ? CallbackStatus.Sent
-            : state.State.CallbackAttempts >= Options.CallbackAttempts ? CallbackStatus.Failed
-            : CallbackStatus.Pending;
-        state.State.NextAttemptAt = state.State.Callback == CallbackStatus.Pending ? DateTimeOffset.UtcNow + Options.BackoffAfter(state.State.CallbackAttempts) : null;
-        await SaveAsync();
-        logger.LogInformation("Upload {Upload} {Which} callback: {Callback}", Job.Key, succeeded ? "success" : "error", state.State.Callback);
     }
-
-    private (string Message, bool Permanent) Describe(Exception ex, bool timedOut) => ex switch
-    {
-        UploadFailedException failed => (failed.Message, failed.Permanent),
-        _ when UploadCallbacks.FindRefusal(ex) is { } refusal => (refusal.Message, true),
-        OperationCanceledException when timedOut => ($"The attempt took longer than {Options.AttemptTimeout}.", false),
-        HttpRequestException http => ($"The destination could not be reached: {http.Message}", false),
-        _ => ($"{ex.GetType().Name}: {ex.Message}", false),
-    };
 
     /// <summary>One write at a time: two in flight would carry the same ETag and the second would be refused.</summary>
     private async Task SaveAsync()
@@ -415,8 +292,5 @@ public sealed class UploadGrain(
         }
     }
 
-    private UploadInfo Info() => new(
-        Job.Index, Job.TaskCount, Job.Task.Destination.Type, Job.Task.Extension, Job.Task.Async, state.State.Status, state.State.Queued,
-        state.State.Attempts, state.State.NextAttemptAt, state.State.LastError, state.State.Result,
-        calling ? CallbackStatus.Pending : state.State.Callback, RuntimeIdentity, state.State.RenderError, state.State.IsRenderInputError);
+    private UploadInfo Info() => state.State.ToInfo(calling, RuntimeIdentity);
 }

@@ -42,4 +42,30 @@ public sealed class UploadState
 
     /// <summary>Whether that render failed on the caller's input (a 4xx), not on a fault of the system.</summary>
     [Id(14)] public bool IsRenderInputError { get; set; }
+
+    /// <summary>Counts an attempt before it starts, so one cut short by a crash counts too.</summary>
+    public void BeginAttempt()
+    {
+        Attempts++;
+        Status = UploadStatus.Uploading;
+        (NextAttemptAt, RenderError, IsRenderInputError) = (null, null, false);
+    }
+
+    /// <summary>Records how the upload ended and forgets the credentials and the session; no callback is due when it was cancelled or names no URL for this end.</summary>
+    public void End(UploadStatus status, string? result, string? error)
+    {
+        var task = Job!.Task;
+        Job = Job with { Task = task with { Destination = task.Destination.WithoutCredentials() } };
+        (Status, Result, LastError) = (status, result, error ?? LastError);
+        (Session, NextAttemptAt, EndedAt, Queued) = (null, null, DateTimeOffset.UtcNow, false);
+        if (status == UploadStatus.Cancelled || (status == UploadStatus.Succeeded ? task.OnSuccess : task.OnError) is null)
+        {
+            Callback = CallbackStatus.None;
+        }
+    }
+
+    /// <summary>Where it stands; a callback under way on the grain's activation (<paramref name="calling"/>) reads as pending, not unconfirmed.</summary>
+    public UploadInfo ToInfo(bool calling, string silo) => new(
+        Job!.Index, Job.TaskCount, Job.Task.Destination.Type, Job.Task.Extension, Job.Task.Async, Status, Queued, Attempts, NextAttemptAt,
+        LastError, Result, calling ? CallbackStatus.Pending : Callback, silo, RenderError, IsRenderInputError);
 }

@@ -6,6 +6,7 @@ using Orleans.Render.Api.Http;
 using Orleans.Render.Models;
 using Orleans.Render.Models.Uploads;
 using Orleans.Render.Storage;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Api.Endpoints;
 

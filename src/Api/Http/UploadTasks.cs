@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Orleans.Render.Models.Uploads;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Api.Http;
 
@@ -61,9 +62,9 @@ public static partial class UploadTasks
 
         var fields = new Fields(task, where);
         var extension = fields.Text("extension")?.ToLowerInvariant();
-        if (extension is null || !RenderBody.Extensions.Contains(extension))
+        if (extension is null || !OutputFormats.IsOutputExtension(extension))
         {
-            throw new InvalidUploadException($"'{where}.extension' must be one of mp4, webm, gif, jpg, png.");
+            throw new InvalidUploadException($"'{where}.extension' must be one of {string.Join(", ", OutputFormats.Extensions)}.");
         }
 
         if (!movies.ContainsKey(extension) && !movies.ContainsKey("*"))
@@ -233,14 +234,8 @@ public static partial class UploadTasks
         return new DropboxDestination(token, path);
     }
 
-    private static string ContentTypeOf(string extension) => extension switch
-    {
-        "mp4" => "video/mp4",
-        "webm" => "video/webm",
-        "gif" => "image/gif",
-        "jpg" => "image/jpeg",
-        _ => "image/png",
-    };
+    private static string ContentTypeOf(string extension) =>
+        OutputFormats.TryParse(extension, out var format) ? format.ContentType() : "application/octet-stream";
 
     private static bool IsHostOrOrigin(string host) =>
         host.Contains("://", StringComparison.Ordinal)

@@ -5,6 +5,7 @@ using Orleans.Render.Api;
 using Orleans.Render.Api.Endpoints;
 using Orleans.Render.Api.Http;
 using Orleans.Render.Storage;
+using Orleans.Render.Conventions;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddOptions<RenderApiOptions>().Bind(builder.Configuration.GetSection(RenderApiOptions.Section))
@@ -35,11 +36,8 @@ var clientOptions = builder.Configuration.GetSection(ClusterClientOptions.Sectio
 builder.Services.AddSingleton(new StorageProbe(storage));
 builder.UseOrleansClient(client =>
 {
-    client.Configure<ClusterOptions>(o =>
-    {
-        o.ClusterId = "render";
-        o.ServiceId = "orleans-render";
-    });
+    client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterDefaults.ClusterId, ClusterDefaults.ServiceId));
+    client.Configure<ClusterOptions>(builder.Configuration.GetSection(ClusterDefaults.Section));
     client.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(storage));
     // A dead gateway is dropped when its connection fails; the refresh brings the list in line with the membership
     // table within seconds instead of Orleans' minute, so the client stops retrying gateways the silos declared dead.

@@ -1,6 +1,7 @@
 using Orleans.Render.Models;
 using Orleans.Render.Rendering;
 using Orleans.Render.Rendering.Compilation;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Grains;
 

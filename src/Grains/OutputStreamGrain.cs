@@ -6,6 +6,7 @@ using Orleans.Render.Rendering;
 using Orleans.Render.Rendering.Compilation;
 using Orleans.Render.Rendering.Engine;
 using Orleans.Render.Rendering.Planning;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Grains;
 
@@ -24,9 +25,6 @@ public sealed class OutputStreamGrain(
     IOptions<RenderEngineOptions> engineOptions,
     ILogger<OutputStreamGrain> logger) : Grain, IOutputStreamGrain
 {
-    /// <summary>The containers a token streams in: fragmented MP4 (progressive mp4, HLS, DASH) and WebM.</summary>
-    public static readonly IReadOnlyList<string> Extensions = ["mp4", "webm"];
-
     /// <summary>Look-ahead pieces of one stream rendering at once.</summary>
     private const int AheadAtOnce = 2;
 

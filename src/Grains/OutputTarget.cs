@@ -3,6 +3,7 @@ using Orleans.Render.Rendering;
 using Orleans.Render.Rendering.Compilation;
 using Orleans.Render.Rendering.Binding;
 using Orleans.Render.Rendering.Parsing;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Grains;
 

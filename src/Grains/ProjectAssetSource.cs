@@ -2,6 +2,7 @@ using Orleans.Render.Models;
 using Orleans.Render.Rendering;
 using Orleans.Render.Rendering.Media;
 using Orleans.Render.Storage;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Grains;
 
@@ -13,7 +14,7 @@ public sealed class ProjectAssetSource(IMediaStore media, IGrainFactory grains) 
 {
     public async Task<string> GetLocalFileAsync(string project, string name, string workDirectory, CancellationToken ct)
     {
-        if (!AssetNames.IsValid(name))
+        if (!Names.IsValidAssetName(name))
         {
             throw Missing(name);
         }
@@ -21,7 +22,7 @@ public sealed class ProjectAssetSource(IMediaStore media, IGrainFactory grains) 
         var path = Path.Combine(workDirectory, $"asset-{Guid.NewGuid():N}{Path.GetExtension(name).ToLowerInvariant()}");
         try
         {
-            await media.DownloadToFileAsync(AssetKeys.For(project, name), path, ct);
+            await media.DownloadToFileAsync(MediaKeys.Asset(project, name), path, ct);
         }
         catch (FileNotFoundException)
         {

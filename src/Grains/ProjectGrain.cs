@@ -9,6 +9,7 @@ using Orleans.Render.Rendering.Media;
 using Orleans.Render.Rendering.Parsing;
 using Orleans.Render.Rendering.Validation;
 using Orleans.Render.Storage;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Grains;
 
@@ -49,7 +50,7 @@ public sealed class ProjectGrain(
         await GrainFactory.GetGrain<IProjectCatalogGrain>(IProjectCatalogGrain.Key).RemoveAsync(Uid);
         await state.ClearStateAsync();
         state.State = new ProjectState();
-        await media.DeletePrefixAsync(AssetKeys.Prefix(Uid), CancellationToken.None);
+        await media.DeletePrefixAsync(MediaKeys.AssetPrefix(Uid), CancellationToken.None);
         return true;
     }
 
@@ -105,7 +106,7 @@ public sealed class ProjectGrain(
 
     public async Task<AssetUploadResult> PutAssetAsync(string name, string stagingKey, string? contentType)
     {
-        if (!Exists || !AssetNames.IsValid(name))
+        if (!Exists || !Names.IsValidAssetName(name))
         {
             return new AssetUploadResult(null, "invalid_name", $"'{name}' is not an asset name of an existing project.");
         }
@@ -132,7 +133,7 @@ public sealed class ProjectGrain(
                 sha256 = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(file));
             }
 
-            await media.PutFileAsync(AssetKeys.For(Uid, name), local, CancellationToken.None);
+            await media.PutFileAsync(MediaKeys.Asset(Uid, name), local, CancellationToken.None);
             var asset = new AssetInfo(
                 name, inspected.Kind, inspected.ContentType, new FileInfo(local).Length, sha256, DateTimeOffset.UtcNow,
                 inspected.Width, inspected.Height, inspected.DurationSeconds, inspected.FontFamily);
@@ -161,7 +162,7 @@ public sealed class ProjectGrain(
 
         // Facts first: a render that starts now no longer finds the asset, rather than finding facts without bytes.
         await state.WriteStateAsync();
-        await media.DeleteAsync(AssetKeys.For(Uid, name), CancellationToken.None);
+        await media.DeleteAsync(MediaKeys.Asset(Uid, name), CancellationToken.None);
         return true;
     }
 

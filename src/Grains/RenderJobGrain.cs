@@ -6,6 +6,7 @@ using Orleans.Render.Models;
 using Orleans.Render.Rendering;
 using Orleans.Render.Rendering.Compilation;
 using Orleans.Render.Rendering.Planning;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Grains;
 
@@ -359,7 +360,7 @@ public sealed class RenderJobGrain(
 
     private async Task CancelRunningAsync()
     {
-        foreach (var extension in OutputStreamGrain.Extensions)
+        foreach (var extension in OutputFormats.StreamExtensions)
         {
             GrainFactory.GetGrain<IOutputStreamGrain>(OutputStreamGrain.KeyOf(Token, extension)).CloseAsync().Ignore();
         }

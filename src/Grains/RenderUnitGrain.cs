@@ -5,6 +5,7 @@ using Orleans.Render.Grains.Placement;
 using Orleans.Render.Grains.State;
 using Orleans.Render.Models;
 using Orleans.Render.Storage;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Grains;
 
@@ -103,7 +104,7 @@ public sealed class RenderUnitGrain(
     private async Task<SegmentResult> RenderAttemptsAsync(SegmentWork work, CancellationToken cancellationToken)
     {
         var options = jobOptions.Value;
-        var mediaKey = $"segments/{Unit}.{work.Output.Extension}";
+        var mediaKey = MediaKeys.Unit(Unit, work.Output.Extension);
         var waitingSince = DateTimeOffset.UtcNow;
         if (state.State.Status == OutputStatus.Done)
         {

@@ -10,6 +10,7 @@ using Orleans.Render.Rendering.Compilation;
 using Orleans.Render.Rendering.Engine;
 using Orleans.Render.Rendering.Parsing;
 using Orleans.Render.Storage;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Grains;
 

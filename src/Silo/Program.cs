@@ -8,6 +8,7 @@ using Orleans.Dashboard;
 using Orleans.Render.Grains;
 using Orleans.Render.Grains.Placement;
 using Orleans.Render.Silo;
+using Orleans.Render.Conventions;
 
 var builder = Host.CreateApplicationBuilder(args);
 var hosting = builder.Configuration.GetSection(SiloHostingOptions.Section).Get<SiloHostingOptions>() ?? new SiloHostingOptions();
@@ -23,11 +24,8 @@ builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = hosting.Shutdow
 builder.Services.AddRenderGrainServices(builder.Configuration);
 builder.UseOrleans(silo =>
 {
-    silo.Configure<ClusterOptions>(o =>
-    {
-        o.ClusterId = "render";
-        o.ServiceId = "orleans-render";
-    });
+    silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterDefaults.ClusterId, ClusterDefaults.ServiceId));
+    silo.Configure<ClusterOptions>(builder.Configuration.GetSection(ClusterDefaults.Section));
     silo.UseAzureStorageClustering(o => o.TableServiceClient = new TableServiceClient(hosting.StorageConnectionString));
     silo.ConfigureEndpoints(hosting.AdvertisedIPAddress, hosting.SiloPort, hosting.GatewayPort);
     // Orleans' defaults unless Silo:Membership sets keys (e.g. a faster ProbeTimeout on a development machine).

@@ -15,6 +15,8 @@ public sealed class RenderSystemFixture : IAsyncLifetime
     public const string Key = "TESTKEY";
     public const string Secret = "test-secret-0123456789";
 
+    /// <summary>Not the default: the API finds its silo only when both read the cluster id from configuration.</summary>
+    private readonly string clusterId = $"test-{Guid.NewGuid():N}";
     private readonly string dataRoot = Directory.CreateTempSubdirectory("api-tests-").FullName;
     private readonly int siloPort = Ports.Free();
     private readonly int gatewayPort = Ports.Free();
@@ -87,6 +89,7 @@ public sealed class RenderSystemFixture : IAsyncLifetime
         {
             ["Urls"] = $"http://127.0.0.1:{port}",
             ["ConnectionStrings__AzureStorage"] = azurite.ConnectionString,
+            ["Orleans__ClusterId"] = clusterId,
             ["Management__Keys__0__Key"] = Key,
             ["Management__Keys__0__Secret"] = Secret,
         };
@@ -103,6 +106,7 @@ public sealed class RenderSystemFixture : IAsyncLifetime
         silo = StartProcess("Silo", "Orleans.Render.Silo", new Dictionary<string, string>
         {
             ["ConnectionStrings__AzureStorage"] = azurite.ConnectionString,
+            ["Orleans__ClusterId"] = clusterId,
             ["Silo__SiloPort"] = $"{siloPort}",
             ["Silo__GatewayPort"] = $"{gatewayPort}",
             ["Render__Engine__WorkDirectory"] = Path.Combine(dataRoot, "work"),

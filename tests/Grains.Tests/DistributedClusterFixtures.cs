@@ -1,6 +1,7 @@
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Render.Grains.Placement;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Grains.Tests;
 
@@ -11,7 +12,7 @@ public sealed class PoolClusterFixture : RenderClusterFixture
 
     protected override short SiloCount => 3;
 
-    protected override string PoolOf(int index) => index == 2 ? Premium : RenderPools.DefaultPool;
+    protected override string PoolOf(int index) => index == 2 ? Premium : ClusterDefaults.Pool;
 
     protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
     [

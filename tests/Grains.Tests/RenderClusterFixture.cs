@@ -8,6 +8,7 @@ using Orleans.Render.Storage;
 using Orleans.Render.TestSupport;
 using Orleans.TestingHost;
 using Xunit;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Grains.Tests;
 
@@ -41,7 +42,7 @@ public class RenderClusterFixture : IAsyncLifetime
     protected virtual short SiloCount => 2;
 
     /// <summary>The pool the silo started as number <paramref name="index"/> (from 0) serves.</summary>
-    protected virtual string PoolOf(int index) => RenderPools.DefaultPool;
+    protected virtual string PoolOf(int index) => ClusterDefaults.Pool;
 
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
 

@@ -4,6 +4,7 @@ using Microsoft.Net.Http.Headers;
 using Orleans.Render.Api.Http;
 using Orleans.Render.Models;
 using Orleans.Render.Storage;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Api.Endpoints;
 
@@ -28,7 +29,7 @@ public static class AssetEndpoints
             }
 
             var asset = Names.IsValidAssetName(name) ? await grain.GetAssetAsync(name) : null;
-            var stored = asset is null ? null : await media.GetAsync(AssetKeys.For(project, name), http.RequestAborted);
+            var stored = asset is null ? null : await media.GetAsync(MediaKeys.Asset(project, name), http.RequestAborted);
             if (asset is null || stored is null)
             {
                 return UnknownAsset(name);
@@ -101,7 +102,7 @@ public static class AssetEndpoints
         }
 
         var local = Path.Combine(Path.GetTempPath(), $"asset-upload-{Guid.NewGuid():N}");
-        var staging = $"staging/assets/{Guid.NewGuid():N}";
+        var staging = MediaKeys.StagedAsset();
         try
         {
             long size = 0;

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Orleans.Render.Models;
 using Orleans.Render.Api.Http;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Api.Endpoints;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Orleans.Render.Api.Http;
+using Orleans.Render.Conventions;
 using Orleans.Render.Models;
 
 namespace Orleans.Render.Api.Endpoints;

@@ -1,3 +1,5 @@
+using Orleans.Render.Conventions;
+
 namespace Orleans.Render.Api.Http;
 
 /// <summary>
@@ -8,18 +10,20 @@ namespace Orleans.Render.Api.Http;
 /// </summary>
 public static class DeliveryModes
 {
+    private static readonly string[] Playlists = ["m3u8", "mpd"];
+
     private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.Ordinal)
     {
-        ["render"] = ["mp4", "webm", "gif", "jpg", "png", "m3u8", "mpd"],
-        ["get"] = ["mp4", "webm", "m3u8", "mpd"],
-        ["play"] = ["webm"],
+        ["render"] = [.. OutputFormats.Extensions, .. Playlists],
+        ["get"] = [.. OutputFormats.StreamExtensions, .. Playlists],
+        ["play"] = [OutputFormat.Webm.Extension()],
     };
 
     /// <summary>Every extension some mode serves.</summary>
     public static readonly IReadOnlySet<string> Extensions = Allowed.Values.SelectMany(e => e).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Playlists: HLS and DASH, whose segments are the stream's pieces.</summary>
-    public static bool IsPlaylist(string extension) => extension is "m3u8" or "mpd";
+    public static bool IsPlaylist(string extension) => Playlists.Contains(extension);
 
     /// <summary>A 400 <c>unsupported_mode</c> naming what each mode serves, or null when the mode serves the extension.</summary>
     public static IResult? Refuse(string mode, string extension) => Allowed[mode].Contains(extension)

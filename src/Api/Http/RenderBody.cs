@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Orleans.Render.Api.Http.Uploads;
 using Orleans.Render.Models.Uploads;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Api.Http;
 
@@ -18,8 +19,6 @@ public sealed record RenderBody(
     IReadOnlyList<UploadTask> Uploads,
     bool UploadIsList)
 {
-    public static readonly IReadOnlySet<string> Extensions = new HashSet<string>(["mp4", "webm", "gif", "jpg", "png"], StringComparer.Ordinal);
-
     public static (RenderBody? Body, IResult? Error) Parse(JsonElement root, int maxParallel, IReadOnlyCollection<string> pools)
     {
         if (root.ValueKind != JsonValueKind.Object)
@@ -42,9 +41,9 @@ public sealed record RenderBody(
             foreach (var entry in movie.EnumerateObject())
             {
                 var extension = entry.Name.ToLowerInvariant();
-                if (extension != "*" && !Extensions.Contains(extension))
+                if (extension != "*" && !OutputFormats.IsOutputExtension(extension))
                 {
-                    return Fail("invalid_movie", $"The movie map key '{Short(entry.Name)}' is not an output extension (mp4, webm, gif, jpg, png) or \"*\".");
+                    return Fail("invalid_movie", $"The movie map key '{Short(entry.Name)}' is not an output extension ({string.Join(", ", OutputFormats.Extensions)}) or \"*\".");
                 }
 
                 if (entry.Value.ValueKind != JsonValueKind.String)
@@ -85,7 +84,7 @@ public sealed record RenderBody(
             }
         }
 
-        var routingKey = "default";
+        var routingKey = ClusterDefaults.Pool;
         foreach (var name in (string[])["routingkey", "routingKey"])
         {
             if (root.TryGetProperty(name, out var key) && key.ValueKind != JsonValueKind.Null)
@@ -119,9 +118,9 @@ public sealed record RenderBody(
         if (root.TryGetProperty("format", out var formatValue) && formatValue.ValueKind != JsonValueKind.Null)
         {
             format = formatValue.ValueKind == JsonValueKind.String ? formatValue.GetString()!.ToLowerInvariant() : "";
-            if (!Extensions.Contains(format))
+            if (!OutputFormats.IsOutputExtension(format))
             {
-                return Fail("unsupported_extension", "'format' must be one of mp4, webm, gif, jpg, png.");
+                return Fail("unsupported_extension", $"'format' must be one of {string.Join(", ", OutputFormats.Extensions)}.");
             }
         }
 

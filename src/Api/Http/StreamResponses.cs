@@ -1,4 +1,5 @@
 using System.Globalization;
+using Orleans.Render.Conventions;
 using Orleans.Render.Api.Endpoints;
 using Orleans.Render.Models;
 using Orleans.Render.Storage;
@@ -34,7 +35,7 @@ public sealed class StreamResponses(HttpContext http, IClusterClient client, Gra
             return Failure(layout.ErrorCode!, layout.Message!, layout.IsInputError);
         }
 
-        var contentType = extension == "webm" ? "video/webm" : "video/mp4";
+        var contentType = OutputFormats.TryParse(extension, out var format) ? format.ContentType() : "video/mp4";
         if (layout.Complete || AsksForALaterRange())
         {
             return await WholeAsync(stream, layout, mode, contentType);

@@ -1,3 +1,4 @@
+using Orleans.Render.Conventions;
 namespace Orleans.Render.Models;
 
 /// <summary>
@@ -23,7 +24,7 @@ public sealed record SegmentWork(
     [property: Id(8)] string Project,
     [property: Id(9)] IReadOnlyDictionary<string, double> MediaSeconds,
     [property: Id(10)] SegmentKind Kind = SegmentKind.Frames,
-    [property: Id(11)] string Pool = "default",
+    [property: Id(11)] string Pool = ClusterDefaults.Pool,
     [property: Id(12)] int Index = 0,
     [property: Id(13)] IReadOnlyList<string>? Pieces = null,
     [property: Id(14)] string? SoundKey = null,

@@ -10,7 +10,6 @@ namespace Orleans.Render.Grains.Placement;
 public sealed class RenderPools(ISiloMetadataCache metadata, IClusterMembershipService membership)
 {
     public const string MetadataKey = "render.pools";
-    public const string DefaultPool = "default";
 
     public bool Serves(SiloAddress silo, string pool) =>
         metadata.GetSiloMetadata(silo).Metadata.TryGetValue(MetadataKey, out var pools)

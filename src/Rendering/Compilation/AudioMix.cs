@@ -1,5 +1,6 @@
 using Orleans.Render.Rendering.Model;
 using static Orleans.Render.Rendering.Compilation.GraphBuilder;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Rendering.Compilation;
 

@@ -1,6 +1,7 @@
 using Orleans.Render.Rendering.Media;
 using Orleans.Render.Rendering.Model;
 using static Orleans.Render.Rendering.Compilation.GraphBuilder;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Rendering.Compilation;
 
@@ -132,8 +133,6 @@ public static class FilterGraphCompiler
     }
 
     /// <summary>Whether an output has a sound track at all: only mp4 and webm carry one.</summary>
-    public static bool CarriesAudio(OutputFormat format) => format is OutputFormat.Mp4 or OutputFormat.Webm;
-
     private static IReadOnlyList<string> Threads(EncoderSettings encoder) => encoder.Threads > 0
         ? ["-threads", Invariant($"{encoder.Threads}"), "-filter_complex_threads", Invariant($"{encoder.Threads}")]
         : [];

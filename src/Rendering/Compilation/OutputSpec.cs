@@ -1,3 +1,4 @@
+using Orleans.Render.Conventions;
 namespace Orleans.Render.Rendering.Compilation;
 
 /// <summary>What to produce: a format, and for stills the frame and JPEG quality (10–99).</summary>

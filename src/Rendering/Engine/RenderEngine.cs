@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Render.Rendering.Compilation;
 using Orleans.Render.Rendering.Model;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Rendering.Engine;
 
@@ -94,7 +95,7 @@ public sealed class RenderEngine(
     /// </summary>
     public async Task<bool> RenderAudioAsync(Timeline timeline, string project, OutputFormat format, string outputPath, CancellationToken cancellationToken)
     {
-        if (!FilterGraphCompiler.CarriesAudio(format) || timeline.Audio.Count == 0)
+        if (!format.CarriesSound() || timeline.Audio.Count == 0)
         {
             return false;
         }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Orleans.Render.Rendering.Compilation;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Rendering.Engine;
 

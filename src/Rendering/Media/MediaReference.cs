@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Rendering.Media;
 
@@ -26,7 +27,7 @@ public sealed partial record MediaReference
     public static MediaReference ForUrl(Uri url) => new(RemoteMediaFetcher.ParseUrl(url.AbsoluteUri), null);
 
     public static MediaReference ForAsset(string name) =>
-        AssetNames.IsValid(name) ? new(null, name) : throw new ArgumentException($"'{name}' is not an asset name.", nameof(name));
+        Names.IsValidAssetName(name) ? new(null, name) : throw new ArgumentException($"'{name}' is not an asset name.", nameof(name));
 
     /// <summary>
     /// Reads a bound <c>url</c> field. Anything with a scheme must be an http(s) URL (else 422 <c>url_refused</c>); anything
@@ -40,7 +41,7 @@ public sealed partial record MediaReference
             return new(RemoteMediaFetcher.ParseUrl(trimmed), null);
         }
 
-        return AssetNames.IsValid(trimmed)
+        return Names.IsValidAssetName(trimmed)
             ? new(null, trimmed)
             : throw new RenderInputException(
                 "url_refused",

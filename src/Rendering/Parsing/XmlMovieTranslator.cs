@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Xml;
 using System.Xml.Linq;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Rendering.Parsing;
 

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Orleans.Render.Rendering.Compilation;
 using Orleans.Render.Rendering.Media;
 using Orleans.Render.Rendering.Model;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Rendering.Planning;
 

@@ -1,5 +1,6 @@
 using Orleans.Render.Rendering.Compilation;
 using Orleans.Render.Rendering.Model;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Rendering.Planning;
 
@@ -28,7 +29,7 @@ public sealed record RenderPlan(IReadOnlyList<PlannedSegment> Segments, string? 
             return new RenderPlan(segments, null, segments[0].Unit, range);
         }
 
-        var sound = FilterGraphCompiler.CarriesAudio(output.Format) && timeline.Audio.Count > 0
+        var sound = output.Format.CarriesSound() && timeline.Audio.Count > 0
             ? RenderFingerprint.OfSound(timeline, output.Format, encoder, assetVersions)
             : null;
         return new RenderPlan(segments, sound, RenderFingerprint.OfJoin([.. segments.Select(s => s.Unit)], sound, output.Format), range);
@@ -39,7 +40,7 @@ public sealed record RenderPlan(IReadOnlyList<PlannedSegment> Segments, string? 
     /// carry pictures only and get the sound, rendered once, when they are joined.
     /// </summary>
     public static bool CarriesSound(Timeline timeline, FrameRange range, OutputFormat format) =>
-        FilterGraphCompiler.CarriesAudio(format) && timeline.Audio.Count > 0 && range == new FrameRange(0, timeline.TotalFrames);
+        format.CarriesSound() && timeline.Audio.Count > 0 && range == new FrameRange(0, timeline.TotalFrames);
 
     /// <summary>The frames the output shows: the whole movie, or the one frame of a still (422 when it is outside the movie).</summary>
     private static FrameRange FullRange(Timeline timeline, OutputSpec output)

@@ -1,5 +1,6 @@
 using Orleans.Render.Rendering.Compilation;
 using Orleans.Render.Rendering.Model;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Rendering.Planning;
 

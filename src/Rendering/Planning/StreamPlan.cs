@@ -1,5 +1,6 @@
 using Orleans.Render.Rendering.Compilation;
 using Orleans.Render.Rendering.Model;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Rendering.Planning;
 
@@ -36,7 +37,7 @@ public sealed record StreamPlan(IReadOnlyList<PlannedSegment> Pieces, string? So
             length = Math.Min(2 * length, rest);
         }
 
-        var sound = FilterGraphCompiler.CarriesAudio(format) && timeline.Audio.Count > 0
+        var sound = format.CarriesSound() && timeline.Audio.Count > 0
             ? RenderFingerprint.OfSound(timeline, format, encoder, assetVersions)
             : null;
         var pieces = SegmentPlanner.Cut(timeline, ideals, Math.Min(first, rest) / 4)

@@ -1,5 +1,6 @@
 using Orleans.Render.Rendering.Media;
 using SkiaSharp;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Rendering.Tests.Engine;
 
@@ -18,7 +19,7 @@ public sealed class FolderAssetSource(string root) : IAssetSource, IProjectFontC
     public async Task<string> GetLocalFileAsync(string project, string name, string workDirectory, CancellationToken ct)
     {
         var source = Path.Combine(root, project, name);
-        if (!AssetNames.IsValid(name) || !File.Exists(source))
+        if (!Names.IsValidAssetName(name) || !File.Exists(source))
         {
             throw new RenderInputException("asset_missing", $"The project has no asset '{name}'.");
         }

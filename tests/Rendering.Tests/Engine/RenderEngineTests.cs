@@ -7,6 +7,7 @@ using Orleans.Render.Rendering.Model;
 using Orleans.Render.Rendering.Parsing;
 using Orleans.Render.TestSupport;
 using Xunit;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Rendering.Tests.Engine;
 

@@ -5,6 +5,7 @@ using Orleans.Render.Rendering.Model;
 using Orleans.Render.Rendering.Planning;
 using Orleans.Render.TestSupport;
 using Xunit;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Rendering.Tests.Engine;
 

@@ -3,6 +3,7 @@ using Orleans.Render.Rendering.Compilation;
 using Orleans.Render.Rendering.Planning;
 using Orleans.Render.TestSupport;
 using Xunit;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Rendering.Tests.Engine;
 

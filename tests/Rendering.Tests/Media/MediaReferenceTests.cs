@@ -1,5 +1,6 @@
 using Orleans.Render.Rendering.Media;
 using Xunit;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Rendering.Tests.Media;
 
@@ -47,10 +48,10 @@ public sealed class MediaReferenceTests
     [Fact]
     public void Asset_names_are_one_safe_path_segment_of_at_most_100_characters()
     {
-        Assert.True(AssetNames.IsValid(new string('a', 100)));
-        Assert.False(AssetNames.IsValid(new string('a', 101)));
-        Assert.False(AssetNames.IsValid("a..b"));
-        Assert.False(AssetNames.IsValid("a b"));
-        Assert.False(AssetNames.IsValid(null));
+        Assert.True(Names.IsValidAssetName(new string('a', 100)));
+        Assert.False(Names.IsValidAssetName(new string('a', 101)));
+        Assert.False(Names.IsValidAssetName("a..b"));
+        Assert.False(Names.IsValidAssetName("a b"));
+        Assert.False(Names.IsValidAssetName(null));
     }
 }

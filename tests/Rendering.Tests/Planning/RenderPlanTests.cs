@@ -4,6 +4,7 @@ using Orleans.Render.Rendering.Model;
 using Orleans.Render.Rendering.Parsing;
 using Orleans.Render.Rendering.Planning;
 using Xunit;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Rendering.Tests.Planning;
 

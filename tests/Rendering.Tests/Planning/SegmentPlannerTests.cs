@@ -2,6 +2,7 @@ using Orleans.Render.Rendering.Compilation;
 using Orleans.Render.Rendering.Model;
 using Orleans.Render.Rendering.Planning;
 using Xunit;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Rendering.Tests.Planning;
 

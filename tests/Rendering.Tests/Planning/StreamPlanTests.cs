@@ -3,6 +3,7 @@ using Orleans.Render.Rendering.Compilation;
 using Orleans.Render.Rendering.Parsing;
 using Orleans.Render.Rendering.Planning;
 using Xunit;
+using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Rendering.Tests.Planning;
 

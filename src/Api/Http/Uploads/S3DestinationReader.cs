@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Orleans.Render.Conventions;
 using Orleans.Render.Models.Uploads;
 
 namespace Orleans.Render.Api.Http.Uploads;
@@ -54,14 +55,8 @@ internal sealed partial class S3DestinationReader : IDestinationReader
             d.Text("contentdisposition"), acl, d.Flag("reduced_redundancy", false), d.Text("cachecontrol"), metadata, d.Text("region"));
     }
 
-    private static string ContentTypeOf(string extension) => extension switch
-    {
-        "mp4" => "video/mp4",
-        "webm" => "video/webm",
-        "gif" => "image/gif",
-        "jpg" => "image/jpeg",
-        _ => "image/png",
-    };
+    private static string ContentTypeOf(string extension) =>
+        OutputFormats.TryParse(extension, out var format) ? format.ContentType() : "application/octet-stream";
 
     private static bool IsHostOrOrigin(string host) =>
         host.Contains("://", StringComparison.Ordinal)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Orleans.Render.Conventions;
 using Orleans.Render.Models.Uploads;
 
 namespace Orleans.Render.Api.Http.Uploads;
@@ -59,9 +60,9 @@ public static class UploadTasks
 
         var fields = new UploadFields(task, where);
         var extension = fields.Text("extension")?.ToLowerInvariant();
-        if (extension is null || !RenderBody.Extensions.Contains(extension))
+        if (extension is null || !OutputFormats.IsOutputExtension(extension))
         {
-            throw new InvalidUploadException($"'{where}.extension' must be one of mp4, webm, gif, jpg, png.");
+            throw new InvalidUploadException($"'{where}.extension' must be one of {string.Join(", ", OutputFormats.Extensions)}.");
         }
 
         if (!movies.ContainsKey(extension) && !movies.ContainsKey("*"))

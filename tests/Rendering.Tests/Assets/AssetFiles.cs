@@ -10,7 +10,7 @@ public sealed class AssetFiles : IDisposable
 
     public AssetOptions Options { get; } = new();
 
-    /// <summary>Writes <paramref name="bytes"/> to a file named like the grain's copy of an upload (<c>upload</c> + the name's extension).</summary>
+    /// <summary>Writes <paramref name="bytes"/> to a new file with the extension of <paramref name="name"/>, as the grain copies an upload.</summary>
     public string Write(string name, byte[] bytes)
     {
         var path = Path.Combine(Directory, $"upload-{Guid.NewGuid():N}{Path.GetExtension(name).ToLowerInvariant()}");

@@ -12,14 +12,15 @@ public static class MediaInspector
     /// <summary>The facts of a file, or of what ffprobe reads from an http(s) URL (a progressive file, an HLS or DASH playlist).</summary>
     public static async Task<VideoFacts> ProbeAsync(string path)
     {
-        var analysis = Uri.TryCreate(path, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
-            ? await FFProbe.AnalyseAsync(url)
-            : await FFProbe.AnalyseAsync(path);
+        const string FirstVideoStream = "-select_streams v:0";
+        var url = Uri.TryCreate(path, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https" ? parsed : null;
+        var analysis = url is null ? await FFProbe.AnalyseAsync(path) : await FFProbe.AnalyseAsync(url);
         var video = analysis.PrimaryVideoStream ?? throw new InvalidOperationException($"{path} has no video stream.");
-        // A playlist lists its stream once per program and once more: every line says the same.
-        var counts = await RunAsync("ffprobe", ["-v", "error", "-count_frames", "-select_streams", "v:0", "-show_entries", "stream=nb_read_frames", "-of", "csv=p=0", path]);
-        var frames = int.Parse(counts.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1], CultureInfo.InvariantCulture);
-        return new VideoFacts(video.CodecName ?? "", video.Width ?? 0, video.Height ?? 0, video.AverageFrameRate, analysis.Duration.TotalSeconds, frames);
+        // Frames as a player decodes them, not the count the container claims.
+        var frames = url is null
+            ? await FFProbe.GetFramesAsync(path, customArguments: FirstVideoStream)
+            : await FFProbe.GetFramesAsync(url, customArguments: FirstVideoStream);
+        return new VideoFacts(video.CodecName ?? "", video.Width ?? 0, video.Height ?? 0, video.AverageFrameRate, analysis.Duration.TotalSeconds, frames.Frames.Count);
     }
 
     /// <summary>Decodes frame <paramref name="index"/> (counting from 0) to RGB24 bytes, row by row.</summary>

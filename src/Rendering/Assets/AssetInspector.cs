@@ -15,30 +15,34 @@ namespace Orleans.Render.Rendering.Assets;
 /// </summary>
 public sealed class AssetInspector(AssetOptions options)
 {
-    private static readonly Dictionary<string, string> KindByExtension = new(StringComparer.OrdinalIgnoreCase)
+    // The kind a name's extension promises and, for video and audio, the container it names.
+    private static readonly Dictionary<string, (string Kind, string? Container)> Extensions = new(StringComparer.OrdinalIgnoreCase)
     {
-        [".png"] = "image", [".jpg"] = "image", [".jpeg"] = "image", [".gif"] = "image", [".webp"] = "image",
-        [".bmp"] = "image", [".tif"] = "image", [".tiff"] = "image",
-        [".ttf"] = "font", [".otf"] = "font",
-        [".mp4"] = "video", [".m4v"] = "video", [".mov"] = "video", [".webm"] = "video", [".mkv"] = "video", [".avi"] = "video",
-        [".mp3"] = "audio", [".wav"] = "audio", [".m4a"] = "audio", [".aac"] = "audio", [".ogg"] = "audio", [".oga"] = "audio",
-        [".opus"] = "audio", [".flac"] = "audio",
+        [".png"] = ("image", null), [".jpg"] = ("image", null), [".jpeg"] = ("image", null), [".gif"] = ("image", null),
+        [".webp"] = ("image", null), [".bmp"] = ("image", null), [".tif"] = ("image", null), [".tiff"] = ("image", null),
+        [".ttf"] = ("font", null), [".otf"] = ("font", null),
+        [".mp4"] = ("video", "mp4"), [".m4v"] = ("video", "mp4"), [".mov"] = ("video", "mov"), [".webm"] = ("video", "webm"),
+        [".mkv"] = ("video", "matroska"), [".avi"] = ("video", "avi"),
+        [".mp3"] = ("audio", "mp3"), [".wav"] = ("audio", "wav"), [".m4a"] = ("audio", "mp4"), [".aac"] = ("audio", "aac"),
+        [".ogg"] = ("audio", "ogg"), [".oga"] = ("audio", "ogg"), [".opus"] = ("audio", "ogg"), [".flac"] = ("audio", "flac"),
     };
 
     // Only plain media containers: playlists and meta-formats (hls, concat, …) could make ffmpeg open other files or URLs.
-    private static readonly Dictionary<string, (string Video, string Audio)> Containers = new(StringComparer.Ordinal)
-    {
-        ["mp4"] = ("video/mp4", "audio/mp4"),
-        ["mov"] = ("video/quicktime", "audio/mp4"),
-        ["webm"] = ("video/webm", "audio/webm"),
-        ["matroska"] = ("video/x-matroska", "audio/x-matroska"),
-        ["avi"] = ("video/x-msvideo", "audio/x-wav"),
-        ["mp3"] = ("", "audio/mpeg"),
-        ["wav"] = ("", "audio/wav"),
-        ["ogg"] = ("video/ogg", "audio/ogg"),
-        ["flac"] = ("", "audio/flac"),
-        ["aac"] = ("", "audio/aac"),
-    };
+    // ffprobe gives one demuxer several names (mov,mp4,m4a,3gp,3g2,mj2; matroska,webm): the extension picks among them,
+    // else the first here does.
+    private static readonly Container[] Containers =
+    [
+        new("mp4", "video/mp4", "audio/mp4"),
+        new("mov", "video/quicktime", "audio/mp4"),
+        new("webm", "video/webm", "audio/webm"),
+        new("matroska", "video/x-matroska", "audio/x-matroska"),
+        new("avi", "video/x-msvideo", "audio/x-wav"),
+        new("mp3", "", "audio/mpeg"),
+        new("wav", "", "audio/wav"),
+        new("ogg", "video/ogg", "audio/ogg"),
+        new("flac", "", "audio/flac"),
+        new("aac", "", "audio/aac"),
+    ];
 
     public async Task<InspectedAsset> InspectAsync(string path, string name, string? contentType, CancellationToken ct)
     {
@@ -81,9 +85,9 @@ public sealed class AssetInspector(AssetOptions options)
     /// <summary>image, font, video or audio from the extension, else from a specific Content-Type, else null.</summary>
     public static string? ExpectedKind(string name, string? contentType)
     {
-        if (KindByExtension.TryGetValue(Path.GetExtension(name), out var kind))
+        if (Extensions.TryGetValue(Path.GetExtension(name), out var promised))
         {
-            return kind;
+            return promised.Kind;
         }
 
         var type = (contentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
@@ -182,8 +186,8 @@ public sealed class AssetInspector(AssetOptions options)
         var formats = probe.TryGetProperty("format", out var format) && format.TryGetProperty("format_name", out var formatName)
             ? (formatName.GetString() ?? "").Split(',')
             : [];
-        var container = formats.FirstOrDefault(Containers.ContainsKey);
-        if (container is null)
+        var accepted = Containers.Where(c => formats.Contains(c.Format)).ToList();
+        if (accepted.Count == 0)
         {
             throw new RenderInputException(
                 code, $"'{name}' is in a container this server does not accept ({string.Join(",", formats)}); use MP4, MOV, WebM, MKV, MP3, WAV, OGG, FLAC or AAC.");
@@ -205,10 +209,11 @@ public sealed class AssetInspector(AssetOptions options)
             throw new RenderInputException(code, $"'{name}' has no duration ffprobe can read.");
         }
 
-        var (videoType, audioType) = Containers[container];
+        var named = Extensions.TryGetValue(Path.GetExtension(name), out var promised) ? promised.Container : null;
+        var container = accepted.FirstOrDefault(c => c.Format == named) ?? accepted[0];
         return kind == "video"
-            ? new InspectedAsset("video", videoType, video.GetProperty("width").GetInt32(), video.GetProperty("height").GetInt32(), duration, HasAudio: hasAudio)
-            : new InspectedAsset("audio", audioType, DurationSeconds: duration, HasAudio: true);
+            ? new InspectedAsset("video", container.VideoType, video.GetProperty("width").GetInt32(), video.GetProperty("height").GetInt32(), duration, HasAudio: hasAudio)
+            : new InspectedAsset("audio", container.AudioType, DurationSeconds: duration, HasAudio: true);
     }
 
     private static string? Text(JsonElement element, string property) =>
@@ -258,4 +263,6 @@ public sealed class AssetInspector(AssetOptions options)
         using var document = JsonDocument.Parse(output);
         return document.RootElement.Clone();
     }
+
+    private sealed record Container(string Format, string VideoType, string AudioType);
 }

@@ -58,7 +58,7 @@ public sealed class MovieBinderTests
     [Fact]
     public void Lists_variables_with_the_kind_of_field_they_feed()
     {
-        var variables = MovieBinder.Variables(Parsed);
+        var variables = MovieVariables.Of(Parsed);
         Assert.Equal(
             [("bg", "#000080", "color"), ("name", null, "text"), ("logo", null, "url")],
             variables.Select(v => (v.Name, v.DefaultValue, v.Type)));

@@ -94,7 +94,7 @@ public sealed class LayerLookParsingTests
               {"type": "text", "text": "${name}", "outline": {"color": "${edge}", "width": 1}}]}]}
             """).Movie!;
 
-        var types = MovieBinder.Variables(movie).ToDictionary(v => v.Name, v => v.Type);
+        var types = MovieVariables.Of(movie).ToDictionary(v => v.Name, v => v.Type);
 
         Assert.Equal("text", types["family"]);
         Assert.Equal("color", types["fill"]);

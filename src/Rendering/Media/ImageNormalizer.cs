@@ -10,9 +10,10 @@ namespace Orleans.Render.Rendering.Media;
 public static class ImageNormalizer
 {
     /// <summary>
-    /// Pixel buffers kept for reuse between images. ImageSharp's default pool may keep an eighth of the machine's memory
-    /// (3 GB here) and gives it back only slowly, so one large image left a silo hundreds of MB bigger for minutes;
-    /// an image is decoded once per render, so reuse across renders saves little.
+    /// Pixel buffers kept for reuse between images. ImageSharp's default pool may grow to a portion of the machine's
+    /// physical memory and is trimmed only after a while without allocations, so a large image could leave a silo
+    /// bigger by its pixels (96 MB for 24 megapixels) between renders; an image is decoded once per render, so reuse
+    /// across renders saves little.
     /// </summary>
     public const int PoolMegabytes = 16;
 

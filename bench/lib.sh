@@ -21,11 +21,12 @@ serve_logo() {
     pids+=($!)
 }
 
-# start_system [run.sh options…]: the whole system in the background; returns when /health is 200.
+# start_system [run.sh options…]: the whole system in the background; returns when /health is 200. BENCH_NO_BUILD=1
+# skips run.sh's build (the binaries must be current).
 start_system() {
     RemoteMedia__AllowedEndpoints__0="127.0.0.1:$IMAGE_PORT" "$ROOT/run.sh" --port "$API_PORT" \
         --silo-port $((11311 + BENCH_PORT_BASE)) --gateway-port $((30300 + BENCH_PORT_BASE)) \
-        --azurite-port-base $((10300 + BENCH_PORT_BASE)) "$@" >"$OUT/run.log" 2>&1 &
+        --azurite-port-base $((10300 + BENCH_PORT_BASE)) ${BENCH_NO_BUILD:+--no-build} "$@" >"$OUT/run.log" 2>&1 &
     pids+=($!)
     for _ in $(seq 1 300); do
         curl -fsS "$API/health" >/dev/null 2>&1 && return 0

@@ -10,7 +10,7 @@ second. With one thread per ffmpeg a segment uses one core, so p segments take F
 there is a core per segment: this machine has `cores` of them, so at p = 3 the three segments share two cores and
 the frames' time is F / 2. That is how parallel 3 enters the fit: it measures no more speed-up, only the extra
 segment's fixed work and its join.
-usage: scaling.py OUT DOC REPS LOAD
+usage: scaling.py OUT DOC REPS LOAD SILOS
 """
 import datetime
 import os
@@ -43,7 +43,7 @@ def features(seconds, parallel, cores):
 
 
 def main():
-    out, doc, reps, load = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+    out, doc, reps, load, silos_used = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
     cores = os.cpu_count()
     times = read_times(out)
     runs = [(int(k.split("-")[0]), int(k.split("-")[1]), t) for k, ts in times.items() for t in ts]
@@ -85,7 +85,7 @@ end: {load}. **Not a quiet machine**: other helpers were building and running te
 and scatters every time below; the fitted terms are therefore upper bounds for this hardware, not its true costs.
 
 Movies of {", ".join(f"{s} s" for s in sorted({s for s, _, _ in runs}))} at 1920x1080, 30 fps (`bench/movie.py`: the reference movie's scenes repeated; the cuts fall
-on scene boundaries) rendered end to end through the API (`POST /v2/render` then `GET` the mp4) on 3 silos with one
+on scene boundaries) rendered end to end through the API (`POST /v2/render` then `GET` the mp4) on {silos_used} silos with one
 thread per ffmpeg (`Render:Engine:Encoder:Threads` = 1) and the dashboard off, at parallel 1, 2 and 3, interleaved,
 new params every render so nothing is reused. The model (`bench/scaling.py`), fitted by least squares to all
 {len(runs)} renders:

@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Benchmark and model: 1080p movies of LENGTHS seconds (bench/movie.py: the reference movie's scenes repeated) rendered
-# through the API at parallel 1, 2 and 3 on 3 silos, one thread per ffmpeg (Render:Engine:Encoder:Threads = 1),
+# through the API at parallel 1, 2 and 3, one thread per ffmpeg (Render:Engine:Encoder:Threads = 1),
+# on SILOS silos (default 3, one per segment),
 # interleaved, REPS runs each. bench/scaling.py fits a render's fixed cost, its cost per frame and the assembly cost
 # per output second by least squares and projects a 60 s 1080p movie on 20 and 100 one-core silos. Writes the
 # "scaling" section of docs/benchmarks.md.
-#   REPS=3 LENGTHS="10 20 30" bench/scaling.sh
+#   REPS=3 LENGTHS="10 20 30" SILOS=3 bench/scaling.sh
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 OUT="$ROOT/bench/out"
 REPS="${REPS:-3}"
 LENGTHS="${LENGTHS:-10 20 30}"
+SILOS="${SILOS:-3}"
 mkdir -p "$OUT"
 rm -f "$OUT/times.tsv" "$OUT/scaling-assembly.tsv" "$OUT/scaling-tokens.tsv"
 # shellcheck source=bench/lib.sh
@@ -18,7 +20,7 @@ source "$ROOT/bench/lib.sh"
 trap stop_all EXIT
 
 serve_logo
-Silo__Dashboard=false Render__Engine__Encoder__Threads=1 start_system --silos 3
+Silo__Dashboard=false Render__Engine__Encoder__Threads=1 start_system --silos "$SILOS"
 for seconds in $LENGTHS; do
     python3 "$ROOT/bench/movie.py" "$seconds" >"$OUT/scaling-$seconds.json"
 done
@@ -53,4 +55,4 @@ cat "$ROOT"/.data/logs/silo-*.log | grep -o 'Joined [0-9]* segments of [^ ]* [^ 
     | awk '{print $5 "\t" $(NF-1)}' >"$OUT/scaling-assembly.tsv"
 stop_all
 
-python3 "$ROOT/bench/scaling.py" "$OUT" "$ROOT/docs/benchmarks.md" "$REPS" "$(uptime | sed 's/.*load average: //')"
+python3 "$ROOT/bench/scaling.py" "$OUT" "$ROOT/docs/benchmarks.md" "$REPS" "$(uptime | sed 's/.*load average: //')" "$SILOS"

@@ -83,6 +83,7 @@ def main():
 Produced by `bench/scaling.sh` (REPS={reps}) on {datetime.date.today()}: {cores} cores, {cpu_model()}. Load average at the
 end: {load}. **Not a quiet machine**: other helpers were building and running tests at the same time, which inflates
 and scatters every time below; the fitted terms are therefore upper bounds for this hardware, not its true costs.
+{os.environ.get("SCALING_NOTE", "")}
 
 Movies of {", ".join(f"{s} s" for s in sorted({s for s, _, _ in runs}))} at 1920x1080, 30 fps (`bench/movie.py`: the reference movie's scenes repeated; the cuts fall
 on scene boundaries) rendered end to end through the API (`POST /v2/render` then `GET` the mp4) on {silos_used} silos with one

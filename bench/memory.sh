@@ -83,12 +83,15 @@ for variant, r in rows.items():
     long = f"{cell(r, 'long')} ({float(r['long'][0][1]):.0f} s)" if "long" in r else "–"
     table.append(f"| {names.get(variant, variant)} | {long} | {cell(r, 'big')} | "
                  f"{f'{mb(after[0]):.0f}' if after else '–'} | {f'{mb(after[-1]):.0f} ({len(after)})' if after else '–'} | {cell(r, 'idle')} |")
+slopes = "; ".join(
+    f"{names.get(v, v).split(':')[0]} {(int(r['after'][-1][1]) - int(r['after'][0][1])) / 1024 / (len(r['after']) - 1):.2f} MB"
+    for v, r in rows.items() if len(r.get("after", [])) > 1)
 text = f"""## Silo memory (`bench/memory.sh`)
 
 Produced by `bench/memory.sh` (RENDERS={renders}) on {datetime.date.today()}: {os.cpu_count()} cores, {cpu_model()}; load
 average at the end {load}: other helpers were building and testing on this machine, which slows the renders but
 changes resident memory little. One silo as `bench/run.sh` starts it (dashboard on); the silo process's VmRSS sampled
-every 100 ms (`bench/rss.py`; ffmpeg is a child process and not counted). Per variant, in one run: a warm-up render,
+every 100 ms (`bench/rss.py`; ffmpeg is a child process and not counted). Per variant, in one run: a warm-up render (the 60 s movie once),
 the 60 s 1920x1080 movie (`bench/movie.py 60`: the reference movie's scenes six times over, 1800 frames) at
 parallel 1, the reference movie with a 6000x4000 JPEG as its image, then {renders} reference renders with new params
 each and the idle RSS 10 s after the last. The variants differ only in environment variables over one build.
@@ -97,7 +100,7 @@ each and the idle RSS 10 s after the last. The variants differ only in environme
 |---|---:|---:|---:|---:|---:|
 {chr(10).join(table)}
 
-Target: peak ≤ 400 MB during the 60 s movie.
+Target: peak ≤ 400 MB during the 60 s movie. Growth after the first render, per render: {slopes}.
 
 What the silo's memory is (measured while writing this benchmark, one silo after 15 reference renders, idle at about
 210 MB: `/proc/PID/status`, `dotnet-gcdump`, `dotnet-counters`): about 85 MB of mapped files (the runtime, Orleans,

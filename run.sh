@@ -11,6 +11,7 @@
 # 'kill <pid>' (graceful, status 0) is not. Start-up empties the scratch folder (.data/work).
 # Environment overrides (the options win): SILOS, Silo__SiloPort, Silo__GatewayPort, AZURITE_PORT_BASE,
 # Media__Root, Silo__*, Render__Engine__*, Management__Keys__0__Key / __Secret, DOTNET_ENVIRONMENT.
+# Start-up limits: HEALTH_TIMEOUT (90 s), AZURITE_TIMEOUT (60 s), SILO_TIMEOUT (90 s) for a heavily loaded machine.
 # Logs: .data/logs/{build,azurite,silo-I,api}.log. Data: .data/azurite, .data/media, .data/work.
 set -euo pipefail
 
@@ -20,7 +21,7 @@ cd "$REPO_ROOT"
 source "$REPO_ROOT/scripts/prerequisites.sh"
 
 usage() {
-    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
 }
 
 API_PORT=8080
@@ -30,7 +31,8 @@ AZURITE_PORT_BASE="${AZURITE_PORT_BASE:-10000}"
 SILOS="${SILOS:-1}"
 ADD_SILO=""
 BUILD=1
-HEALTH_TIMEOUT="${HEALTH_TIMEOUT:-90}"
+# Start-up limits in seconds (raise them on a heavily loaded machine).
+HEALTH_TIMEOUT="${HEALTH_TIMEOUT:-90}" AZURITE_TIMEOUT="${AZURITE_TIMEOUT:-60}" SILO_TIMEOUT="${SILO_TIMEOUT:-90}"
 # A stopping silo deactivates its grains first; it gets this long (Silo:ShutdownTimeout) plus a margin.
 export Silo__ShutdownTimeout="${Silo__ShutdownTimeout:-00:01:00}"
 
@@ -404,17 +406,17 @@ start_stack() {
     done
 
     start azurite "$LOG_DIR/azurite.log" run_azurite
-    wait_for "Azurite (ports $BLOB_PORT-$TABLE_PORT)" "${PIDS[-1]}" 60 azurite_ready
+    wait_for "Azurite (ports $BLOB_PORT-$TABLE_PORT)" "${PIDS[-1]}" "$AZURITE_TIMEOUT" azurite_ready
 
     # Silo 0 first: it creates the membership table the others join.
     declare -a SILO_PIDS=()
     for ((i = 0; i < SILOS; i++)); do
         start "silo-$i" "$(silo_log "$i")" silo_command "$i"
         SILO_PIDS+=("${PIDS[-1]}")
-        [ "$i" -gt 0 ] || wait_for "silo 0 gateway (port $GATEWAY_PORT)" "${PIDS[-1]}" 90 port_open "$GATEWAY_PORT"
+        [ "$i" -gt 0 ] || wait_for "silo 0 gateway (port $GATEWAY_PORT)" "${PIDS[-1]}" "$SILO_TIMEOUT" port_open "$GATEWAY_PORT"
     done
     for ((i = 1; i < SILOS; i++)); do
-        wait_for "silo $i gateway (port $((GATEWAY_PORT + i)))" "${SILO_PIDS[$i]}" 90 port_open $((GATEWAY_PORT + i))
+        wait_for "silo $i gateway (port $((GATEWAY_PORT + i)))" "${SILO_PIDS[$i]}" "$SILO_TIMEOUT" port_open $((GATEWAY_PORT + i))
     done
 
     start api "$LOG_DIR/api.log" run_api
@@ -473,7 +475,7 @@ while :; do
             ;;
         azurite)
             if restart "$name" "$logfile" "$command" "$rc"; then
-                wait_for "Azurite (ports $BLOB_PORT-$TABLE_PORT)" "${PIDS[-1]}" 60 azurite_ready
+                wait_for "Azurite (ports $BLOB_PORT-$TABLE_PORT)" "${PIDS[-1]}" "$AZURITE_TIMEOUT" azurite_ready
                 continue
             fi
             ;;

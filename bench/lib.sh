@@ -1,7 +1,9 @@
 # Shared by the benchmark scripts: start the system on spare ports, serve the logo, render through the API.
 # Source it after setting ROOT and OUT.
 
-API_PORT=8097 IMAGE_PORT=8098
+# Ports may be overridden from the environment (BENCH_PORT_BASE) when another benchmark runs on this machine.
+BENCH_PORT_BASE="${BENCH_PORT_BASE:-0}"
+API_PORT=$((8097 + BENCH_PORT_BASE)) IMAGE_PORT=$((8098 + BENCH_PORT_BASE))
 API="http://127.0.0.1:$API_PORT"
 KEY="DEVKEY:dev-secret-change-me"
 pids=()
@@ -19,10 +21,12 @@ serve_logo() {
     pids+=($!)
 }
 
-# start_system [run.sh options…]: the whole system in the background; returns when /health is 200.
+# start_system [run.sh options…]: the whole system in the background; returns when /health is 200. BENCH_NO_BUILD=1
+# skips run.sh's build (the binaries must be current).
 start_system() {
-    RemoteMedia__AllowedEndpoints__0="127.0.0.1:$IMAGE_PORT" "$ROOT/run.sh" --port "$API_PORT" --silo-port 11311 \
-        --gateway-port 30300 --azurite-port-base 10300 "$@" >"$OUT/run.log" 2>&1 &
+    RemoteMedia__AllowedEndpoints__0="127.0.0.1:$IMAGE_PORT" "$ROOT/run.sh" --port "$API_PORT" \
+        --silo-port $((11311 + BENCH_PORT_BASE)) --gateway-port $((30300 + BENCH_PORT_BASE)) \
+        --azurite-port-base $((10300 + BENCH_PORT_BASE)) ${BENCH_NO_BUILD:+--no-build} "$@" >"$OUT/run.log" 2>&1 &
     pids+=($!)
     for _ in $(seq 1 300); do
         curl -fsS "$API/health" >/dev/null 2>&1 && return 0
@@ -54,10 +58,12 @@ token_of() {
     grep -o '"token": *"[A-Za-z0-9_-]*"' | cut -d'"' -f4
 }
 
-# render PROJECT PARALLEL OUTFILE: POST /v2/render (blocks until stored), then GET the mp4.
+# render PROJECT PARALLEL OUTFILE [NAME]: POST /v2/render (blocks until stored), then GET the mp4. NAME (default Alex)
+# is the name param: the segment store serves a render with the same params again without rendering. BENCH_LOGO, when
+# set, is the image URL instead of the logo.
 render() {
     local body token
-    body="{\"movie\": \"bench\", \"parallel\": $2, \"params\": {\"name\": \"Alex\", \"order\": \"12345\", \"logo\": \"http://127.0.0.1:$IMAGE_PORT/logo.png\"}}"
+    body="{\"movie\": \"bench\", \"parallel\": $2, \"params\": {\"name\": \"${4:-Alex}\", \"order\": \"12345\", \"logo\": \"${BENCH_LOGO:-http://127.0.0.1:$IMAGE_PORT/logo.png}\"}}"
     token=$(curl -fsS -X POST -H 'Content-Type: application/json' -d "$body" "$API/v2/render/$1" | token_of)
     curl -fsS -o "$3" "$API/v2/render/$token.mp4"
 }

@@ -54,10 +54,12 @@ token_of() {
     grep -o '"token": *"[A-Za-z0-9_-]*"' | cut -d'"' -f4
 }
 
-# render PROJECT PARALLEL OUTFILE: POST /v2/render (blocks until stored), then GET the mp4.
+# render PROJECT PARALLEL OUTFILE: POST /v2/render (blocks until stored), then GET the mp4. The logo's URL has a query
+# never sent before (the image server ignores it), so the render is new work: the segment store outlives the system
+# and would otherwise hand back the output of an earlier identical request without running ffmpeg.
 render() {
     local body token
-    body="{\"movie\": \"bench\", \"parallel\": $2, \"params\": {\"name\": \"Alex\", \"order\": \"12345\", \"logo\": \"http://127.0.0.1:$IMAGE_PORT/logo.png\"}}"
+    body="{\"movie\": \"bench\", \"parallel\": $2, \"params\": {\"name\": \"Alex\", \"order\": \"12345\", \"logo\": \"http://127.0.0.1:$IMAGE_PORT/logo.png?run=$(date +%s%N)\"}}"
     token=$(curl -fsS -X POST -H 'Content-Type: application/json' -d "$body" "$API/v2/render/$1" | token_of)
     curl -fsS -o "$3" "$API/v2/render/$token.mp4"
 }

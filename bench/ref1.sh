@@ -6,6 +6,7 @@
 # command and the silo's own account of each render (prepare, ffmpeg), and the load average, since the machine is
 # shared. Writes the "ref1" section of docs/benchmarks.md. Starts its own system on spare ports.
 #   REPS=7 bench/ref1.sh
+#   NO_BUILD=1 bench/ref1.sh     use the last build (start-up waits at most 300 s for /health, build included)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,7 +20,7 @@ trap stop_all EXIT
 
 serve_logo
 # Without the dashboard's collector, as in bench/parallel.sh: it takes CPU the renders could use.
-Silo__Dashboard=false start_system
+Silo__Dashboard=false start_system ${NO_BUILD:+--no-build}
 project=$(create_movie "$ROOT/bench/ref1-movie.json")
 bare() { /usr/bin/time -f "bare\t%U\t%S" -a -o "$OUT/cpu.tsv" "$ROOT/bench/ref1-bare.sh" "$OUT/logo.png" "$OUT/bare.mp4"; }
 api() { render "$project" 1 "$OUT/api.mp4"; }
@@ -102,13 +103,14 @@ query, so the segment store never hands back an earlier render and each run runs
 {row("api", "Orleans.Render API, end to end")}
 
 **API ÷ tuned bare ffmpeg: {ratio:.3f}** (median of the walls; target ≤ 1.10: {verdict}). Ratio of each interleaved
-pair: {", ".join(f"{r:.2f}" for r in ratios)}.
+pair: {", ".join(f"{r:.2f}" for r in ratios)} (median {statistics.median(ratios):.3f}; a pair's two runs see nearly the
+same load, so this median is the steadier figure when the load drifts during the run).
 
 All runs: bare {", ".join(f"{t:.2f}" for t in times["bare"])}; API {", ".join(f"{t:.2f}" for t in times["api"])}.
 The bare command used {statistics.median(cpu):.2f} CPU-s (median; {", ".join(f"{c:.2f}" for c in cpu)}). The silo
 logged a median of {prepare:.2f} s preparing (text rasterised, logo fetched) and {inside:.2f} s in ffmpeg per render;
 the rest of the API's time is the HTTP calls, the grain hops and storing. PSNR of the last API output against the
-last bare one: {read("psnr.txt")} dB (the texts sit a few pixels apart: drawtext places by glyph box, the API by line
+last bare one: {float(read("psnr.txt")):.1f} dB (the texts sit a few pixels apart: drawtext places by glyph box, the API by line
 box).
 """
 write_section(doc, "ref1", text + FINDINGS)

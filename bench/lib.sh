@@ -59,11 +59,13 @@ token_of() {
 }
 
 # render PROJECT PARALLEL OUTFILE [NAME]: POST /v2/render (blocks until stored), then GET the mp4. NAME (default Alex)
-# is the name param: the segment store serves a render with the same params again without rendering. BENCH_LOGO, when
-# set, is the image URL instead of the logo.
+# is the name param. BENCH_LOGO, when set, is the image URL instead of the logo. The image URL gets a query never sent
+# before (the image server ignores it), so the render is new work: the segment store outlives the system and would
+# otherwise hand back the output of an earlier identical request without running ffmpeg.
 render() {
-    local body token
-    body="{\"movie\": \"bench\", \"parallel\": $2, \"params\": {\"name\": \"${4:-Alex}\", \"order\": \"12345\", \"logo\": \"${BENCH_LOGO:-http://127.0.0.1:$IMAGE_PORT/logo.png}\"}}"
+    local body token logo="${BENCH_LOGO:-http://127.0.0.1:$IMAGE_PORT/logo.png}"
+    [[ "$logo" == *\?* ]] && logo="$logo&run=$(date +%s%N)" || logo="$logo?run=$(date +%s%N)"
+    body="{\"movie\": \"bench\", \"parallel\": $2, \"params\": {\"name\": \"${4:-Alex}\", \"order\": \"12345\", \"logo\": \"$logo\"}}"
     token=$(curl -fsS -X POST -H 'Content-Type: application/json' -d "$body" "$API/v2/render/$1" | token_of)
     curl -fsS -o "$3" "$API/v2/render/$token.mp4"
 }

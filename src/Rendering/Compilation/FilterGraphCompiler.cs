@@ -10,7 +10,7 @@ namespace Orleans.Render.Rendering.Compilation;
 /// All pixel work happens in the filter graph. Each scene the range needs is composed as its own stream (a colour
 /// source with its layers laid over it by <see cref="LayerGraph"/>, times local to the scene), cut into its body and the
 /// frames it shares with a neighbour in a transition, and the parts are joined by <c>concat</c>. Only the shared frames
-/// pass through <c>xfade</c>, because xfade converts every frame it sees to yuv444p and back.
+/// are blended (<see cref="TransitionBlend"/>).
 /// A range renders exactly the frames the whole movie would.
 /// </summary>
 public static class FilterGraphCompiler
@@ -209,21 +209,16 @@ public static class FilterGraphCompiler
         var previous = timeline.Scenes[part.Scene - 1];
         var frames = part.Transition!.Frames;
         var from = pieces[(part.Scene - 1, previous.FrameCount - frames)];
-        var to = pieces[(part.Scene, 0)];
+        var blended = TransitionBlend.Append(graph, part.Transition.Kind, frames, from, pieces[(part.Scene, 0)]);
+        if (part.Start == 0 && part.End == frames)
+        {
+            return blended;
+        }
+
         var label = graph.NewLabel("x");
-        var trim = part.Start > 0 || part.End < frames
-            ? Invariant($",trim=start_frame={part.Start}:end_frame={part.End},setpts=PTS-STARTPTS")
-            : "";
-        graph.Statement(Invariant(
-            $"[{from}][{to}]xfade=transition={XfadeName(part.Transition.Kind)}:duration={graph.Seconds(frames)}:offset=0,format=yuv420p{trim}[{label}]"));
+        graph.Statement(Invariant($"[{blended}]trim=start_frame={part.Start}:end_frame={part.End},setpts=PTS-STARTPTS[{label}]"));
         return label;
     }
-
-    private static string XfadeName(TransitionKind kind) => kind switch
-    {
-        TransitionKind.Crossfade => "fade",
-        _ => kind.ToString().ToLowerInvariant(),
-    };
 
     private static string OutputTail(OutputFormat format, string current) => format switch
     {

@@ -60,6 +60,35 @@ public sealed class TransitionTests(EngineFixture fixture) : IClassFixture<Engin
     }
 
     [Fact]
+    public async Task A_crossfade_mixes_the_scenes_linearly_frame_by_frame_and_leaves_the_frames_around_it_alone()
+    {
+        // Each point sees different colours in the two scenes, so a plane or a colour channel mixed wrongly shows.
+        var timeline = EngineFixture.Bind("""
+            {"width": 320, "height": 180, "fps": 25, "scenes": [
+              {"duration": 1, "background": "#ff0000", "layers": [
+                {"type": "solid", "color": "#ffffff", "x": 0, "y": 0, "width": 100, "height": 180}]},
+              {"duration": 1, "background": "#0000ff", "transition": {"type": "crossfade", "duration": 0.4}, "layers": [
+                {"type": "solid", "color": "#00ff00", "x": 220, "y": 0, "width": 100, "height": 180}]}]}
+            """);
+        var points = new[] { (50, 90, (255, 255, 255), Blue), (160, 90, Red, Blue), (270, 90, Red, Green) };
+        var movie = await fixture.RenderAsync(timeline, OutputFormat.Mp4);
+
+        foreach (var frame in new[] { 13, 14, 15, 16, 18, 20, 22, 24, 25, 26 })
+        {
+            var decoded = await MediaInspector.DecodeFrameAsync(movie, frame, 320, 180);
+            var weight = Math.Clamp((frame - 15) / 10.0, 0, 1);
+            foreach (var (x, y, from, to) in points)
+            {
+                var expected = Mix(from, to, weight);
+                Assert.True(decoded.IsNear(x, y, expected, 12), $"frame {frame} at {x},{y} is {decoded.At(x, y)}, expected {expected}");
+            }
+        }
+    }
+
+    private static (int, int, int) Mix((int R, int G, int B) from, (int R, int G, int B) to, double weight) =>
+        ((int)Math.Round(from.R + ((to.R - from.R) * weight)), (int)Math.Round(from.G + ((to.G - from.G) * weight)), (int)Math.Round(from.B + ((to.B - from.B) * weight)));
+
+    [Fact]
     public async Task Scenes_overlap_by_their_transitions_and_the_movie_has_exactly_the_remaining_frames()
     {
         var timeline = EngineFixture.Bind("""

@@ -6,7 +6,6 @@ using Orleans.Render.Rendering;
 using Orleans.Render.Rendering.Compilation;
 using Orleans.Render.Rendering.Engine;
 using Orleans.Render.Rendering.Planning;
-using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Grains;
 
@@ -23,7 +22,7 @@ public sealed class OutputStreamGrain(
     RenderUnits units,
     IOptions<StreamingOptions> options,
     IOptions<RenderEngineOptions> engineOptions,
-    ILogger<OutputStreamGrain> logger) : Grain, IOutputStreamGrain
+    ILogger<OutputStreamGrain> logger) : Grain, IOutputStreamGrain, IDisposable
 {
     /// <summary>Look-ahead pieces of one stream rendering at once.</summary>
     private const int AheadAtOnce = 2;
@@ -276,4 +275,6 @@ public sealed class OutputStreamGrain(
 
         public Task<SegmentResult> Render { get; set; } = null!;
     }
+
+    public void Dispose() => closing.Dispose();
 }

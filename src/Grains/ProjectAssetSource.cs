@@ -12,7 +12,7 @@ namespace Orleans.Render.Grains;
 /// </summary>
 public sealed class ProjectAssetSource(IMediaStore media, IGrainFactory grains) : IAssetSource, IProjectFontCatalog
 {
-    public async Task<string> GetLocalFileAsync(string project, string name, string workDirectory, CancellationToken ct)
+    public async Task<string> GetLocalFileAsync(string project, string name, string workDirectory, CancellationToken cancellationToken)
     {
         if (!Names.IsValidAssetName(name))
         {
@@ -22,7 +22,7 @@ public sealed class ProjectAssetSource(IMediaStore media, IGrainFactory grains) 
         var path = Path.Combine(workDirectory, $"asset-{Guid.NewGuid():N}{Path.GetExtension(name).ToLowerInvariant()}");
         try
         {
-            await media.DownloadToFileAsync(MediaKeys.Asset(project, name), path, ct);
+            await media.DownloadToFileAsync(MediaKeys.Asset(project, name), path, cancellationToken);
         }
         catch (FileNotFoundException)
         {
@@ -33,7 +33,7 @@ public sealed class ProjectAssetSource(IMediaStore media, IGrainFactory grains) 
         return path;
     }
 
-    public async Task<string?> FindFontAssetAsync(string project, string font, CancellationToken ct)
+    public async Task<string?> FindFontAssetAsync(string project, string font, CancellationToken cancellationToken)
     {
         var fonts = (await grains.GetGrain<IProjectGrain>(project).ListAssetsAsync()).Where(a => a.Kind == "font").ToList();
         return (fonts.FirstOrDefault(a => a.Name.Equals(font, StringComparison.Ordinal))

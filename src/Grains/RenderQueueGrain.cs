@@ -40,7 +40,7 @@ public sealed class RenderQueueGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        keptAlive = await this.GetReminder(KeepAliveReminder) is not null;
+        keptAlive = await this.GetReminder(KeepAliveReminder, cancellationToken) is not null;
         this.RegisterGrainTimer(CheckAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Options.LeasePeriod) { Interleave = true });
     }
 

@@ -5,7 +5,6 @@ using Orleans.Render.Grains.Placement;
 using Orleans.Render.Grains.State;
 using Orleans.Render.Models;
 using Orleans.Render.Storage;
-using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Grains;
 
@@ -21,7 +20,7 @@ public sealed class RenderUnitGrain(
     IMediaStore media,
     RenderPools pools,
     IOptions<RenderJobOptions> jobOptions,
-    ILogger<RenderUnitGrain> logger) : Grain, IRenderUnitGrain
+    ILogger<RenderUnitGrain> logger) : Grain, IRenderUnitGrain, IDisposable
 {
     private readonly HashSet<string> waiters = new(StringComparer.Ordinal);
     private Task<SegmentResult>? rendering;
@@ -55,6 +54,7 @@ public sealed class RenderUnitGrain(
             waiters.Remove(work.Token);
             if (rendering == render)
             {
+                cancellation?.Dispose();
                 (rendering, cancellation) = (null, null);
             }
         }
@@ -225,4 +225,6 @@ public sealed class RenderUnitGrain(
     private SegmentResult Result(bool reused) =>
         new(state.State.Frames, Silo: state.State.Silo, MediaKey: state.State.MediaKey, Reused: reused, Attempts: state.State.Attempts,
             HeaderBytes: state.State.HeaderBytes);
+
+    public void Dispose() => cancellation?.Dispose();
 }

@@ -10,7 +10,7 @@ namespace Orleans.Render.Storage;
 /// A media store in one Azure Blob container; the blob name is the key. Every silo and the API share it through the
 /// connection string, so no shared folder is needed.
 /// </summary>
-public sealed class AzureBlobMediaStore(IOptions<MediaStoreOptions> options, ILogger<AzureBlobMediaStore> logger) : IMediaStore
+public sealed class AzureBlobMediaStore(IOptions<MediaStoreOptions> options, ILogger<AzureBlobMediaStore> logger) : IMediaStore, IDisposable
 {
     private readonly BlobContainerClient container = new(options.Value.ConnectionString, options.Value.Container);
     private readonly SemaphoreSlim creating = new(1, 1);
@@ -125,4 +125,6 @@ public sealed class AzureBlobMediaStore(IOptions<MediaStoreOptions> options, ILo
     }
 
     private static FileNotFoundException Missing(string key, Exception inner) => new($"There is no media object '{key}'.", key, inner);
+
+    public void Dispose() => creating.Dispose();
 }

@@ -24,7 +24,7 @@ public sealed class BadInputTests(RenderSystemFixture system) : IAsyncLifetime
 
     private Task<HttpResponseMessage> RenderAsync(string body) => system.Http.PostJsonAsync($"/v2/render/{project}", body);
 
-    private string WithLogo(string url) => $$"""{"movie": "greeting", "params": {"logo": "{{url}}"} }""";
+    private static string WithLogo(string url) => $$"""{"movie": "greeting", "params": {"logo": "{{url}}"} }""";
 
     [Theory]
     [InlineData("{\"movie\": ", "invalid_json")]

@@ -41,7 +41,7 @@ public sealed class StreamingApiTests(RenderSystemFixture system) : IAsyncLifeti
         return System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("token").GetString()!;
     }
 
-    private async Task<string> SaveAsync(HttpResponseMessage response, string extension)
+    private static async Task<string> SaveAsync(HttpResponseMessage response, string extension)
     {
         var file = Path.Combine(Path.GetTempPath(), $"stream-{Guid.NewGuid():N}.{extension}");
         await File.WriteAllBytesAsync(file, await response.Content.ReadAsByteArrayAsync());

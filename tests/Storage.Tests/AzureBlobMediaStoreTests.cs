@@ -11,7 +11,7 @@ public sealed class AzureBlobMediaStoreTests(AzuriteFixture azurite) : MediaStor
     // A container per test: tests stay independent and each one exercises creation at first use.
     private readonly string container = $"media-{Guid.NewGuid():N}";
 
-    protected override Task<IMediaStore> CreateStoreAsync() => Task.FromResult(NewStore());
+    protected override Task<IMediaStore> CreateStoreAsync() => Task.FromResult<IMediaStore>(NewStore());
 
     [Fact]
     public async Task Concurrent_first_uses_create_the_container_once_and_all_succeed()
@@ -41,7 +41,7 @@ public sealed class AzureBlobMediaStoreTests(AzuriteFixture azurite) : MediaStor
         Assert.Equal(put, await other.GetAsync("renders/t1/mp4.mp4", CancellationToken.None));
     }
 
-    private IMediaStore NewStore() => new AzureBlobMediaStore(
+    private AzureBlobMediaStore NewStore() => new AzureBlobMediaStore(
         Options.Create(new MediaStoreOptions { Provider = MediaStoreOptions.AzureBlob, ConnectionString = azurite.ConnectionString, Container = container }),
         NullLogger<AzureBlobMediaStore>.Instance);
 }

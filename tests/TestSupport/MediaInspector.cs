@@ -12,14 +12,14 @@ public static class MediaInspector
     /// <summary>The facts of a file, or of what ffprobe reads from an http(s) URL (a progressive file, an HLS or DASH playlist).</summary>
     public static async Task<VideoFacts> ProbeAsync(string path)
     {
-        const string FirstVideoStream = "-select_streams v:0";
+        const string firstVideoStream = "-select_streams v:0";
         var url = Uri.TryCreate(path, UriKind.Absolute, out var parsed) && parsed.Scheme is "http" or "https" ? parsed : null;
         var analysis = url is null ? await FFProbe.AnalyseAsync(path) : await FFProbe.AnalyseAsync(url);
         var video = analysis.PrimaryVideoStream ?? throw new InvalidOperationException($"{path} has no video stream.");
         // Frames as a player decodes them, not the count the container claims.
         var frames = url is null
-            ? await FFProbe.GetFramesAsync(path, customArguments: FirstVideoStream)
-            : await FFProbe.GetFramesAsync(url, customArguments: FirstVideoStream);
+            ? await FFProbe.GetFramesAsync(path, customArguments: firstVideoStream)
+            : await FFProbe.GetFramesAsync(url, customArguments: firstVideoStream);
         return new VideoFacts(video.CodecName ?? "", video.Width ?? 0, video.Height ?? 0, video.AverageFrameRate, analysis.Duration.TotalSeconds, frames.Frames.Count);
     }
 

@@ -45,7 +45,7 @@ public static class SystemEndpoints
     {
         try
         {
-            var hosts = await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true).WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            var hosts = await client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true, cancellationToken).WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
             return hosts.Count > 0 ? (hosts.Count, null) : (0, "No silo is active.");
         }
         catch (Exception ex) when (ex is OrleansException or TimeoutException)

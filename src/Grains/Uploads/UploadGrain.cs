@@ -21,7 +21,7 @@ public sealed class UploadGrain(
     UploadSender sender,
     UploadCallbacks callbacks,
     IOptions<UploadOptions> uploadOptions,
-    ILogger<UploadGrain> logger) : Grain, IUploadGrain, IRemindable
+    ILogger<UploadGrain> logger) : Grain, IUploadGrain, IRemindable, IDisposable
 {
     private const string Reminder = "upload";
 
@@ -293,4 +293,6 @@ public sealed class UploadGrain(
     }
 
     private UploadInfo Info() => state.State.ToInfo(calling, RuntimeIdentity);
+
+    public void Dispose() => saving.Dispose();
 }

@@ -44,7 +44,7 @@ public sealed class AssetInspector(AssetOptions options)
         new("aac", "", "audio/aac"),
     ];
 
-    public async Task<InspectedAsset> InspectAsync(string path, string name, string? contentType, CancellationToken ct)
+    public async Task<InspectedAsset> InspectAsync(string path, string name, string? contentType, CancellationToken cancellationToken)
     {
         if (new FileInfo(path).Length > options.MaxBytes)
         {
@@ -58,7 +58,7 @@ public sealed class AssetInspector(AssetOptions options)
             case "font":
                 return InspectFont(path, name);
             case { } media:
-                return await ProbeAsync(path, name, media, ct);
+                return await ProbeAsync(path, name, media, cancellationToken);
         }
 
         if (IsImage(path))
@@ -73,7 +73,7 @@ public sealed class AssetInspector(AssetOptions options)
 
         try
         {
-            return await ProbeAsync(path, name, null, ct);
+            return await ProbeAsync(path, name, null, cancellationToken);
         }
         catch (RenderInputException)
         {
@@ -169,14 +169,14 @@ public sealed class AssetInspector(AssetOptions options)
     /// ffprobe's view of a video or audio file (<paramref name="expected"/> <c>video</c>, <c>audio</c> or null for either):
     /// container, streams and duration; the render engine uses it for the media a movie plays.
     /// </summary>
-    public async Task<InspectedAsset> ProbeAsync(string path, string name, string? expected, CancellationToken ct)
+    public async Task<InspectedAsset> ProbeAsync(string path, string name, string? expected, CancellationToken cancellationToken)
     {
         var kindWord = expected ?? "media";
         var code = expected == "audio" ? "audio_invalid" : "video_invalid";
         JsonElement probe;
         try
         {
-            probe = await RunProbeAsync(path, ct);
+            probe = await RunProbeAsync(path, cancellationToken);
         }
         catch (InvalidDataException ex)
         {
@@ -222,7 +222,7 @@ public sealed class AssetInspector(AssetOptions options)
             : null;
 
     /// <summary>ffprobe on a local file only (no other protocols), as an argument list, killed after the probe timeout.</summary>
-    private async Task<JsonElement> RunProbeAsync(string path, CancellationToken ct)
+    private async Task<JsonElement> RunProbeAsync(string path, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(options.FfprobePath)
         {
@@ -237,7 +237,7 @@ public sealed class AssetInspector(AssetOptions options)
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {options.FfprobePath}.");
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.ProbeTimeout);
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
@@ -249,7 +249,7 @@ public sealed class AssetInspector(AssetOptions options)
         {
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(CancellationToken.None);
-            ct.ThrowIfCancellationRequested();
+            cancellationToken.ThrowIfCancellationRequested();
             throw new InvalidDataException($"ffprobe did not finish within {options.ProbeTimeout.TotalSeconds:0.#} s");
         }
 

@@ -10,5 +10,5 @@ public interface IAssetSource
     /// Copies the asset into <paramref name="workDirectory"/> and returns the local file's path; throws
     /// <see cref="RenderInputException"/> with code <c>asset_missing</c> when the project has no such asset.
     /// </summary>
-    Task<string> GetLocalFileAsync(string project, string name, string workDirectory, CancellationToken ct);
+    Task<string> GetLocalFileAsync(string project, string name, string workDirectory, CancellationToken cancellationToken);
 }

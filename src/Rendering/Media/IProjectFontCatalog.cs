@@ -7,5 +7,5 @@ namespace Orleans.Render.Rendering.Media;
 public interface IProjectFontCatalog
 {
     /// <summary>The asset name of the project's font called <paramref name="font"/> (asset name or family), or null.</summary>
-    Task<string?> FindFontAssetAsync(string project, string font, CancellationToken ct);
+    Task<string?> FindFontAssetAsync(string project, string font, CancellationToken cancellationToken);
 }

@@ -11,34 +11,34 @@ namespace Orleans.Render.Rendering.Media;
 public sealed class MediaResolver(RemoteMediaFetcher fetcher, IAssetSource assets)
 {
     /// <summary>A local file holding the media, inside <paramref name="workDirectory"/> (deleted with it).</summary>
-    public async Task<string> GetLocalFileAsync(MediaReference reference, string project, string workDirectory, CancellationToken ct)
+    public async Task<string> GetLocalFileAsync(MediaReference reference, string project, string workDirectory, CancellationToken cancellationToken)
     {
         if (reference.AssetName is { } name)
         {
-            return await assets.GetLocalFileAsync(project, name, workDirectory, ct);
+            return await assets.GetLocalFileAsync(project, name, workDirectory, cancellationToken);
         }
 
         var url = reference.Url!.AbsoluteUri;
-        var bytes = await fetcher.FetchAsync(url, ct);
+        var bytes = await fetcher.FetchAsync(url, cancellationToken);
         var path = Path.Combine(
             workDirectory,
             $"remote-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(url)))[..24]}-{Guid.NewGuid():N}{SafeExtension(reference.Url)}");
-        await File.WriteAllBytesAsync(path, bytes, ct);
+        await File.WriteAllBytesAsync(path, bytes, cancellationToken);
         return path;
     }
 
     /// <summary>The media's bytes (images: they are decoded from memory).</summary>
-    public async Task<byte[]> GetBytesAsync(MediaReference reference, string project, string workDirectory, CancellationToken ct)
+    public async Task<byte[]> GetBytesAsync(MediaReference reference, string project, string workDirectory, CancellationToken cancellationToken)
     {
         if (reference.Url is { } url)
         {
-            return await fetcher.FetchAsync(url.AbsoluteUri, ct);
+            return await fetcher.FetchAsync(url.AbsoluteUri, cancellationToken);
         }
 
-        var path = await assets.GetLocalFileAsync(project, reference.AssetName!, workDirectory, ct);
+        var path = await assets.GetLocalFileAsync(project, reference.AssetName!, workDirectory, cancellationToken);
         try
         {
-            return await File.ReadAllBytesAsync(path, ct);
+            return await File.ReadAllBytesAsync(path, cancellationToken);
         }
         finally
         {

@@ -10,13 +10,13 @@ public sealed class RemoteMediaFetcher : IDisposable
 {
     private const int BufferSize = 81920;
 
-    private readonly RemoteMediaOptions _options;
-    private readonly HttpClient _client;
+    private readonly RemoteMediaOptions options;
+    private readonly HttpClient client;
 
     public RemoteMediaFetcher(RemoteMediaOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _options = options;
+        this.options = options;
 
         var handler = new SocketsHttpHandler
         {
@@ -31,8 +31,8 @@ public sealed class RemoteMediaFetcher : IDisposable
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
             ConnectCallback = new PublicEndpointConnector(options.AllowedEndpoints).ConnectAsync,
         };
-        _client = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
-        _client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Orleans.Render", null));
+        client = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Orleans.Render", null));
     }
 
     public static Uri ParseUrl(string url)
@@ -65,7 +65,7 @@ public sealed class RemoteMediaFetcher : IDisposable
     {
         var uri = ParseUrl(url);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.Timeout);
+        timeout.CancelAfter(options.Timeout);
         try
         {
             return await FetchCoreAsync(uri, readBody, timeout.Token);
@@ -73,11 +73,11 @@ public sealed class RemoteMediaFetcher : IDisposable
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && timeout.IsCancellationRequested)
         {
             throw new RenderInputException(
-                "fetch_failed", $"Fetching media from '{uri.Host}' timed out after {_options.Timeout.TotalSeconds:0.#} s.");
+                "fetch_failed", $"Fetching media from '{uri.Host}' timed out after {options.Timeout.TotalSeconds:0.#} s.");
         }
     }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose() => client.Dispose();
 
     private async Task<byte[]> FetchCoreAsync(Uri uri, bool readBody, CancellationToken cancellationToken)
     {
@@ -86,9 +86,9 @@ public sealed class RemoteMediaFetcher : IDisposable
             using var response = await SendAsync(uri, cancellationToken);
             if (IsRedirect(response.StatusCode))
             {
-                if (redirects >= _options.MaxRedirects)
+                if (redirects >= options.MaxRedirects)
                 {
-                    throw new RenderInputException("fetch_failed", $"Media URL on '{uri.Host}' redirected more than {_options.MaxRedirects} times.");
+                    throw new RenderInputException("fetch_failed", $"Media URL on '{uri.Host}' redirected more than {options.MaxRedirects} times.");
                 }
 
                 uri = NextHop(uri, response.Headers.Location);
@@ -102,7 +102,7 @@ public sealed class RemoteMediaFetcher : IDisposable
 
             if (!readBody)
             {
-                return response.Content.Headers.ContentLength > _options.MaxBytes ? throw TooLarge(uri) : [];
+                return response.Content.Headers.ContentLength > options.MaxBytes ? throw TooLarge(uri) : [];
             }
 
             return await ReadBoundedAsync(uri, response.Content, cancellationToken);
@@ -114,7 +114,7 @@ public sealed class RemoteMediaFetcher : IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         try
         {
-            return await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
         catch (HttpRequestException ex) when (FindInputError(ex) is { } inputError)
         {
@@ -161,7 +161,7 @@ public sealed class RemoteMediaFetcher : IDisposable
 
     private async Task<byte[]> ReadBoundedAsync(Uri uri, HttpContent content, CancellationToken cancellationToken)
     {
-        if (content.Headers.ContentLength > _options.MaxBytes)
+        if (content.Headers.ContentLength > options.MaxBytes)
         {
             throw TooLarge(uri);
         }
@@ -172,7 +172,7 @@ public sealed class RemoteMediaFetcher : IDisposable
         int read;
         while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
         {
-            if (buffer.Length + read > _options.MaxBytes)
+            if (buffer.Length + read > options.MaxBytes)
             {
                 throw TooLarge(uri);
             }
@@ -184,5 +184,5 @@ public sealed class RemoteMediaFetcher : IDisposable
     }
 
     private RenderInputException TooLarge(Uri uri) =>
-        new("image_too_large", $"Media from '{uri.Host}' is larger than {_options.MaxBytes} bytes.");
+        new("image_too_large", $"Media from '{uri.Host}' is larger than {options.MaxBytes} bytes.");
 }

@@ -20,33 +20,33 @@ internal sealed class FontCollection
 {
     public const string DefaultFamily = "DejaVu Sans";
 
-    private readonly SKFontManager _manager = SKFontManager.Default;
-    private readonly ConcurrentDictionary<string, SKTypeface> _interned = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, SKTypeface> _families = new(StringComparer.OrdinalIgnoreCase);
-    private readonly ConcurrentDictionary<string, SKTypeface> _files = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<(SKTypeface Primary, int Codepoint), SKTypeface> _coverage = new();
-    private readonly ConcurrentDictionary<SKTypeface, Lazy<SKShaper>> _shapers = new(ReferenceEqualityComparer.Instance);
-    private readonly SKTypeface _default;
+    private readonly SKFontManager manager = SKFontManager.Default;
+    private readonly ConcurrentDictionary<string, SKTypeface> interned = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SKTypeface> families = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, SKTypeface> files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(SKTypeface Primary, int Codepoint), SKTypeface> coverage = new();
+    private readonly ConcurrentDictionary<SKTypeface, Lazy<SKShaper>> shapers = new(ReferenceEqualityComparer.Instance);
+    private readonly SKTypeface defaultTypeface;
 
     public FontCollection()
     {
-        _default = Intern(_manager.MatchFamily(DefaultFamily) ?? SKTypeface.Default);
+        defaultTypeface = Intern(manager.MatchFamily(DefaultFamily) ?? SKTypeface.Default);
     }
 
     /// <summary>The typeface of <paramref name="family"/>, or DejaVu Sans when the family is not installed.</summary>
-    public SKTypeface Primary(string family) => _families.GetOrAdd(family, name =>
+    public SKTypeface Primary(string family) => families.GetOrAdd(family, name =>
     {
-        var typeface = string.IsNullOrWhiteSpace(name) ? null : _manager.MatchFamily(name);
+        var typeface = string.IsNullOrWhiteSpace(name) ? null : manager.MatchFamily(name);
         return typeface is not null && typeface.FamilyName.Equals(name, StringComparison.OrdinalIgnoreCase)
             ? Intern(typeface)
-            : _default;
+            : defaultTypeface;
     });
 
     /// <summary>The typeface of a font file when one is given (a project font asset), else <see cref="Primary(string)"/>.</summary>
     public SKTypeface Primary(string family, string? fontFile) => fontFile is null ? Primary(family) : FromFile(fontFile);
 
     public bool IsInstalled(string family) =>
-        family.Equals(DefaultFamily, StringComparison.OrdinalIgnoreCase) || !ReferenceEquals(Primary(family), _default);
+        family.Equals(DefaultFamily, StringComparison.OrdinalIgnoreCase) || !ReferenceEquals(Primary(family), defaultTypeface);
 
     /// <summary>
     /// Font files are keyed by their content, not their family name: two projects may upload different files that claim
@@ -55,10 +55,10 @@ internal sealed class FontCollection
     private SKTypeface FromFile(string path)
     {
         var bytes = File.ReadAllBytes(path);
-        return _files.GetOrAdd(Convert.ToHexString(SHA256.HashData(bytes)), _ =>
+        return files.GetOrAdd(Convert.ToHexString(SHA256.HashData(bytes)), _ =>
         {
             using var data = SKData.CreateCopy(bytes);
-            return SKTypeface.FromData(data) ?? _default;
+            return SKTypeface.FromData(data) ?? defaultTypeface;
         });
     }
 
@@ -101,7 +101,7 @@ internal sealed class FontCollection
         buffer.Direction = rtl ? Direction.RightToLeft : Direction.LeftToRight;
         buffer.GuessSegmentProperties();
         using var font = CreateFont(typeface, size);
-        var shaper = _shapers.GetOrAdd(typeface, t => new Lazy<SKShaper>(() => new SKShaper(t))).Value;
+        var shaper = shapers.GetOrAdd(typeface, t => new Lazy<SKShaper>(() => new SKShaper(t))).Value;
         SKShaper.Result result;
         // SKShaper makes no thread-safety promise; shaping is short, so serialise per typeface.
         lock (shaper)
@@ -128,7 +128,7 @@ internal sealed class FontCollection
             return primary;
         }
 
-        return _coverage.GetOrAdd((primary, rune.Value), key =>
+        return coverage.GetOrAdd((primary, rune.Value), key =>
         {
             using var font = new SKFont(key.Primary);
             if (font.ContainsGlyph(key.Codepoint))
@@ -136,7 +136,7 @@ internal sealed class FontCollection
                 return key.Primary;
             }
 
-            var match = _manager.MatchCharacter(key.Primary.FamilyName, key.Primary.FontStyle, null, key.Codepoint);
+            var match = manager.MatchCharacter(key.Primary.FamilyName, key.Primary.FontStyle, null, key.Codepoint);
             return match is null ? key.Primary : Intern(match);
         });
     }
@@ -151,12 +151,12 @@ internal sealed class FontCollection
     {
         var style = typeface.FontStyle;
         var key = $"{typeface.FamilyName}|{style.Weight}|{style.Width}|{style.Slant}";
-        var interned = _interned.GetOrAdd(key, typeface);
-        if (!ReferenceEquals(interned, typeface))
+        var kept = interned.GetOrAdd(key, typeface);
+        if (!ReferenceEquals(kept, typeface))
         {
             typeface.Dispose();
         }
 
-        return interned;
+        return kept;
     }
 }

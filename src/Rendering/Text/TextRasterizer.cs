@@ -23,15 +23,15 @@ public sealed class TextRasterizer
     // Shaped widths scale linearly with size, so measurements are taken once at this size and scaled.
     private const float MeasureSize = 100f;
 
-    private readonly FontCollection _fonts = new();
+    private readonly FontCollection fonts = new();
 
     /// <summary>Whether <paramref name="family"/> is an installed font family; when it is not, a project font asset may supply it.</summary>
-    public bool IsInstalled(string family) => _fonts.IsInstalled(family);
+    public bool IsInstalled(string family) => fonts.IsInstalled(family);
 
     public byte[] RenderPng(TextBlock block)
     {
         var layout = Layout(block);
-        var primary = _fonts.Primary(block.FontFamily, block.FontFile);
+        var primary = fonts.Primary(block.FontFamily, block.FontFile);
         using var font = FontCollection.CreateFont(primary, layout.FontSize);
         var ascent = -font.Metrics.Ascent;
         var lineHeight = layout.FontSize * block.LineSpacing;
@@ -52,7 +52,7 @@ public sealed class TextRasterizer
             for (var i = 0; i < layout.Lines.Count; i++)
             {
                 var line = layout.Lines[i];
-                var runs = _fonts.ShapeLine(line.Text, line.RtlParagraph, primary, layout.FontSize);
+                var runs = fonts.ShapeLine(line.Text, line.RtlParagraph, primary, layout.FontSize);
                 var width = runs.Sum(run => run.Width);
                 var x = block.Padding + block.Align switch
                 {
@@ -149,7 +149,7 @@ public sealed class TextRasterizer
             throw new ArgumentOutOfRangeException(nameof(block), block.LineSpacing, "LineSpacing must be a positive number.");
         }
 
-        var primary = _fonts.Primary(block.FontFamily, block.FontFile);
+        var primary = fonts.Primary(block.FontFamily, block.FontFile);
         var paragraphs = Normalize(block.Text ?? string.Empty)
             .Split('\n')
             .Select(text => (Text: text, Rtl: Bidi.IsRtlParagraph(text)))
@@ -159,7 +159,7 @@ public sealed class TextRasterizer
         {
             if (!widths.TryGetValue((text, rtl), out var width))
             {
-                width = _fonts.ShapeLine(text, rtl, primary, MeasureSize).Sum(run => run.Width) / MeasureSize;
+                width = fonts.ShapeLine(text, rtl, primary, MeasureSize).Sum(run => run.Width) / MeasureSize;
                 widths[(text, rtl)] = width;
             }
 

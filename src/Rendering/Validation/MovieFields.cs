@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Orleans.Render.Rendering.Binding;
-using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Rendering.Validation;
 

@@ -25,7 +25,7 @@ public sealed class MovieValidator(
         IReadOnlyDictionary<string, string> parameters,
         IReadOnlyDictionary<string, string> assetKinds,
         string workDirectory,
-        CancellationToken ct)
+        CancellationToken cancellationToken)
     {
         var parsed = MovieParser.Parse(movieJson);
         if (parsed.Movie is null)
@@ -42,11 +42,11 @@ public sealed class MovieValidator(
         }
 
         CheckVariables(fields, parameters, errors, warnings);
-        await Task.WhenAll(fields.Urls.Select(url => CheckUrlAsync(url, parameters, assetKinds, errors, ct)));
+        await Task.WhenAll(fields.Urls.Select(url => CheckUrlAsync(url, parameters, assetKinds, errors, cancellationToken)));
         foreach (var (path, template) in fields.Fonts)
         {
             if (TryBind(template, parameters) is { } font && !textRasterizer.IsInstalled(font)
-                && await fonts.FindFontAssetAsync(project, font, ct) is null)
+                && await fonts.FindFontAssetAsync(project, font, cancellationToken) is null)
             {
                 warnings.Add(new(path, $"The font '{Short(font)}' is neither installed nor a project font; DejaVu Sans is used."));
             }
@@ -57,7 +57,7 @@ public sealed class MovieValidator(
             IReadOnlyDictionary<string, double>? mediaSeconds = null;
             try
             {
-                mediaSeconds = await lengths.ReadAsync(parsed.Movie, parameters, project, workDirectory, ct);
+                mediaSeconds = await lengths.ReadAsync(parsed.Movie, parameters, project, workDirectory, cancellationToken);
                 MovieBinder.Bind(parsed.Movie, parameters, mediaSeconds);
             }
             catch (RenderInputException ex)
@@ -68,7 +68,7 @@ public sealed class MovieValidator(
 
         if (errors.Count == 0)
         {
-            await CheckTextFitAsync(project, parsed.Movie, parameters, workDirectory, warnings, ct);
+            await CheckTextFitAsync(project, parsed.Movie, parameters, workDirectory, warnings, cancellationToken);
         }
 
         return new MovieValidation(Sorted(errors), Sorted(warnings));
@@ -98,7 +98,7 @@ public sealed class MovieValidator(
         IReadOnlyDictionary<string, string> parameters,
         IReadOnlyDictionary<string, string> assetKinds,
         List<ValidationProblem> errors,
-        CancellationToken ct)
+        CancellationToken cancellationToken)
     {
         if (TryBind(url.Template, parameters) is not { } bound)
         {
@@ -117,7 +117,7 @@ public sealed class MovieValidator(
             }
             else
             {
-                await fetcher.CheckAsync(reference.Url!.AbsoluteUri, ct);
+                await fetcher.CheckAsync(reference.Url!.AbsoluteUri, cancellationToken);
                 problem = null;
             }
         }
@@ -140,7 +140,7 @@ public sealed class MovieValidator(
     /// warning carries its path; the cases and default of a choice are checked too.
     /// </summary>
     private async Task CheckTextFitAsync(
-        string project, Movie movie, IReadOnlyDictionary<string, string> parameters, string workDirectory, List<ValidationProblem> warnings, CancellationToken ct)
+        string project, Movie movie, IReadOnlyDictionary<string, string> parameters, string workDirectory, List<ValidationProblem> warnings, CancellationToken cancellationToken)
     {
         foreach (var (scenePath, scene) in ConcreteScenes(movie))
         {
@@ -154,12 +154,12 @@ public sealed class MovieValidator(
                 // Alone, an "auto" scene has nothing to take its length from; its text fits the same at any length.
                 var length = scene.Length.Auto ? new SceneLength(MovieLimits.MaxMovieSeconds, null) : scene.Length;
                 var alone = scene with { Length = length, Layers = [text], Type = SceneType.Regular, Condition = null, Transition = null, Case = null };
-                if (MovieBinder.Bind(movie with { Scenes = [alone] }, parameters).Scenes[0].Layers.FirstOrDefault()?.Content is not TextContent content)
+                if (MovieBinder.Bind(movie with { Scenes = [alone] }, parameters).Scenes[0].Layers is not [{ Content: TextContent content }, ..])
                 {
                     continue;
                 }
 
-                var block = await preparer.WithProjectFontAsync(content.Block, project, workDirectory, ct);
+                var block = await preparer.WithProjectFontAsync(content.Block, project, workDirectory, cancellationToken);
                 var layout = textRasterizer.Layout(block);
                 var path = string.Create(CultureInfo.InvariantCulture, $"{scenePath}.layers[{l}].text");
                 if (!layout.Fits)

@@ -18,8 +18,8 @@ public sealed class AssetFiles : IDisposable
         return path;
     }
 
-    public Task<InspectedAsset> InspectAsync(string name, byte[] bytes, string? contentType = null, CancellationToken ct = default) =>
-        new AssetInspector(Options).InspectAsync(Write(name, bytes), name, contentType, ct);
+    public Task<InspectedAsset> InspectAsync(string name, byte[] bytes, string? contentType = null, CancellationToken cancellationToken = default) =>
+        new AssetInspector(Options).InspectAsync(Write(name, bytes), name, contentType, cancellationToken);
 
     /// <summary>Inspects and expects a refusal with <paramref name="code"/>; the message must not reveal where the server keeps the file.</summary>
     public async Task<RenderInputException> RefusedAsync(string code, string name, byte[] bytes, string? contentType = null)

@@ -167,7 +167,7 @@ public sealed class AssetInspectorMediaTests : IDisposable
         var video = await Mp4Async(withSound: false);
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => files.InspectAsync("clip.mp4", video, ct: cancel.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => files.InspectAsync("clip.mp4", video, cancellationToken: cancel.Token));
     }
 
     [Fact]

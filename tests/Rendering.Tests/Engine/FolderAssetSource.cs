@@ -16,7 +16,7 @@ public sealed class FolderAssetSource(string root) : IAssetSource, IProjectFontC
         File.WriteAllBytes(Path.Combine(root, project, name), content);
     }
 
-    public async Task<string> GetLocalFileAsync(string project, string name, string workDirectory, CancellationToken ct)
+    public async Task<string> GetLocalFileAsync(string project, string name, string workDirectory, CancellationToken cancellationToken)
     {
         var source = Path.Combine(root, project, name);
         if (!Names.IsValidAssetName(name) || !File.Exists(source))
@@ -28,13 +28,13 @@ public sealed class FolderAssetSource(string root) : IAssetSource, IProjectFontC
         await using (var from = File.OpenRead(source))
         await using (var to = File.Create(copy))
         {
-            await from.CopyToAsync(to, ct);
+            await from.CopyToAsync(to, cancellationToken);
         }
 
         return copy;
     }
 
-    public Task<string?> FindFontAssetAsync(string project, string font, CancellationToken ct)
+    public Task<string?> FindFontAssetAsync(string project, string font, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(root, project);
         if (!Directory.Exists(folder))

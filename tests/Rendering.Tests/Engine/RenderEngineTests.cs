@@ -186,7 +186,7 @@ public sealed class RenderEngineTests(EngineFixture fixture) : IClassFixture<Eng
         Assert.InRange(withAsset, 80, 130);
     }
 
-    private Timeline Bind(string layer) => MovieBinder.Bind(
+    private static Timeline Bind(string layer) => MovieBinder.Bind(
         MovieParser.Parse($$"""{"width": 320, "height": 180, "fps": 25, "scenes": [{"duration": 1, "background": "#000080", "layers": [{{layer}}]}]}""").Movie!,
         new Dictionary<string, string>());
 

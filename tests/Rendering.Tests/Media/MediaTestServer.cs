@@ -13,7 +13,7 @@ public sealed class MediaTestServer : IAsyncLifetime
 {
     public const int LargeBodyBytes = 64 * 1024;
 
-    private WebApplication? _app;
+    private WebApplication? app;
 
     public byte[] Png { get; } = TestImages.SolidPng(32, 16, new Rgba32(0, 128, 255));
 
@@ -59,15 +59,15 @@ public sealed class MediaTestServer : IAsyncLifetime
             $"{context.Request.Headers.UserAgent}|{context.Request.Headers.Cookie}|{context.Request.Headers.Authorization}"));
 
         await app.StartAsync();
-        _app = app;
+        this.app = app;
         Endpoint = new Uri(app.Urls.Single()).Authority;
     }
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
+        if (app is not null)
         {
-            await _app.DisposeAsync();
+            await app.DisposeAsync();
         }
     }
 }

@@ -251,7 +251,7 @@ public sealed class TextRasterizerTests
         return bitmap;
     }
 
-    private static IEnumerable<SKColor> Pixels(SKBitmap bitmap) => bitmap.Pixels;
+    private static SKColor[] Pixels(SKBitmap bitmap) => bitmap.Pixels;
 
     private static List<int> InkColumns(SKBitmap bitmap) =>
         Enumerable.Range(0, bitmap.Width)

@@ -246,7 +246,7 @@ public sealed partial class MovieValidatorTests(EngineFixture fixture) : IClassF
 
         Assert.Empty(result.Errors);
         var warnings = Pairs(result.Warnings);
-        Assert.Equal(new[] { "$.scenes[0].layers[0].text", "$.scenes[0].layers[1].text", "$.scenes[1].cases[0].layers[0].text" }, warnings.Select(w => w.Path));
+        Assert.Equal(["$.scenes[0].layers[0].text", "$.scenes[0].layers[1].text", "$.scenes[1].cases[0].layers[0].text"], warnings.Select(w => w.Path));
         var shrunk = ShrunkText().Match(warnings[0].Message);
         Assert.True(shrunk.Success, warnings[0].Message);
         Assert.InRange(double.Parse(shrunk.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 6, 39.9);

@@ -259,7 +259,7 @@ internal sealed class ElementReader(TranslationContext context, XElement element
         return json;
     }
 
-    private JsonNode? IntValue(string attribute, string value)
+    private JsonValue? IntValue(string attribute, string value)
     {
         if (value.Contains("${", StringComparison.Ordinal))
         {
@@ -276,7 +276,7 @@ internal sealed class ElementReader(TranslationContext context, XElement element
         return null;
     }
 
-    private JsonNode? NumberValue(string attribute, string value)
+    private JsonValue? NumberValue(string attribute, string value)
     {
         if (value.Contains("${", StringComparison.Ordinal))
         {

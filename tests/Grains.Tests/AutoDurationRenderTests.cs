@@ -5,7 +5,8 @@ using Xunit;
 namespace Orleans.Render.Grains.Tests;
 
 /// <summary>A job with a <c>"duration": "auto"</c> scene: the job grain and every segment read the same media length.</summary>
-public sealed class AutoDurationRenderTests(PoolClusterFixture fixture) : IClassFixture<PoolClusterFixture>
+[Collection(PoolClusterCollection.Name)]
+public sealed class AutoDurationRenderTests(PoolClusterFixture fixture)
 {
     [Fact]
     public async Task An_auto_scene_split_over_segments_lasts_as_long_as_its_clip_and_the_next_scene_follows()

@@ -1,11 +1,12 @@
 using Orleans.Configuration;
 using Orleans.Hosting;
-using Orleans.Render.Grains.Placement;
 using Orleans.Render.Conventions;
+using Orleans.Render.Grains.Placement;
+using Xunit;
 
 namespace Orleans.Render.Grains.Tests;
 
-/// <summary>Three silos: two serve the default pool, the third the <c>premium</c> pool.</summary>
+/// <summary>Three silos: two serve the default pool, the third the <c>premium</c> pool. Shared by its collection.</summary>
 public sealed class PoolClusterFixture : RenderClusterFixture
 {
     public const string Premium = "premium";
@@ -21,8 +22,8 @@ public sealed class PoolClusterFixture : RenderClusterFixture
     ];
 }
 
-/// <summary>Three default-pool silos that notice a dead peer within seconds, for killing one mid-render.</summary>
-public class FailoverClusterFixture : RenderClusterFixture
+/// <summary>Three default-pool silos that notice a dead peer within seconds, for killing or stopping one mid-render.</summary>
+public abstract class FastFailureDetectionClusterFixture : RenderClusterFixture
 {
     protected override short SiloCount => 3;
 
@@ -44,8 +45,17 @@ public class FailoverClusterFixture : RenderClusterFixture
     }
 }
 
-/// <summary>The failover cluster again, for a test that stops a silo gracefully and needs all three to start with.</summary>
-public sealed class GracefulStopClusterFixture : FailoverClusterFixture;
+/// <summary>
+/// The cluster for killing silos mid-render. Its tests also pause Azurite for a storage outage, so it has an Azurite of
+/// its own: paused, the shared one would stall every other fixture's grain state and reminders.
+/// </summary>
+public sealed class FailoverClusterFixture : FastFailureDetectionClusterFixture
+{
+    protected override bool PausesStorage => true;
+}
+
+/// <summary>Another such cluster, for a test that stops a silo gracefully and needs all three to start with.</summary>
+public sealed class GracefulStopClusterFixture : FastFailureDetectionClusterFixture;
 
 /// <summary>
 /// One silo whose pool runs two outputs at once, with three waiting per project at most and a one-second wait for
@@ -64,4 +74,10 @@ public sealed class QueueClusterFixture : RenderClusterFixture
         new("Render:SegmentStore:MaxBytes", "1"),
         new("Render:SegmentStore:SweepPeriod", "01:00:00"),
     ];
+}
+
+[CollectionDefinition(Name)]
+public sealed class PoolClusterCollection : ICollectionFixture<PoolClusterFixture>
+{
+    public const string Name = "pool cluster";
 }

@@ -6,7 +6,8 @@ using Xunit;
 
 namespace Orleans.Render.Grains.Tests;
 
-public sealed class DistributedRenderTests(PoolClusterFixture fixture) : IClassFixture<PoolClusterFixture>
+[Collection(PoolClusterCollection.Name)]
+public sealed class DistributedRenderTests(PoolClusterFixture fixture)
 {
     private string PathOf(OutputResult result) => Path.Combine(fixture.MediaRoot, result.MediaKey!);
 

@@ -14,13 +14,16 @@ namespace Orleans.Render.Grains.Tests;
 
 /// <summary>
 /// In-process silos wired like the real silo (engine, file media store, Azure Blob grain state and Azure Table
-/// reminders on a fresh Azurite, render pools), plus a loopback image server. Two silos in the default pool unless a
-/// subclass says otherwise; started once per collection or class.
+/// reminders, render pools), plus a loopback image server. Two silos in the default pool unless a subclass says
+/// otherwise; started once per collection or class. Grain state and reminders live in a blob container and a table of
+/// this fixture's own on the assembly's <see cref="SharedAzurite"/>, so every cluster starts from empty storage.
 /// </summary>
 public class RenderClusterFixture : IAsyncLifetime
 {
     private readonly string mediaRoot = Directory.CreateTempSubdirectory("grain-tests-media-").FullName;
+    private readonly string storageSuffix = Guid.NewGuid().ToString("N")[..12];
     private AzuriteServer azurite = null!;
+    private AzuriteServer? ownAzurite;
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -30,16 +33,24 @@ public class RenderClusterFixture : IAsyncLifetime
 
     public string MediaRoot => mediaRoot;
 
-    /// <summary>The fixture's Azurite, which also serves as an Azure Blob upload destination.</summary>
+    /// <summary>The Azurite behind grain state and reminders, which also serves as an Azure Blob upload destination.</summary>
     public string StorageConnectionString => azurite.ConnectionString;
 
-    /// <summary>The Azurite behind grain state and reminders, to pause in a test.</summary>
-    public AzuriteServer Azurite => azurite;
+    /// <summary>The fixture's own Azurite, to pause in a test; only a fixture that says <see cref="PausesStorage"/> has one.</summary>
+    public AzuriteServer Azurite => ownAzurite ??
+        throw new InvalidOperationException($"{GetType().Name} shares the assembly's Azurite, which no test may pause; override PausesStorage.");
 
     /// <summary>How many times each media key was written, over all silos: proves a render ran once.</summary>
     public CountingMediaStore.Counter Writes { get; } = new();
 
     protected virtual short SiloCount => 2;
+
+    /// <summary>True for a fixture whose tests pause Azurite (a storage outage): it gets an Azurite of its own.</summary>
+    protected virtual bool PausesStorage => false;
+
+    private string StateContainer => $"grainstate-{storageSuffix}";
+
+    private string ReminderTable => $"reminders{storageSuffix}";
 
     /// <summary>The pool the silo started as number <paramref name="index"/> (from 0) serves.</summary>
     protected virtual string PoolOf(int index) => ClusterDefaults.Pool;
@@ -52,7 +63,8 @@ public class RenderClusterFixture : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        azurite = await AzuriteServer.StartAsync();
+        ownAzurite = PausesStorage ? await AzuriteServer.StartAsync() : null;
+        azurite = ownAzurite ?? await SharedAzurite.GetAsync();
         Images = await ImageServer.StartAsync();
         var connection = azurite.ConnectionString;
         var builder = new InProcessTestClusterBuilder(SiloCount);
@@ -73,8 +85,16 @@ public class RenderClusterFixture : IAsyncLifetime
         var silosConfigured = 0;
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddAzureBlobGrainStorage(GrainStorage.Name, o => o.BlobServiceClient = new BlobServiceClient(connection));
-            silo.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(connection));
+            silo.AddAzureBlobGrainStorage(GrainStorage.Name, o =>
+            {
+                o.BlobServiceClient = new BlobServiceClient(connection);
+                o.ContainerName = StateContainer;
+            });
+            silo.UseAzureTableReminderService(o =>
+            {
+                o.TableServiceClient = new TableServiceClient(connection);
+                o.TableName = ReminderTable;
+            });
             silo.AddRenderPools([PoolOf(Interlocked.Increment(ref silosConfigured) - 1)]);
             ConfigureSilo(silo);
         });
@@ -86,7 +106,17 @@ public class RenderClusterFixture : IAsyncLifetime
     {
         await Cluster.DisposeAsync();
         await Images.DisposeAsync();
-        await azurite.DisposeAsync();
+        if (ownAzurite is not null)
+        {
+            await ownAzurite.DisposeAsync();
+        }
+        else
+        {
+            // Tests that look through every container (for a job's state, for leaked credentials) only see live clusters.
+            await new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient(StateContainer).DeleteIfExistsAsync();
+            await new TableServiceClient(azurite.ConnectionString).DeleteTableAsync(ReminderTable);
+        }
+
         Directory.Delete(mediaRoot, recursive: true);
     }
 }

@@ -6,7 +6,8 @@ using Xunit;
 namespace Orleans.Render.Grains.Tests;
 
 /// <summary>Jobs with transitions and sound: segments never cut a transition, the sound is rendered once and muxed.</summary>
-public sealed class TransitionAndSoundRenderTests(PoolClusterFixture fixture) : IClassFixture<PoolClusterFixture>
+[Collection(PoolClusterCollection.Name)]
+public sealed class TransitionAndSoundRenderTests(PoolClusterFixture fixture)
 {
     private string PathOf(OutputResult result) => Path.Combine(fixture.MediaRoot, result.MediaKey!);
 

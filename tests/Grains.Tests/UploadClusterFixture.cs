@@ -7,9 +7,8 @@ namespace Orleans.Render.Grains.Tests;
 /// <summary>
 /// Two silos with fast upload retries (backoff from 200 ms, 4 attempts, a 1 s reminder), quick failure detection so a
 /// silo can be killed, two upload slots per project, and the destinations on loopback: s3rver, the upload target server
-/// (HTTP, YouTube, Facebook, Dropbox, callbacks), a fault-injecting proxy in front of s3rver and the cluster's own Azurite, all
-/// allow-listed like a real deployment would
-/// list an internal endpoint.
+/// (HTTP, YouTube, Facebook, Dropbox, callbacks), a fault-injecting proxy in front of s3rver and the Azurite behind the
+/// cluster's storage, all allow-listed like a real deployment would list an internal endpoint.
 /// </summary>
 public sealed class UploadClusterFixture : RenderClusterFixture
 {

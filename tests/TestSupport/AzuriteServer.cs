@@ -40,10 +40,23 @@ public sealed class AzuriteServer : IAsyncDisposable
             new Dictionary<string, string>(),
             data);
         var server = new AzuriteServer(process, data, blob, queue, table);
-        await Ports.WaitUntilOpenAsync(blob, TimeSpan.FromSeconds(30), process.Tail);
-        await Ports.WaitUntilOpenAsync(table, TimeSpan.FromSeconds(30), process.Tail);
+        try
+        {
+            // Azurite took up to 29 s to open its ports on a loaded 2-core machine.
+            await Ports.WaitUntilOpenAsync(blob, TimeSpan.FromSeconds(90), process.Tail);
+            await Ports.WaitUntilOpenAsync(table, TimeSpan.FromSeconds(90), process.Tail);
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
         return server;
     }
+
+    /// <summary>Stops the emulator and deletes its data once the test process ends, for a server no fixture disposes.</summary>
+    internal void StopWithTestProcess() => OrphanReaper.Watch(process.Id, dataDirectory);
 
     /// <summary>Freezes Azurite (SIGSTOP): connections are still accepted but nothing is answered, as in a storage outage.</summary>
     public Task PauseAsync() => SignalAsync("STOP");

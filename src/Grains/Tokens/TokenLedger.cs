@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Data.Tables;
@@ -16,6 +17,13 @@ namespace Orleans.Render.Grains.Tokens;
 public sealed class TokenLedger(TableServiceClient tables, Serializer<TokenRecord> serializer, IOptions<TokenLedgerOptions> options)
 {
     public const string TableName = "tokens";
+
+    /// <summary>Rows and transactions written, so that the storage cost of a token can be watched (<c>dotnet-counters</c>, OpenTelemetry).</summary>
+    public const string MeterName = "Orleans.Render.Tokens";
+
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Counter<long> Rows = Meter.CreateCounter<long>("ledger-rows", description: "Token records written to the ledger");
+    private static readonly Counter<long> Transactions = Meter.CreateCounter<long>("ledger-transactions", description: "Table transactions that wrote them");
 
     /// <summary>Azure's limits on one transaction: 100 operations and a 4 MiB body; the rest of the body is headers.</summary>
     private const int RowsPerTransaction = 100;
@@ -133,6 +141,8 @@ public sealed class TokenLedger(TableServiceClient tables, Serializer<TokenRecor
             {
                 // Upsert, not insert: a transaction retried after a lost answer must not fail on its own rows.
                 await table.SubmitTransactionAsync(batch.Select(b => new TableTransactionAction(TableTransactionActionType.UpsertReplace, b.Row)));
+                Transactions.Add(1);
+                Rows.Add(batch.Count);
                 batch.ForEach(b => b.Written.TrySetResult());
             }
             catch (Exception ex)

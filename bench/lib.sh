@@ -1,7 +1,9 @@
 # Shared by the benchmark scripts: start the system on spare ports, serve the logo, render through the API.
 # Source it after setting ROOT and OUT.
 
-API_PORT=8097 IMAGE_PORT=8098
+# Fixed ports unless the environment names others (helpers benchmarking side by side on one machine).
+API_PORT="${API_PORT:-8097}" IMAGE_PORT="${IMAGE_PORT:-8098}" SILO_PORT="${SILO_PORT:-11311}" GATEWAY_PORT="${GATEWAY_PORT:-30300}"
+AZURITE_PORT_BASE="${AZURITE_PORT_BASE:-10300}"
 API="http://127.0.0.1:$API_PORT"
 KEY="DEVKEY:dev-secret-change-me"
 pids=()
@@ -21,8 +23,8 @@ serve_logo() {
 
 # start_system [run.sh options…]: the whole system in the background; returns when /health is 200.
 start_system() {
-    RemoteMedia__AllowedEndpoints__0="127.0.0.1:$IMAGE_PORT" "$ROOT/run.sh" --port "$API_PORT" --silo-port 11311 \
-        --gateway-port 30300 --azurite-port-base 10300 "$@" >"$OUT/run.log" 2>&1 &
+    RemoteMedia__AllowedEndpoints__0="127.0.0.1:$IMAGE_PORT" "$ROOT/run.sh" --port "$API_PORT" --silo-port "$SILO_PORT" \
+        --gateway-port "$GATEWAY_PORT" --azurite-port-base "$AZURITE_PORT_BASE" "$@" >"$OUT/run.log" 2>&1 &
     pids+=($!)
     for _ in $(seq 1 300); do
         curl -fsS "$API/health" >/dev/null 2>&1 && return 0

@@ -51,6 +51,7 @@ cpu_ticks() {
 }
 
 wrk -t2 -c32 -d5s -s "$OUT/post.lua" "$API/v2/token/$project" >/dev/null  # warm-up: JIT, grain activations
+cut -d' ' -f1 /proc/loadavg >"$OUT/load.txt"
 for round in $(seq 1 "$ROUNDS"); do
     before=$(cpu_ticks)
     /usr/bin/time -f "%U %S" -o "$OUT/wrk-cpu-$round.txt" \
@@ -60,13 +61,15 @@ for round in $(seq 1 "$ROUNDS"); do
     echo "round $round: $(grep Requests/sec "$OUT/wrk-$round.txt"); Azurite alone: $(cat "$OUT/azurite-$round.txt")" >&2
 done
 
+cut -d' ' -f1 /proc/loadavg >>"$OUT/load.txt"
+
 # Untimed: the ledger's own count of rows and transactions while wrk runs.
-dotnet-counters collect -p "$silo" --counters Orleans.Render.Tokens --refresh-interval 1 --format csv -o "$OUT/counters.csv" >/dev/null &
+dotnet-counters collect -p "$silo" --counters Orleans.Render.Tokens --refresh-interval 1 --format csv -o "$OUT/counters.csv" \
+    --duration "$(printf '00:%02d:%02d' $(((${DURATION%.*} + 50) / 60)) $(((${DURATION%.*} + 50) % 60)))" >"$OUT/counters.log" 2>&1 &
 counters=$!
-sleep 3
+for _ in $(seq 1 40); do [ -s "$OUT/counters.csv" ] && break; sleep 1; done
 wrk -t2 -c32 -d"${DURATION}s" -s "$OUT/post.lua" "$API/v2/token/$project" >"$OUT/wrk-counted.txt"
-sleep 2
-kill -INT "$counters" && wait "$counters" || true
+wait "$counters" || true
 
 python3 - "$OUT" "$ROOT/docs/benchmarks.md" "$DURATION" "$ROUNDS" "$(nproc)" <<'PY'
 import csv, datetime, os, re, statistics, sys
@@ -139,7 +142,9 @@ activated, a blob write, and a share of the bucket's growing list).
 API {cpu_med[2]:.2f}, wrk {cpu_med[3]:.2f}; {sum(cpu_med):.2f} in all, of the {1000 * cores / med('rate'):.2f} ms the
 {cores} cores offer per token at this rate.
 
-{os.environ.get("NOTE", "")}
+The machine's load average (1 min) was {" at the start of the rounds and ".join(open(os.path.join(out, "load.txt")).read().split())} at their
+end: the processes above used {sum(cpu_med) * med('rate') / (10 * cores):.0f} % of the {cores} cores, the rest went to whatever
+else ran. {os.environ.get("NOTE", "")}
 """
 print(text)
 write_section(doc, "tokens", text)

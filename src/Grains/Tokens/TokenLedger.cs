@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
 using System.Text;
@@ -18,6 +19,9 @@ public sealed class TokenLedger(TableServiceClient tables, Serializer<TokenRecor
 {
     public const string TableName = "tokens";
 
+    /// <summary>Azure's limit on one binary property. A larger record (very large movies) is not kept here: its job writes its own state.</summary>
+    public const int MaxRecordBytes = 64 * 1024;
+
     /// <summary>Rows and transactions written, so that the storage cost of a token can be watched (<c>dotnet-counters</c>, OpenTelemetry).</summary>
     public const string MeterName = "Orleans.Render.Tokens";
 
@@ -29,12 +33,9 @@ public sealed class TokenLedger(TableServiceClient tables, Serializer<TokenRecor
     private const int RowsPerTransaction = 100;
     private const int BytesPerTransaction = 3 * 1024 * 1024;
 
-    /// <summary>Azure's limit on one binary property. A larger record (very large movies) is not kept here: its job writes its own state.</summary>
-    public const int MaxRecordBytes = 64 * 1024;
-
     private readonly TableClient table = tables.GetTableClient(TableName);
+    private readonly ConcurrentDictionary<string, PartitionWriter> writers = new(StringComparer.Ordinal);
     private Task? tableCreated;
-    private readonly Dictionary<string, PartitionWriter> writers = new(StringComparer.Ordinal);
 
     /// <summary>Keeps the record durably with the others of its partition; false when it is too large for a row.</summary>
     public async Task<bool> AddAsync(string token, TokenRecord record)
@@ -47,16 +48,7 @@ public sealed class TokenLedger(TableServiceClient tables, Serializer<TokenRecor
 
         await TableCreatedAsync();
         var partition = PartitionOf(token);
-        PartitionWriter writer;
-        lock (writers)
-        {
-            if (!writers.TryGetValue(partition, out writer!))
-            {
-                writer = new PartitionWriter(table, options.Value.WritesInFlight);
-                writers[partition] = writer;
-            }
-        }
-
+        var writer = writers.GetOrAdd(partition, _ => new PartitionWriter(table, options.Value.WritesInFlight));
         await writer.WriteAsync(new TableEntity(partition, token) { [nameof(TokenRecord)] = bytes });
         return true;
     }

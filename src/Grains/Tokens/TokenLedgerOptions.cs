@@ -17,5 +17,5 @@ public sealed class TokenLedgerOptions
 
     /// <summary>Transactions under way at once per partition on each silo; tokens arriving meanwhile wait and join the next one.</summary>
     [Range(1, 64)]
-    public int WritesInFlight { get; set; } = 4;
+    public int WritesInFlight { get; set; } = 2;
 }

@@ -117,10 +117,13 @@ public sealed class TokenLedgerTests(RenderClusterFixture fixture)
         return found;
     }
 
-    /// <summary>A call from a client that may still be connected to the silo just killed: asks again for up to 30 s.</summary>
+    /// <summary>
+    /// A call that may still go to the silo just killed (until the cluster declares it dead, a call there times out
+    /// after 30 s): asks again for up to two minutes.
+    /// </summary>
     private static async Task<T> RetryAsync<T>(Func<Task<T>> call)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddMinutes(2);
         while (true)
         {
             try

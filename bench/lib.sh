@@ -1,9 +1,12 @@
 # Shared by the benchmark scripts: start the system on spare ports, serve the logo, render through the API.
 # Source it after setting ROOT and OUT.
 
-# Ports may be overridden from the environment (BENCH_PORT_BASE) when another benchmark runs on this machine.
+# Fixed ports unless the environment names others (benchmarks side by side on one machine): each one by name, or all
+# shifted by BENCH_PORT_BASE.
 BENCH_PORT_BASE="${BENCH_PORT_BASE:-0}"
-API_PORT=$((8097 + BENCH_PORT_BASE)) IMAGE_PORT=$((8098 + BENCH_PORT_BASE))
+API_PORT="${API_PORT:-$((8097 + BENCH_PORT_BASE))}" IMAGE_PORT="${IMAGE_PORT:-$((8098 + BENCH_PORT_BASE))}"
+SILO_PORT="${SILO_PORT:-$((11311 + BENCH_PORT_BASE))}" GATEWAY_PORT="${GATEWAY_PORT:-$((30300 + BENCH_PORT_BASE))}"
+AZURITE_PORT_BASE="${AZURITE_PORT_BASE:-$((10300 + BENCH_PORT_BASE))}"
 API="http://127.0.0.1:$API_PORT"
 KEY="DEVKEY:dev-secret-change-me"
 pids=()
@@ -24,9 +27,9 @@ serve_logo() {
 # start_system [run.sh options…]: the whole system in the background; returns when /health is 200. BENCH_NO_BUILD=1
 # skips run.sh's build (the binaries must be current).
 start_system() {
-    RemoteMedia__AllowedEndpoints__0="127.0.0.1:$IMAGE_PORT" "$ROOT/run.sh" --port "$API_PORT" \
-        --silo-port $((11311 + BENCH_PORT_BASE)) --gateway-port $((30300 + BENCH_PORT_BASE)) \
-        --azurite-port-base $((10300 + BENCH_PORT_BASE)) ${BENCH_NO_BUILD:+--no-build} "$@" >"$OUT/run.log" 2>&1 &
+    RemoteMedia__AllowedEndpoints__0="127.0.0.1:$IMAGE_PORT" "$ROOT/run.sh" --port "$API_PORT" --silo-port "$SILO_PORT" \
+        --gateway-port "$GATEWAY_PORT" --azurite-port-base "$AZURITE_PORT_BASE" ${BENCH_NO_BUILD:+--no-build} "$@" \
+        >"$OUT/run.log" 2>&1 &
     pids+=($!)
     for _ in $(seq 1 300); do
         curl -fsS "$API/health" >/dev/null 2>&1 && return 0

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Render.Grains.Tokens;
 using Orleans.Render.Grains.Uploads;
 using Orleans.Render.Rendering;
 using Orleans.Render.Rendering.Assets;
@@ -11,7 +12,7 @@ namespace Orleans.Render.Grains;
 
 public static class GrainServiceCollectionExtensions
 {
-    /// <summary>Everything the grains need besides Orleans' own providers: the engine, the media store, project assets, job, queue, streaming and segment-store options, and the upload destinations.</summary>
+    /// <summary>Everything the grains need besides Orleans' own providers: the engine, the media store, project assets, job, token ledger, queue, streaming and segment-store options, and the upload destinations.</summary>
     public static IServiceCollection AddRenderGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRenderEngine(configuration);
@@ -23,6 +24,8 @@ public static class GrainServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => new AssetInspector(sp.GetRequiredService<IOptions<AssetOptions>>().Value));
         services.AddOptions<RenderJobOptions>().Bind(configuration.GetSection(RenderJobOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TokenLedgerOptions>().Bind(configuration.GetSection(TokenLedgerOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RenderQueueOptions>().Bind(configuration.GetSection(RenderQueueOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();

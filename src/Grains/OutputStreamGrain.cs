@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Render.Conventions;
 using Orleans.Render.Models;
 using Orleans.Render.Rendering;
 using Orleans.Render.Rendering.Compilation;
@@ -37,6 +38,15 @@ public sealed class OutputStreamGrain(
     private Task<SegmentResult>? sound;
 
     public static string KeyOf(string token, string extension) => $"{token}/{extension}";
+
+    /// <summary>Closes every stream of a token (it was deleted or expired).</summary>
+    public static void CloseAll(IGrainFactory grains, string token)
+    {
+        foreach (var extension in OutputFormats.StreamExtensions)
+        {
+            grains.GetGrain<IOutputStreamGrain>(KeyOf(token, extension)).CloseAsync().Ignore();
+        }
+    }
 
     private string Token => this.GetPrimaryKeyString()[..this.GetPrimaryKeyString().LastIndexOf('/')];
 

@@ -1,12 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Render.Conventions;
 using Orleans.Render.Grains.State;
+using Orleans.Render.Grains.Tokens;
 using Orleans.Render.Models;
 using Orleans.Render.Rendering;
 using Orleans.Render.Rendering.Compilation;
 using Orleans.Render.Rendering.Planning;
-using Orleans.Render.Conventions;
+using Orleans.Storage;
 
 namespace Orleans.Render.Grains;
 
@@ -14,51 +17,67 @@ namespace Orleans.Render.Grains;
 /// One render token. It keeps the request and its movies, and for each output asked for it plans the render once
 /// (<see cref="OutputRenderer"/>), waits for a slot in its pool's <see cref="RenderQueueGrain"/>, and has the planned
 /// units rendered or reused by <see cref="RenderUnitGrain"/>s; it runs no ffmpeg itself. Everything it has decided is in
-/// persisted state, and every unit's result outlives it, so a job whose silo dies resumes on the next call (the queue
-/// asks every lease period) with the finished units kept. Reentrant so that progress, a second request for the same
-/// output and deletion are answered while a render runs; state is mutated only between awaits.
+/// persisted state (<see cref="JobState"/>: the token's record in the <see cref="TokenLedger"/> until the job writes its
+/// own), and every unit's result outlives it, so a job whose silo dies resumes on the next call (the queue asks every
+/// lease period) with the finished units kept. Reentrant so that progress, a second request for the same output and
+/// deletion are answered while a render runs; state is mutated only between awaits.
 /// </summary>
 [Reentrant, GrainType("render-job")]
 public sealed class RenderJobGrain(
-    [PersistentState("job", GrainStorage.Name)] IPersistentState<RenderJobState> state,
+    [FromKeyedServices(GrainStorage.Name)] IGrainStorage storage,
+    TokenLedger ledger,
     OutputRenderer renderer,
     IOptions<RenderJobOptions> jobOptions,
     IOptions<RenderQueueOptions> queueOptions,
-    ILogger<RenderJobGrain> logger) : Grain, IRenderJobGrain, IRemindable
+    ILogger<RenderJobGrain> logger) : Grain, IRenderJobGrain, IRemindable, IIncomingGrainCallFilter
 {
     private const string WatchdogReminder = "watchdog";
 
     private readonly Dictionary<string, RunningOutput> running = new(StringComparer.Ordinal);
+    private JobState state = null!;
+    private bool resumed;
 
     private string Token => this.GetPrimaryKeyString();
 
-    private bool Exists => state.State.Request is not null;
+    private bool Exists => state.State.Exists;
 
-    /// <summary>A job activated after its silo died picks up the outputs it was rendering or waiting for.</summary>
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        foreach (var orphan in Orphans())
+        state = new JobState(storage, ledger, GrainFactory, jobOptions.Value.ExpiryBucket, this.GetGrainId(), Token);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Every call first reads the state, once per activation, except the creation of a new token: it reads nothing (see
+    /// <see cref="JobState.CreateAsync"/>). A job activated after its silo died then picks up the outputs it was
+    /// rendering or waiting for.
+    /// </summary>
+    public async Task Invoke(IIncomingGrainCallContext context)
+    {
+        if (state.Started || context.InterfaceMethod?.Name is not (nameof(CreateAsync) or nameof(SubmitAsync)))
         {
-            logger.LogInformation("Resuming {Token} {Output} after the job was activated again", Token, orphan.Extension);
-            BeginAsync(orphan).Ignore();
+            await state.LoadAsync();
+            if (!resumed)
+            {
+                resumed = true;
+                foreach (var orphan in state.State.Unfinished(running.Keys))
+                {
+                    logger.LogInformation("Resuming {Token} {Output} after the job was activated again", Token, orphan.Extension);
+                    BeginAsync(orphan).Ignore();
+                }
+            }
         }
 
-        return Task.CompletedTask;
+        await context.Invoke();
     }
 
     public async Task<JobInfo> CreateAsync(RenderRequest request, IReadOnlyDictionary<string, string> movies, TimeSpan timeToLive)
     {
         if (!Exists)
         {
-            state.State.Request = request;
-            state.State.Movies = new Dictionary<string, string>(movies, StringComparer.Ordinal);
-            state.State.CreatedAt = DateTimeOffset.UtcNow;
-            state.State.ExpiresAt = state.State.CreatedAt + timeToLive;
-            // One write for the token; its expiry bucket's write is shared with the tokens made at the same time. A
-            // bucket that expires a token whose write failed finds no token, so the two need no order.
-            var bucket = GrainFactory.GetGrain<ITokenExpiryGrain>(TokenExpiryGrain.KeyOf(state.State.ExpiresAt, jobOptions.Value.ExpiryBucket));
-            await Task.WhenAll(state.WriteOrDeactivateAsync(this), bucket.AddAsync(Token));
-            logger.LogInformation("Created {Token} for project {Project} in pool {Pool}", Token, request.Project, request.RoutingKey);
+            var now = DateTimeOffset.UtcNow;
+            await state.CreateAsync(new TokenRecord(request, movies, now, now + timeToLive));
+            logger.LogDebug("Created {Token} for project {Project} in pool {Pool}", Token, request.Project, request.RoutingKey);
         }
 
         return Info();
@@ -94,8 +113,17 @@ public sealed class RenderJobGrain(
 
     public Task<JobInfo?> GetInfoAsync() => Task.FromResult(Exists ? Info() : null);
 
-    public Task<TokenSource?> GetSourceAsync() =>
-        Task.FromResult(Exists && !state.State.Cancelled && !IsExpired() ? new TokenSource(state.State.Request!, new Dictionary<string, string>(state.State.Movies)) : null);
+    /// <summary>A stream of the token is something to end when it expires, so the token joins its expiry bucket.</summary>
+    public async Task<TokenSource?> GetSourceAsync()
+    {
+        if (!state.State.IsLive)
+        {
+            return null;
+        }
+
+        await state.JoinExpiryBucketAsync();
+        return new TokenSource(state.State.Request!, new Dictionary<string, string>(state.State.Movies));
+    }
 
     public async Task<OutputResult> RenderAsync(OutputRequest output)
     {
@@ -121,7 +149,7 @@ public sealed class RenderJobGrain(
 
     public async Task<bool> AdmitAsync(string outputKey)
     {
-        if (!Exists || state.State.Cancelled || IsExpired())
+        if (!state.State.IsLive)
         {
             return false;
         }
@@ -148,8 +176,7 @@ public sealed class RenderJobGrain(
 
         if (key is not null && state.State.Outputs.TryGetValue(key, out var output))
         {
-            var done = output.Segments.Where(s => s.Status == OutputStatus.Done).Sum(s => s.EndFrame - s.StartFrame);
-            return new RenderProgress(output.Status == OutputStatus.Done ? output.TotalFrames : done, output.TotalFrames, output.Status, 0, output.Reused);
+            return output.Progress();
         }
 
         return new RenderProgress(0, Exists ? OutputTarget.PendingTotalFrames(state.State.Request!, state.State.Movies) : 0, OutputStatus.Pending);
@@ -158,16 +185,9 @@ public sealed class RenderJobGrain(
     public Task<JobSegments> GetSegmentsAsync()
     {
         var key = state.State.CurrentOutput;
-        var segments = key is not null && state.State.Outputs.TryGetValue(key, out var output)
-            ? output.Segments.Select((s, i) => new SegmentInfo(i, s.StartFrame, s.EndFrame, s.Status, s.Attempts, s.Silo, s.LastError)).ToList()
-            : [];
-        return Task.FromResult(new JobSegments(RuntimeIdentity, key, segments));
+        return Task.FromResult(new JobSegments(RuntimeIdentity, key, key is not null && state.State.Outputs.TryGetValue(key, out var output) ? output.SegmentInfos() : []));
     }
 
-    /// <summary>
-    /// Cancels running renders and leaves a tombstone, so the token answers "cancelled" rather than "unknown". The
-    /// outputs' units stay in the segment store for identical requests until it evicts them.
-    /// </summary>
     public async Task<bool> DeleteAsync()
     {
         if (!Exists || state.State.Cancelled)
@@ -175,13 +195,8 @@ public sealed class RenderJobGrain(
             return false;
         }
 
-        await CancelRunningAsync();
         await GrainFactory.GetGrain<IRenderQueueGrain>(state.State.Request!.RoutingKey).RemoveTokenAsync(Token);
-        state.State.Cancelled = true;
-        state.State.Outputs.Clear();
-        state.State.Movies.Clear();
-        await state.WriteOrDeactivateAsync(this);
-        await UnregisterAsync(WatchdogReminder);
+        await EndAsync(() => state.State.Cancelled = true);
         logger.LogInformation("Deleted {Token}", Token);
         return true;
     }
@@ -201,17 +216,12 @@ public sealed class RenderJobGrain(
 
     public async Task ExpireAsync()
     {
-        if (!Exists || state.State.Expired || state.State.Cancelled || !IsExpired())
+        if (!Exists || state.State.Expired || state.State.Cancelled || !state.State.IsExpired)
         {
             return;
         }
 
-        await CancelRunningAsync();
-        state.State.Expired = true;
-        state.State.Outputs.Clear();
-        state.State.Movies.Clear();
-        await state.WriteOrDeactivateAsync(this);
-        await UnregisterAsync(WatchdogReminder);
+        await EndAsync(() => state.State.Expired = true);
         logger.LogInformation("Expired {Token}", Token);
     }
 
@@ -224,7 +234,7 @@ public sealed class RenderJobGrain(
             return;
         }
 
-        var orphans = Orphans();
+        var orphans = state.State.Unfinished(running.Keys);
         foreach (var orphan in orphans)
         {
             logger.LogInformation("Watchdog resumes {Token} {Output}", Token, orphan.Extension);
@@ -243,19 +253,9 @@ public sealed class RenderJobGrain(
     /// </summary>
     private async Task<(RunningOutput? Render, OutputResult? Answer)> BeginAsync(OutputRequest output)
     {
-        if (!Exists)
+        if (state.State.Refusal() is { } refusal)
         {
-            return (null, Failure("unknown_token", "There is no such token."));
-        }
-
-        if (state.State.Cancelled)
-        {
-            return (null, Failure("cancelled", "The token was deleted."));
-        }
-
-        if (IsExpired())
-        {
-            return (null, Failure("expired", "The token has expired."));
+            return (null, refusal);
         }
 
         OutputTarget target;
@@ -348,6 +348,7 @@ public sealed class RenderJobGrain(
 
     private async Task RecordAsync(string key, OutputState output)
     {
+        await state.JoinExpiryBucketAsync();
         if (!Exists || state.State.Cancelled)
         {
             return;
@@ -358,13 +359,23 @@ public sealed class RenderJobGrain(
         await state.WriteOrDeactivateAsync(this);
     }
 
+    /// <summary>
+    /// Cancels running renders and leaves a tombstone (<paramref name="mark"/> says why), so the token answers 410
+    /// rather than "unknown". The outputs' units stay in the segment store for identical requests until it evicts them.
+    /// </summary>
+    private async Task EndAsync(Action mark)
+    {
+        await CancelRunningAsync();
+        mark();
+        state.State.Outputs.Clear();
+        state.State.Movies.Clear();
+        await state.WriteOrDeactivateAsync(this);
+        await UnregisterAsync(WatchdogReminder);
+    }
+
     private async Task CancelRunningAsync()
     {
-        foreach (var extension in OutputFormats.StreamExtensions)
-        {
-            GrainFactory.GetGrain<IOutputStreamGrain>(OutputStreamGrain.KeyOf(Token, extension)).CloseAsync().Ignore();
-        }
-
+        OutputStreamGrain.CloseAll(GrainFactory, Token);
         var renders = running.Values.ToList();
         foreach (var render in renders)
         {
@@ -374,13 +385,6 @@ public sealed class RenderJobGrain(
         await Task.WhenAll(renders.Select(r => r.Completion));
     }
 
-    private List<OutputRequest> Orphans() =>
-        Exists && !state.State.Cancelled && !IsExpired()
-            ? [.. state.State.Outputs
-                .Where(o => o.Value.Status is OutputStatus.Rendering or OutputStatus.Queued && o.Value.Request is not null && !running.ContainsKey(o.Key))
-                .Select(o => o.Value.Request!)]
-            : [];
-
     private async Task UnregisterAsync(string name)
     {
         if (await this.GetReminder(name) is { } reminder)
@@ -389,9 +393,5 @@ public sealed class RenderJobGrain(
         }
     }
 
-    private bool IsExpired() => state.State.Expired || DateTimeOffset.UtcNow >= state.State.ExpiresAt;
-
-    private JobInfo Info() => new(Token, state.State.Request!.Project, state.State.ExpiresAt, IsExpired(), state.State.Cancelled);
-
-    private static OutputResult Failure(string code, string message) => new(OutputStatus.Failed, null, "", code, message, IsInputError: true);
+    private JobInfo Info() => state.State.Info(Token);
 }

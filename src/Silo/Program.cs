@@ -7,6 +7,7 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Render.Grains;
 using Orleans.Render.Grains.Placement;
+using Orleans.Render.Grains.Tokens;
 using Orleans.Render.Silo;
 using Orleans.Render.Conventions;
 
@@ -22,6 +23,7 @@ if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(hosting, 
 // SIGTERM and Ctrl-C stop the host; the silo then deactivates its grains and leaves the membership table.
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = hosting.ShutdownTimeout);
 builder.Services.AddRenderGrainServices(builder.Configuration);
+builder.Services.AddRenderTokenLedger(new TableServiceClient(hosting.StorageConnectionString));
 builder.UseOrleans(silo =>
 {
     silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterDefaults.ClusterId, ClusterDefaults.ServiceId));

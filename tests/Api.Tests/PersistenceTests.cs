@@ -37,4 +37,32 @@ public sealed class PersistenceTests(RenderSystemFixture system)
         var movies = await system.Management.GetFromJsonAsync<JsonElement>($"/v1/list/sdl/{project}");
         Assert.Equal("greeting", movies.GetProperty("SDLS")[0].GetString());
     }
+
+    [Fact]
+    public async Task Tokens_answered_by_POST_v2_token_render_after_the_silo_was_killed_right_after()
+    {
+        var project = await system.CreateProjectAsync("ledger");
+        await system.PutMovieAsync(project, "greeting", TestMovies.Greeting);
+        var body = $$"""{"movie": "greeting", "params": {"logo": "{{system.Images.Url("logo.png")}}"} }""";
+        var created = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => system.Http.PostJsonAsync($"/v2/token/{project}", body)));
+        Assert.All(created, c => Assert.Equal(HttpStatusCode.OK, c.StatusCode));
+        var tokens = await Task.WhenAll(created.Select(async c => (await c.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!));
+
+        // Killed at once: every token that was answered must already be stored.
+        await system.StopSiloAsync();
+        await system.StartSiloAsync();
+        await system.WaitUntilHealthyAsync();
+
+        foreach (var token in tokens)
+        {
+            var progress = await system.Http.GetFromJsonAsync<JsonElement>($"/v2/progress/{token}");
+            Assert.Equal((0, TestMovies.Frames), (progress.GetProperty("done").GetInt32(), progress.GetProperty("total").GetInt32()));
+        }
+
+        var rendered = await system.Http.GetAsync($"/v2/render/{tokens[0]}.mp4");
+        Assert.Equal(HttpStatusCode.OK, rendered.StatusCode);
+        Assert.Equal("video/mp4", rendered.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.NoContent, (await system.Http.DeleteAsync($"/v2/token/{tokens[1]}")).StatusCode);
+        Assert.Equal("cancelled", await (await system.Http.GetAsync($"/v2/progress/{tokens[1]}")).AssertErrorAsync(HttpStatusCode.Gone));
+    }
 }

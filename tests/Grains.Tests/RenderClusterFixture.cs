@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Render.Grains.Placement;
+using Orleans.Render.Grains.Tokens;
 using Orleans.Render.Storage;
 using Orleans.Render.TestSupport;
 using Orleans.TestingHost;
@@ -79,6 +80,7 @@ public class RenderClusterFixture : IAsyncLifetime
                 ["Render:Jobs:ExpiryBucket"] = "00:00:02",
             }.Concat(Settings));
             host.Services.AddRenderGrainServices(host.Configuration);
+            host.Services.AddRenderTokenLedger(new TableServiceClient(connection));
             host.Services.AddSingleton<IMediaStore>(sp =>
                 new CountingMediaStore(new FileSystemMediaStore(sp.GetRequiredService<IOptions<MediaStoreOptions>>()), Writes));
         });

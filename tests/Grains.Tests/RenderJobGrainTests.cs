@@ -147,13 +147,16 @@ public sealed class RenderJobGrainTests(RenderClusterFixture fixture)
     [Fact]
     public async Task A_tokens_expiry_bucket_ends_its_render_and_forgets_its_outputs_once_it_expires()
     {
-        var job = await CreateJobAsync(Movies.Unique(Movies.Long), ttl: TimeSpan.FromSeconds(1));
+        var job = await CreateJobAsync(Movies.Unique(Movies.Long), ttl: TimeSpan.FromSeconds(3));
         var token = job.GetPrimaryKeyString();
         var bucket = fixture.Grains.GetGrain<ITokenExpiryGrain>(TokenExpiryGrain.KeyOf((await job.GetInfoAsync())!.ExpiresAt, TimeSpan.FromSeconds(2)));
-        Assert.Contains(token, await bucket.GetTokensAsync());
+        Assert.DoesNotContain(token, await bucket.GetTokensAsync());
+        // A token joins its bucket once it has something to end: here, when its render is first recorded.
         var render = job.RenderAsync(new OutputRequest("mp4"));
+        await Jobs.WaitForSegmentsAsync(job, s => s.Segments.Count > 0);
+        Assert.Contains(token, await bucket.GetTokensAsync());
 
-        // The bucket fires within about 3 s, usually while the 72 s movie still renders; then it cancels the render.
+        // The bucket fires within about 5 s, usually while the 72 s movie still renders; then it cancels the render.
         Assert.Contains((await render.WaitAsync(TimeSpan.FromSeconds(60))).Status, new[] { OutputStatus.Cancelled, OutputStatus.Done });
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while ((await bucket.GetTokensAsync()).Count > 0 && DateTime.UtcNow < deadline)
@@ -188,6 +191,8 @@ public sealed class RenderJobGrainTests(RenderClusterFixture fixture)
     {
         var job = await CreateJobAsync(Movies.Unique(Movies.TwoScenes));
         var token = job.GetPrimaryKeyString();
+        // A new token is a row of the token ledger; its first render writes the job's own state.
+        Assert.Equal(OutputStatus.Done, (await job.RenderAsync(new OutputRequest("png", 10))).Status);
         // Another activation writing the state is what a membership change can leave behind: here the state blob changes
         // under this activation, so its next write meets a newer ETag.
         var blobs = new BlobServiceClient(fixture.StorageConnectionString);

@@ -35,6 +35,14 @@ public sealed class OutputState
 
     public OutputResult ToResult() => new(Status, MediaKey, ContentType, ErrorCode, Message, IsInputError);
 
+    /// <summary>Progress as recorded: every frame once done, else the frames of the segments done.</summary>
+    public RenderProgress Progress() =>
+        new(Status == OutputStatus.Done ? TotalFrames : Segments.Where(s => s.Status == OutputStatus.Done).Sum(s => s.EndFrame - s.StartFrame),
+            TotalFrames, Status, 0, Reused);
+
+    public List<SegmentInfo> SegmentInfos() =>
+        [.. Segments.Select((s, i) => new SegmentInfo(i, s.StartFrame, s.EndFrame, s.Status, s.Attempts, s.Silo, s.LastError))];
+
     /// <summary>A new output waiting for its slot, with the plan's segments still to do.</summary>
     public static OutputState Planned(OutputRequest request, OutputSpec spec, RenderPlan plan) => new()
     {

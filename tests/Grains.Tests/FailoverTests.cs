@@ -110,6 +110,52 @@ public sealed class FailoverTests(FailoverClusterFixture fixture) : IClassFixtur
         Assert.Equal(OutputStatus.Done, (await job.GetProgressAsync()).Status);
     }
 
+    [Fact]
+    public async Task A_token_is_answered_only_once_its_row_is_stored_and_renders_after_its_silo_was_killed()
+    {
+        Task<IRenderJobGrain>[] creating;
+        await fixture.Azurite.PauseAsync();
+        try
+        {
+            creating = [.. Enumerable.Range(0, 5).Select(_ => Jobs.CreateAsync(fixture, Movies.TwoScenes))];
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            Assert.DoesNotContain(creating, c => c.IsCompleted);
+        }
+        finally
+        {
+            await fixture.Azurite.ResumeAsync();
+        }
+
+        var jobs = await Task.WhenAll(creating);
+        var silo = (await jobs[0].GetSegmentsAsync()).JobSilo;
+        var lost = new List<IRenderJobGrain>();
+        foreach (var job in jobs)
+        {
+            if ((await job.GetSegmentsAsync()).JobSilo == silo)
+            {
+                lost.Add(job);
+            }
+        }
+
+        await fixture.Cluster.KillSiloAsync(fixture.Cluster.GetActiveSilos().Single(h => h.SiloAddress.ToString() == silo));
+        try
+        {
+            foreach (var job in lost)
+            {
+                Assert.NotNull(await RetryAsync(job.GetInfoAsync));
+            }
+
+            var result = await RetryAsync(() => lost[0].RenderAsync(new OutputRequest("mp4")));
+            Assert.Equal(OutputStatus.Done, result.Status);
+            Assert.Equal(50, (await MediaInspector.ProbeAsync(Path.Combine(fixture.MediaRoot, result.MediaKey!))).FrameCount);
+            Assert.NotEqual(silo, (await lost[0].GetSegmentsAsync()).JobSilo);
+        }
+        finally
+        {
+            await RestoreAsync();
+        }
+    }
+
     /// <summary>The job's progress status; null while the test's client is still connected to a gateway that died.</summary>
     private static async Task<OutputStatus?> StatusAsync(IRenderJobGrain job)
     {
@@ -142,5 +188,21 @@ public sealed class FailoverTests(FailoverClusterFixture fixture) : IClassFixtur
         var reference = await whole.RenderAsync(new OutputRequest("mp4"));
         Assert.Equal(360, (await MediaInspector.ProbeAsync(path)).FrameCount);
         Assert.True(await MediaInspector.PsnrAsync(path, Path.Combine(fixture.MediaRoot, reference.MediaKey!)) > 35);
+    }
+
+    private static async Task<T> RetryAsync<T>(Func<Task<T>> call)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Exception ex) when (ex is ConnectionFailedException or SiloUnavailableException or OrleansMessageRejectionException or TimeoutException && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(250);
+            }
+        }
     }
 }

@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Orleans.Render.Grains.Tokens;
-using Orleans.Runtime.Messaging;
 using Orleans.Render.Models;
 using Orleans.Render.TestSupport;
 using Xunit;
@@ -28,55 +27,6 @@ public sealed class TokenLedgerTests(RenderClusterFixture fixture)
 
         Assert.Subset(kept, tokens);
         Assert.Empty(await BlobsNamingAsync(tokens));
-    }
-
-    [Fact]
-    public async Task A_token_is_answered_only_once_its_row_is_stored_and_renders_after_its_silo_was_killed()
-    {
-        Task<IRenderJobGrain>[] creating;
-        await fixture.Azurite.PauseAsync();
-        try
-        {
-            creating = [.. Enumerable.Range(0, 5).Select(_ => Jobs.CreateAsync(fixture, Movies.TwoScenes))];
-            await Task.Delay(TimeSpan.FromSeconds(2));
-            Assert.DoesNotContain(creating, c => c.IsCompleted);
-        }
-        finally
-        {
-            await fixture.Azurite.ResumeAsync();
-        }
-
-        var jobs = await Task.WhenAll(creating);
-        var silo = (await jobs[0].GetSegmentsAsync()).JobSilo;
-        var lost = new List<IRenderJobGrain>();
-        foreach (var job in jobs)
-        {
-            if ((await job.GetSegmentsAsync()).JobSilo == silo)
-            {
-                lost.Add(job);
-            }
-        }
-
-        await fixture.Cluster.KillSiloAsync(fixture.Cluster.GetActiveSilos().Single(h => h.SiloAddress.ToString() == silo));
-        try
-        {
-            foreach (var job in lost)
-            {
-                Assert.NotNull(await RetryAsync(job.GetInfoAsync));
-            }
-
-            var result = await RetryAsync(() => lost[0].RenderAsync(new OutputRequest("mp4")));
-            Assert.Equal(OutputStatus.Done, result.Status);
-            Assert.Equal(50, (await MediaInspector.ProbeAsync(Path.Combine(fixture.MediaRoot, result.MediaKey!))).FrameCount);
-            Assert.NotEqual(silo, (await lost[0].GetSegmentsAsync()).JobSilo);
-        }
-        finally
-        {
-            while (fixture.Cluster.GetActiveSilos().Count() < 2)
-            {
-                await fixture.Cluster.StartAdditionalSiloAsync();
-            }
-        }
     }
 
     [Fact]
@@ -121,19 +71,4 @@ public sealed class TokenLedgerTests(RenderClusterFixture fixture)
     /// A call that may still go to the silo just killed (until the cluster declares it dead, a call there times out
     /// after 30 s): asks again for up to two minutes.
     /// </summary>
-    private static async Task<T> RetryAsync<T>(Func<Task<T>> call)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (true)
-        {
-            try
-            {
-                return await call();
-            }
-            catch (Exception ex) when (ex is ConnectionFailedException or SiloUnavailableException or OrleansMessageRejectionException or TimeoutException && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(250);
-            }
-        }
-    }
 }

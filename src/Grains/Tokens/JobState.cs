@@ -16,6 +16,7 @@ internal sealed class JobState(
 
     private GrainState<RenderJobState> stored = new(new RenderJobState());
     private Task? loading;
+    private Task writing = Task.CompletedTask;
 
     public RenderJobState State
     {
@@ -92,9 +93,27 @@ internal sealed class JobState(
         }
     }
 
-    public Task WriteStateAsync() => storage.WriteStateAsync(Name, grain, stored);
+    /// <summary>
+    /// Writes go one at a time: the job records finished segments as they come in, and two writes sent with the same
+    /// ETag (or both creating the blob) would fail the second.
+    /// </summary>
+    public Task WriteStateAsync() => writing = AfterAsync(writing, () => storage.WriteStateAsync(Name, grain, stored));
 
-    public Task ClearStateAsync() => storage.ClearStateAsync(Name, grain, stored);
+    public Task ClearStateAsync() => writing = AfterAsync(writing, () => storage.ClearStateAsync(Name, grain, stored));
+
+    private static async Task AfterAsync(Task previous, Func<Task> write)
+    {
+        try
+        {
+            await previous;
+        }
+        catch (Exception)
+        {
+            // The earlier write's caller sees its failure; this write goes ahead with the state as it is now.
+        }
+
+        await write();
+    }
 
     private static RenderJobState StateOf(TokenRecord record) => new()
     {

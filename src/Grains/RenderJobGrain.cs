@@ -121,8 +121,10 @@ public sealed class RenderJobGrain(
             return null;
         }
 
+        // Taken before the await: a deletion answered meanwhile clears the movies.
+        var source = new TokenSource(state.State.Request!, new Dictionary<string, string>(state.State.Movies));
         await state.JoinExpiryBucketAsync();
-        return new TokenSource(state.State.Request!, new Dictionary<string, string>(state.State.Movies));
+        return source;
     }
 
     public async Task<OutputResult> RenderAsync(OutputRequest output)

@@ -23,6 +23,7 @@ namespace Orleans.Render.Grains;
 [Reentrant, GrainType("segment-renderer"), RenderPoolPlacement]
 public sealed class SegmentRendererGrain(
     RenderEngine engine,
+    CpuWork cpu,
     SegmentAssembler assembler,
     IMediaStore media,
     IOptions<RenderEngineOptions> options,
@@ -102,7 +103,7 @@ public sealed class SegmentRendererGrain(
         {
             var range = new FrameRange(work.StartFrame, work.EndFrame);
             logger.LogInformation("Rendering {Token} {Output} frames {Start}-{End}", work.Token, work.OutputKey, range.Start, range.End);
-            await engine.RenderAsync(Bind(work), work.Project, range, spec, outputPath, framesDone, cancellationToken);
+            await engine.RenderAsync(await BindAsync(work, cancellationToken), work.Project, range, spec, outputPath, framesDone, cancellationToken);
             return new Rendered(range.Count);
         }
         finally
@@ -123,11 +124,11 @@ public sealed class SegmentRendererGrain(
 
         var range = new FrameRange(work.StartFrame, work.EndFrame);
         logger.LogInformation("Rendering {Token} stream piece {Index} ({Start}-{End}) as {Format}", work.Token, work.Index, range.Start, range.End, spec.Format);
-        return new Rendered(range.Count, await engine.RenderPieceAsync(Bind(work), work.Project, range, spec.Format, sound, outputPath, work.Urgent, cancellationToken));
+        return new Rendered(range.Count, await engine.RenderPieceAsync(await BindAsync(work, cancellationToken), work.Project, range, spec.Format, sound, outputPath, work.Urgent, cancellationToken));
     }
 
     private async Task<Rendered?> RenderSoundAsync(SegmentWork work, OutputSpec spec, string outputPath, CancellationToken cancellationToken) =>
-        await engine.RenderAudioAsync(Bind(work), work.Project, spec.Format, outputPath, cancellationToken) ? new Rendered(0) : null;
+        await engine.RenderAudioAsync(await BindAsync(work, cancellationToken), work.Project, spec.Format, outputPath, cancellationToken) ? new Rendered(0) : null;
 
     /// <summary>Downloads the stored pieces (and sound) side by side and joins them by stream copy.</summary>
     private async Task<Rendered?> JoinAsync(SegmentWork work, OutputSpec spec, string scratch, string outputPath, CancellationToken cancellationToken)
@@ -144,12 +145,14 @@ public sealed class SegmentRendererGrain(
         return new Rendered(work.EndFrame - work.StartFrame);
     }
 
-    private static Rendering.Model.Timeline Bind(SegmentWork work)
-    {
-        var movie = MovieParser.Parse(work.MovieJson).Movie
-            ?? throw new RenderInputException("invalid_movie", "The movie no longer validates.");
-        return MovieBinder.Bind(movie, work.Params, work.MediaSeconds);
-    }
+    private Task<Rendering.Model.Timeline> BindAsync(SegmentWork work, CancellationToken cancellationToken) => cpu.RunAsync(
+        () =>
+        {
+            var movie = MovieParser.Parse(work.MovieJson).Movie
+                ?? throw new RenderInputException("invalid_movie", "The movie no longer validates.");
+            return MovieBinder.Bind(movie, work.Params, work.MediaSeconds);
+        },
+        cancellationToken);
 
     private async Task ReportProgressAsync(SegmentWork work, LatestValue framesDone, CancellationToken cancellationToken)
     {

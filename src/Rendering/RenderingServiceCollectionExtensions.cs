@@ -27,16 +27,19 @@ public static class RenderingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<AssetOptions>().Bind(configuration.GetSection(AssetOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<TextRasterizer>();
+        services.AddSingleton(sp => new CpuWork(sp.GetRequiredService<IOptions<RenderEngineOptions>>().Value.PreparationWorkers));
         services.AddSingleton(sp => new RemoteMediaFetcher(sp.GetRequiredService<IOptions<RemoteMediaOptions>>().Value));
         services.AddSingleton(sp => new MediaResolver(sp.GetRequiredService<RemoteMediaFetcher>(), sp.GetRequiredService<IAssetSource>()));
         services.AddSingleton(sp => new MediaPreparer(
             sp.GetRequiredService<TextRasterizer>(),
+            sp.GetRequiredService<CpuWork>(),
             sp.GetRequiredService<MediaResolver>(),
             sp.GetRequiredService<IProjectFontCatalog>(),
             sp.GetRequiredService<IAssetSource>(),
             sp.GetRequiredService<IOptions<RemoteMediaOptions>>().Value));
         services.AddSingleton(sp => new MovieValidator(
             sp.GetRequiredService<TextRasterizer>(),
+            sp.GetRequiredService<CpuWork>(),
             sp.GetRequiredService<RemoteMediaFetcher>(),
             sp.GetRequiredService<MediaPreparer>(),
             sp.GetRequiredService<IProjectFontCatalog>(),

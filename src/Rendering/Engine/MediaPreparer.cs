@@ -15,7 +15,7 @@ namespace Orleans.Render.Rendering.Engine;
 /// may be a project font asset.
 /// </summary>
 public sealed class MediaPreparer(
-    TextRasterizer textRasterizer, MediaResolver media, IProjectFontCatalog fonts, IAssetSource assets, RemoteMediaOptions mediaOptions)
+    TextRasterizer textRasterizer, CpuWork cpu, MediaResolver media, IProjectFontCatalog fonts, IAssetSource assets, RemoteMediaOptions mediaOptions)
 {
     public async Task<IReadOnlyDictionary<TimelineLayer, string>> PrepareAsync(
         Timeline timeline, string project, FrameRange range, string workDirectory, CancellationToken cancellationToken)
@@ -29,15 +29,17 @@ public sealed class MediaPreparer(
             var (scale, width, height) = PreparedSize(layer);
             Func<Task<byte[]>>? make = layer.Content switch
             {
-                TextContent text => async () => textRasterizer.RenderPng(
-                    await WithProjectFontAsync(text.Block.Scaled(scale, width, height), project, workDirectory, cancellationToken)),
-                ShapeContent shape => () => Task.FromResult(ShapeRasterizer.RenderPng(shape.Scaled(scale), width, height)),
-                ImageContent image => async () => ImageNormalizer.ToPng(
-                    await media.GetBytesAsync(image.Source, project, workDirectory, cancellationToken),
-                    layer.Width,
-                    layer.Height,
-                    image.Fit,
-                    mediaOptions.MaxPixels),
+                TextContent text => async () =>
+                {
+                    var block = await WithProjectFontAsync(text.Block.Scaled(scale, width, height), project, workDirectory, cancellationToken);
+                    return await cpu.RunAsync(() => textRasterizer.RenderPng(block), cancellationToken);
+                },
+                ShapeContent shape => () => cpu.RunAsync(() => ShapeRasterizer.RenderPng(shape.Scaled(scale), width, height), cancellationToken),
+                ImageContent image => async () =>
+                {
+                    var bytes = await media.GetBytesAsync(image.Source, project, workDirectory, cancellationToken);
+                    return await cpu.RunAsync(() => ImageNormalizer.ToPng(bytes, layer.Width, layer.Height, image.Fit, mediaOptions.MaxPixels), cancellationToken);
+                },
                 _ => null,
             };
             if (make is null)

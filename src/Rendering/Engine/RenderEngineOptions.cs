@@ -25,5 +25,14 @@ public sealed class RenderEngineOptions
 
     public int ProcessSlots => MaxConcurrentProcesses > 0 ? MaxConcurrentProcesses : Environment.ProcessorCount;
 
+    /// <summary>
+    /// How many CPU-heavy preparation steps (text layout, rasterising, image normalising, movie binding) run at once
+    /// (<see cref="CpuWork"/>). 0 means all cores but one (at least one), which leaves a core for grain calls.
+    /// </summary>
+    [Range(0, 256)]
+    public int MaxPreparationWorkers { get; set; }
+
+    public int PreparationWorkers => MaxPreparationWorkers > 0 ? MaxPreparationWorkers : Math.Max(1, Environment.ProcessorCount - 1);
+
     public EncoderSettings Encoder { get; set; } = new();
 }

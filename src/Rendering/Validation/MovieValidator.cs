@@ -16,7 +16,7 @@ namespace Orleans.Render.Rendering.Validation;
 /// (colours, transitions); text that will be shrunk or clipped is laid out with the rasterizer's own measuring.
 /// </summary>
 public sealed class MovieValidator(
-    TextRasterizer textRasterizer, RemoteMediaFetcher fetcher, MediaPreparer preparer, IProjectFontCatalog fonts, MediaLengthProbe lengths)
+    TextRasterizer textRasterizer, CpuWork cpu, RemoteMediaFetcher fetcher, MediaPreparer preparer, IProjectFontCatalog fonts, MediaLengthProbe lengths)
 {
     /// <param name="assetKinds">The project's assets: name → kind (image, font, video, audio).</param>
     public async Task<MovieValidation> ValidateAsync(
@@ -160,7 +160,7 @@ public sealed class MovieValidator(
                 }
 
                 var block = await preparer.WithProjectFontAsync(content.Block, project, workDirectory, cancellationToken);
-                var layout = textRasterizer.Layout(block);
+                var layout = await cpu.RunAsync(() => textRasterizer.Layout(block), cancellationToken);
                 var path = string.Create(CultureInfo.InvariantCulture, $"{scenePath}.layers[{l}].text");
                 if (!layout.Fits)
                 {

@@ -16,7 +16,7 @@ public static class AssetEndpoints
 {
     public static void MapAssetEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1").AddEndpointFilter<BasicAuthenticationFilter>();
+        var group = app.MapGroup("/v1").AddEndpointFilter<BasicAuthenticationFilter>().RequireCors(ApiCors.ManagementPolicy);
 
         group.MapMethods("/data/{project}/{name}", ["PUT", "POST"], PutAsync);
 

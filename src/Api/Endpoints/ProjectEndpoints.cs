@@ -11,7 +11,7 @@ public static class ProjectEndpoints
 {
     public static void MapProjectEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1").AddEndpointFilter<BasicAuthenticationFilter>();
+        var group = app.MapGroup("/v1").AddEndpointFilter<BasicAuthenticationFilter>().RequireCors(ApiCors.ManagementPolicy);
 
         group.MapGet("/list/project", async (IClusterClient client) =>
         {

@@ -48,7 +48,7 @@ public static class AssetEndpoints
                 return ProjectEndpoints.UnknownProject(project);
             }
 
-            return Names.IsValidAssetName(name) && await grain.DeleteAssetAsync(name) ? Results.NoContent() : UnknownAsset(name);
+            return Names.IsValidAssetName(name) && await grain.DeleteAssetAsync(name) ? ProjectEndpoints.Deleted("Resource-Name", name) : UnknownAsset(name);
         });
 
         group.MapGet("/list/data/{project}", async (string project, IClusterClient client) =>

@@ -11,8 +11,13 @@ public sealed class ApiCorsOptions
 {
     public const string Section = "Cors";
 
-    /// <summary>Origins such as <c>https://shop.example</c>, or <c>*</c> alone for any origin.</summary>
-    public List<string> RenderOrigins { get; set; } = ["*"];
+    /// <summary>
+    /// Origins such as <c>https://shop.example</c>, or <c>*</c> alone for any origin; unset means any. (Null rather
+    /// than <c>["*"]</c>: the configuration binder adds configured entries to a list's initial ones.)
+    /// </summary>
+    public List<string>? RenderOrigins { get; set; }
+
+    public IReadOnlyList<string> RenderOriginsOrAny => RenderOrigins is { Count: > 0 } origins ? origins : ["*"];
 
     /// <summary>Origins that may call the Project API; empty answers no browser.</summary>
     public List<string> ManagementOrigins { get; set; } = [];
@@ -50,14 +55,14 @@ public static class ApiCors
     public static IServiceCollection AddApiCors(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ApiCorsOptions>().Bind(configuration.GetSection(ApiCorsOptions.Section))
-            .Validate(o => ApiCorsOptions.Problem(nameof(o.RenderOrigins), o.RenderOrigins) is null, "Cors:RenderOrigins must be '*' alone or origins such as https://shop.example.")
+            .Validate(o => ApiCorsOptions.Problem(nameof(o.RenderOrigins), o.RenderOriginsOrAny) is null, "Cors:RenderOrigins must be '*' alone or origins such as https://shop.example.")
             .Validate(o => ApiCorsOptions.Problem(nameof(o.ManagementOrigins), o.ManagementOrigins) is null, "Cors:ManagementOrigins must be '*' alone or origins such as https://admin.example.")
             .ValidateOnStart();
         services.AddCors();
         services.AddOptions<CorsOptions>().Configure<IOptions<ApiCorsOptions>>((cors, configured) =>
         {
             var origins = configured.Value;
-            cors.AddPolicy(RenderPolicy, policy => Allow(policy, origins.RenderOrigins)
+            cors.AddPolicy(RenderPolicy, policy => Allow(policy, origins.RenderOriginsOrAny)
                 .WithMethods(HttpMethods.Get, HttpMethods.Head, HttpMethods.Post, HttpMethods.Delete)
                 .WithExposedHeaders("Content-Length", "Content-Range", "Accept-Ranges", "ETag", "Retry-After"));
             cors.AddPolicy(ManagementPolicy, policy => Allow(policy, origins.ManagementOrigins)
@@ -66,6 +71,6 @@ public static class ApiCors
         return services;
     }
 
-    private static CorsPolicyBuilder Allow(CorsPolicyBuilder policy, List<string> origins) =>
+    private static CorsPolicyBuilder Allow(CorsPolicyBuilder policy, IReadOnlyList<string> origins) =>
         (origins is ["*"] ? policy.AllowAnyOrigin() : policy.WithOrigins([.. origins])).AllowAnyHeader().SetPreflightMaxAge(TimeSpan.FromHours(1));
 }

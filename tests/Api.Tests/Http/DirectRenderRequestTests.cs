@@ -10,6 +10,7 @@ public sealed class DirectRenderRequestTests
 {
     private static readonly DateTimeOffset Noon = new(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
+    private static readonly string[] One = ["x"];
 
     private static (DirectRenderRequest? Request, IResult? Error) Parse(string extension, params (string Name, string[] Values)[] query) =>
         DirectRenderRequest.Parse(new QueryCollection(query.ToDictionary(q => q.Name, q => new StringValues(q.Values))), extension);
@@ -40,7 +41,7 @@ public sealed class DirectRenderRequestTests
     public void Repeated_names_too_many_params_and_a_bad_quality_are_refused()
     {
         Assert.Equal("invalid_params", ErrorResult.Of(Parse("mp4", ("name", ["a", "b"])).Error).Error);
-        Assert.Equal("invalid_params", ErrorResult.Of(Parse("mp4", [.. Enumerable.Range(0, 101).Select(i => ($"p{i}", new[] { "x" }))]).Error).Error);
+        Assert.Equal("invalid_params", ErrorResult.Of(Parse("mp4", [.. Enumerable.Range(0, 101).Select(i => ($"p{i}", One))]).Error).Error);
         Assert.Equal("invalid_quality", ErrorResult.Of(Parse("png", ("q", ["high"])).Error).Error);
     }
 

@@ -103,6 +103,7 @@ public sealed class ClientCompatibilityTests(RenderSystemFixture system)
     [InlineData("GET", "/v2/render/a/b/c/d/e.mp4")]
     [InlineData("POST", "/v3/render/x.json")]
     [InlineData("GET", "/favicon.ico")]
+    [InlineData("PUT", "/v2/render/someproject")]
     public async Task Every_unknown_path_answers_the_json_error_shape(string method, string path)
     {
         var response = await system.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));

@@ -51,6 +51,11 @@ public static class DirectRenderEndpoints
             return ProjectEndpoints.UnknownMovie(movie);
         }
 
+        if (!options.Value.Pools.Contains(ClusterDefaults.Pool))
+        {
+            return ApiErrors.BadRequest("unknown_routing_key", $"Direct renders use the render pool '{ClusterDefaults.Pool}', which Render:Pools does not list.");
+        }
+
         var movieMap = new Dictionary<string, string>(StringComparer.Ordinal) { ["*"] = movie };
         var (movies, missing) = await RenderEndpoints.ProjectMoviesAsync(client, project, movieMap);
         if (movies is null)

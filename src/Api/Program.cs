@@ -21,9 +21,7 @@ builder.Services.AddOptions<ClusterClientOptions>().Bind(builder.Configuration.G
 builder.Services.AddMediaStore(builder.Configuration);
 builder.Services.AddSingleton<BasicAuthenticationFilter>();
 builder.Services.AddSingleton<GrainCallRetry>();
-builder.Services.AddCors(o => o.AddPolicy(DeliveryEndpoints.CorsPolicy, policy => policy
-    .AllowAnyOrigin().WithMethods(HttpMethods.Get, HttpMethods.Head).AllowAnyHeader()
-    .WithExposedHeaders("Content-Length", "Content-Range", "Accept-Ranges")));
+builder.Services.AddApiCors(builder.Configuration);
 
 // The client finds the silos' gateways in the same membership table the silos write, so silos may come and go.
 var storage = builder.Configuration.GetConnectionString("AzureStorage");
@@ -54,6 +52,8 @@ app.MapProjectEndpoints();
 app.MapAssetEndpoints();
 app.MapRenderEndpoints();
 app.MapDeliveryEndpoints();
-app.MapOrleansDashboard("/dashboard").AddEndpointFilter<IEndpointConventionBuilder, BasicAuthenticationFilter>();
-app.MapFallback(() => ApiErrors.NotFound("not_found", "There is no such endpoint."));
+app.MapDirectRenderEndpoints();
+app.MapOrleansDashboard("/dashboard").AddEndpointFilter<IEndpointConventionBuilder, BasicAuthenticationFilter>().RequireCors(ApiCors.ManagementPolicy);
+// "{*path}": the default fallback pattern skips paths whose last segment has a dot, which then answered an empty 404.
+app.MapFallback("{*path}", () => ApiErrors.NotFound("not_found", "There is no such endpoint."));
 app.Run();

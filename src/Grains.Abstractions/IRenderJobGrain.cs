@@ -15,6 +15,13 @@ public interface IRenderJobGrain : IGrainWithStringKey
     Task<JobInfo> CreateAsync(RenderRequest request, IReadOnlyDictionary<string, string> movies, TimeSpan timeToLive);
 
     /// <summary>
+    /// <see cref="CreateAsync"/> for a token the caller derived rather than drew at random (v1 direct renders): reads
+    /// the token's state first, so an existing token is kept as it is. Its facts say whether it is still live.
+    /// </summary>
+    [Alias("open")]
+    Task<JobInfo> OpenAsync(RenderRequest request, IReadOnlyDictionary<string, string> movies, TimeSpan timeToLive);
+
+    /// <summary>
     /// Creates the token and queues its first output in one step, or creates nothing when the project's queue is full:
     /// what an async render request does.
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Orleans.Render.Models;
 using Orleans.Render.Rendering;
 using Orleans.Render.Rendering.Compilation;
@@ -9,7 +10,8 @@ namespace Orleans.Render.Grains;
 
 /// <summary>
 /// What an output request of a token means: the engine's output spec and the movie document it renders. A still asked
-/// for without a frame takes the movie's poster frame, so its key names the frame.
+/// for without a frame takes the request's <c>frame</c> param (the old SDKs' poster-frame URLs, v1 direct renders),
+/// else the movie's poster frame, so its key names the frame.
 /// </summary>
 public sealed record OutputTarget(OutputSpec Spec, OutputRequest Request, string MovieJson)
 {
@@ -22,7 +24,7 @@ public sealed record OutputTarget(OutputSpec Spec, OutputRequest Request, string
         var movieJson = movies[MovieName(spec.Format.Extension(), request)];
         if (output.PosterFrame && spec.Format.IsStill())
         {
-            output = output with { Frame = MovieParser.Parse(movieJson).Movie?.PosterFrame ?? 0, PosterFrame = false };
+            output = output with { Frame = FrameParam(request) ?? MovieParser.Parse(movieJson).Movie?.PosterFrame ?? 0, PosterFrame = false };
             spec = OutputSpecs.From(output);
         }
 
@@ -52,6 +54,10 @@ public sealed record OutputTarget(OutputSpec Spec, OutputRequest Request, string
             return 0;
         }
     }
+
+    /// <summary>A <c>frame</c> param that is a frame number; anything else is left to the movie's variables.</summary>
+    private static int? FrameParam(RenderRequest request) =>
+        request.Params.TryGetValue("frame", out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var frame) ? frame : null;
 
     /// <summary>The movie the request maps to an extension: the extension's own entry, else the <c>*</c> fallback.</summary>
     private static string MovieName(string extension, RenderRequest request) =>

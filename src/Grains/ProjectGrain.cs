@@ -101,7 +101,7 @@ public sealed class ProjectGrain(
 
         var movie = MovieParser.Parse(json).Movie!;
         return Task.FromResult<IReadOnlyList<MovieVariableInfo>?>(
-            [.. MovieVariables.Of(movie).Select(v => new MovieVariableInfo(v.Name, v.DefaultValue, v.Type))]);
+            [.. MovieVariables.Of(movie).Select(v => new MovieVariableInfo(v.Name, v.DefaultValue, v.Type, v.Offset, v.NumFrames))]);
     }
 
     public async Task<AssetUploadResult> PutAssetAsync(string name, string stagingKey, string? contentType)

@@ -38,7 +38,6 @@ public sealed class RenderJobGrain(
     private bool resumed;
 
     private string Token => this.GetPrimaryKeyString();
-
     private bool Exists => state.State.Exists;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -82,6 +81,8 @@ public sealed class RenderJobGrain(
 
         return Info();
     }
+
+    public Task<JobInfo> OpenAsync(RenderRequest request, IReadOnlyDictionary<string, string> movies, TimeSpan timeToLive) => CreateAsync(request, movies, timeToLive);
 
     public async Task<SubmitResult> SubmitAsync(RenderRequest request, IReadOnlyDictionary<string, string> movies, TimeSpan timeToLive, OutputRequest output)
     {

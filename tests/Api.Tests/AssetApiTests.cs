@@ -36,7 +36,7 @@ public sealed class AssetApiTests(RenderSystemFixture system)
         Assert.Empty(listed.GetProperty("Fonts").EnumerateArray());
         Assert.Equal("image", listed.GetProperty("Metadata").GetProperty("badge.png").GetProperty("kind").GetString());
 
-        Assert.Equal(HttpStatusCode.NoContent, (await system.Management.DeleteAsync($"/v1/data/{project}/badge.png")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await system.Management.DeleteAsync($"/v1/data/{project}/badge.png")).StatusCode);
         Assert.Equal("unknown_asset", await (await system.Management.GetAsync($"/v1/data/{project}/badge.png")).AssertErrorAsync(HttpStatusCode.NotFound));
         Assert.Equal("unknown_asset", await (await system.Management.DeleteAsync($"/v1/data/{project}/badge.png")).AssertErrorAsync(HttpStatusCode.NotFound));
         Assert.False(File.Exists(Path.Combine(system.MediaRoot, "assets", project, "badge.png")), "the bytes are gone from the media store");
@@ -131,7 +131,7 @@ public sealed class AssetApiTests(RenderSystemFixture system)
         Assert.Equal("asset_missing", await missing.AssertErrorAsync(HttpStatusCode.UnprocessableEntity));
 
         Assert.True(Directory.Exists(Path.Combine(system.MediaRoot, "assets", project)));
-        Assert.Equal(HttpStatusCode.NoContent, (await system.Management.DeleteAsync($"/v1/project/{project}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await system.Management.DeleteAsync($"/v1/project/{project}")).StatusCode);
         Assert.False(Directory.Exists(Path.Combine(system.MediaRoot, "assets", project)), "the project's assets are deleted with it");
     }
 

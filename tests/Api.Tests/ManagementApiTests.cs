@@ -27,9 +27,9 @@ public sealed class ManagementApiTests(RenderSystemFixture system)
             [("logo", null, "url"), ("name", "World", "text")],
             variables.EnumerateArray().Select(v => (v.GetProperty("name").GetString(), v.GetProperty("defaultvalue").GetString(), v.GetProperty("type").GetString())));
 
-        Assert.Equal(HttpStatusCode.NoContent, (await system.Management.DeleteAsync($"/v1/sdl/{project}/greeting")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await system.Management.DeleteAsync($"/v1/sdl/{project}/greeting")).StatusCode);
         Assert.Equal("unknown_movie", await (await system.Management.GetAsync($"/v1/sdl/{project}/greeting")).AssertErrorAsync(HttpStatusCode.NotFound));
-        Assert.Equal(HttpStatusCode.NoContent, (await system.Management.DeleteAsync($"/v1/project/{project}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await system.Management.DeleteAsync($"/v1/project/{project}")).StatusCode);
         Assert.Equal("unknown_project", await (await system.Management.GetAsync($"/v1/list/sdl/{project}")).AssertErrorAsync(HttpStatusCode.NotFound));
     }
 

@@ -16,7 +16,7 @@ public static class AssetEndpoints
 {
     public static void MapAssetEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1").AddEndpointFilter<BasicAuthenticationFilter>();
+        var group = app.MapGroup("/v1").AddEndpointFilter<BasicAuthenticationFilter>().RequireCors(ApiCors.ManagementPolicy);
 
         group.MapMethods("/data/{project}/{name}", ["PUT", "POST"], PutAsync);
 
@@ -48,7 +48,7 @@ public static class AssetEndpoints
                 return ProjectEndpoints.UnknownProject(project);
             }
 
-            return Names.IsValidAssetName(name) && await grain.DeleteAssetAsync(name) ? Results.NoContent() : UnknownAsset(name);
+            return Names.IsValidAssetName(name) && await grain.DeleteAssetAsync(name) ? ProjectEndpoints.Deleted("Resource-Name", name) : UnknownAsset(name);
         });
 
         group.MapGet("/list/data/{project}", async (string project, IClusterClient client) =>

@@ -8,16 +8,14 @@ namespace Orleans.Render.Api.Endpoints;
 /// <summary>
 /// Retrieval, <c>GET /v2/{mode}/{token}.{ext}</c> (<see cref="DeliveryModes"/>): the stored output for <c>render</c>;
 /// the token's stream for <c>get</c> and <c>play</c> and for HLS/DASH (<see cref="StreamResponses"/>), with the
-/// playlists' segments at <c>/v2/{mode}/{token}/{segment}</c>. Open to any origin, as impossible.io's URLs are put into
-/// players and pages anywhere.
+/// playlists' segments at <c>/v2/{mode}/{token}/{segment}</c>. Open to the render API's origins (any by default), as
+/// impossible.io's URLs are put into players and pages anywhere.
 /// </summary>
 public static class DeliveryEndpoints
 {
-    public const string CorsPolicy = "media";
-
     public static void MapDeliveryEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v2").RequireCors(CorsPolicy);
+        var group = app.MapGroup("/v2").RequireCors(ApiCors.RenderPolicy);
         group.MapMethods("/{mode:regex(^(render|get|play)$)}/{file}", [HttpMethods.Get, HttpMethods.Head], GetAsync);
         group.MapMethods("/{mode:regex(^(render|get|play)$)}/{token}/{segment}", [HttpMethods.Get, HttpMethods.Head],
             (string mode, string token, string segment, HttpContext http, IClusterClient client, GrainCallRetry retry, IMediaStore media, ILoggerFactory logs) =>
@@ -30,6 +28,24 @@ public static class DeliveryEndpoints
     {
         var dot = file.LastIndexOf('.');
         var extension = dot > 0 ? file[(dot + 1)..].ToLowerInvariant() : "";
+        if (Refuse(mode, extension, frame, q) is { } refused)
+        {
+            return refused;
+        }
+
+        var token = file[..dot];
+        var (job, missing) = await RenderEndpoints.FindJobAsync(client, retry, token);
+        if (missing is not null)
+        {
+            return missing;
+        }
+
+        return await ServeAsync(mode, token, job!, extension, new OutputRequest(extension, frame ?? 0, q ?? 85, PosterFrame: frame is null), http, client, retry, media, logs);
+    }
+
+    /// <summary>A 400 for an extension no mode serves, a mode that does not serve it, or a bad <c>frame</c> or <c>q</c>; null when the request is one to serve.</summary>
+    internal static IResult? Refuse(string mode, string extension, int? frame, int? q)
+    {
         if (!DeliveryModes.Extensions.Contains(extension))
         {
             return ApiErrors.BadRequest(
@@ -46,18 +62,14 @@ public static class DeliveryEndpoints
             return ApiErrors.BadRequest("invalid_frame", "'frame' must be a frame number, 0 or more.");
         }
 
-        if (q is < 10 or > 99)
-        {
-            return ApiErrors.BadRequest("invalid_quality", "'q' must be from 10 to 99.");
-        }
+        return q is < 10 or > 99 ? ApiErrors.BadRequest("invalid_quality", "'q' must be from 10 to 99.") : null;
+    }
 
-        var token = file[..dot];
-        var (job, missing) = await RenderEndpoints.FindJobAsync(client, retry, token);
-        if (missing is not null)
-        {
-            return missing;
-        }
-
+    /// <summary>Serves a live token's output in a mode <see cref="Refuse"/> let through: what every retrieval URL, v2 or v1 direct, answers.</summary>
+    internal static async Task<IResult> ServeAsync(
+        string mode, string token, IRenderJobGrain job, string extension, OutputRequest output,
+        HttpContext http, IClusterClient client, GrainCallRetry retry, IMediaStore media, ILoggerFactory logs)
+    {
         var streams = new StreamResponses(http, client, retry, media, logs.CreateLogger(typeof(DeliveryEndpoints)));
         if (DeliveryModes.IsPlaylist(extension))
         {
@@ -69,7 +81,7 @@ public static class DeliveryEndpoints
             return await streams.ProgressiveAsync(token, extension, mode == "play" ? StreamMode.Play : StreamMode.Get);
         }
 
-        var result = await retry.RepeatAsync(() => job!.RenderAsync(new OutputRequest(extension, frame ?? 0, q ?? 85, PosterFrame: frame is null)));
+        var result = await retry.RepeatAsync(() => job.RenderAsync(output));
         if (result.Status != OutputStatus.Done)
         {
             return RenderEndpoints.FailureResult(result);
@@ -90,7 +102,7 @@ public static class DeliveryEndpoints
     /// An HLS/DASH segment: <c>init.mp4</c> (the stream's header) or <c>{n}.m4s</c> (piece n's media), muxed for HLS or
     /// one track (<c>v</c> pictures, <c>a</c> sound) for DASH.
     /// </summary>
-    private static async Task<IResult> GetSegmentAsync(
+    internal static async Task<IResult> GetSegmentAsync(
         string mode, string token, string? track, string segment, HttpContext http, IClusterClient client, GrainCallRetry retry, IMediaStore media, ILoggerFactory logs)
     {
         if (mode == "play")

@@ -11,7 +11,7 @@ public static class ProjectEndpoints
 {
     public static void MapProjectEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1").AddEndpointFilter<BasicAuthenticationFilter>();
+        var group = app.MapGroup("/v1").AddEndpointFilter<BasicAuthenticationFilter>().RequireCors(ApiCors.ManagementPolicy);
 
         group.MapGet("/list/project", async (IClusterClient client) =>
         {
@@ -32,8 +32,22 @@ public static class ProjectEndpoints
 
         group.MapDelete("/project/{project}", async (string project, IClusterClient client) =>
             Names.IsValidName(project) && await client.GetGrain<IProjectGrain>(project).DeleteAsync()
-                ? Results.NoContent()
+                ? Deleted("Project-UID", project)
                 : UnknownProject(project));
+
+        // Every render pool of this cluster serves every project, so publishing has nothing to move: it answers as
+        // impossible.io does once the project exists, whatever the location (a region or a pool).
+        group.MapPost("/publish/{project}/{location}", async (string project, string location, IClusterClient client) =>
+        {
+            if (await FindProjectAsync(client, project) is null)
+            {
+                return UnknownProject(project);
+            }
+
+            return Names.IsValidName(location)
+                ? Results.Json(new Dictionary<string, string> { ["Published-UID"] = project })
+                : ApiErrors.BadRequest("invalid_location", "A location is a region or pool name: 1–100 letters, digits, '_', '-' or '.'.");
+        });
 
         group.MapGet("/list/sdl/{project}", async (string project, IClusterClient client) =>
         {
@@ -99,7 +113,7 @@ public static class ProjectEndpoints
                 return UnknownProject(project);
             }
 
-            return Names.IsValidName(movie) && await grain.DeleteMovieAsync(movie) ? Results.NoContent() : UnknownMovie(movie);
+            return Names.IsValidName(movie) && await grain.DeleteMovieAsync(movie) ? Deleted("Movie", movie) : UnknownMovie(movie);
         });
 
         group.MapGet("/sdlvariables/{project}/{movie}", async (string project, string movie, IClusterClient client) =>
@@ -113,7 +127,10 @@ public static class ProjectEndpoints
             var variables = Names.IsValidName(movie) ? await grain.GetMovieVariablesAsync(movie) : null;
             return variables is null
                 ? UnknownMovie(movie)
-                : Results.Json(new { variables = variables.Select(v => new { name = v.Name, defaultvalue = v.DefaultValue, type = v.Type }) });
+                : Results.Json(new
+                {
+                    variables = variables.Select(v => new { name = v.Name, defaultvalue = v.DefaultValue, offset = v.Offset, numframes = v.NumFrames, type = v.Type }),
+                });
         });
 
         group.MapPost("/validate/{project}/{movie}", async (string project, string movie, HttpRequest request, IClusterClient client) =>
@@ -202,6 +219,9 @@ public static class ProjectEndpoints
         var grain = client.GetGrain<IProjectGrain>(project);
         return await grain.GetAsync() is null ? null : grain;
     }
+
+    /// <summary>What a classic client expects of a DELETE: 200 with a body (it takes 204 for a failure), naming what went.</summary>
+    public static IResult Deleted(string key, string name) => Results.Json(new Dictionary<string, object> { [key] = name, ["deleted"] = true });
 
     public static IResult UnknownProject(string project) =>
         ApiErrors.NotFound("unknown_project", $"There is no project '{Truncate(project)}'.");

@@ -12,7 +12,7 @@ public static class RenderEndpoints
 {
     public static void MapRenderEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v2");
+        var group = app.MapGroup("/v2").RequireCors(ApiCors.RenderPolicy);
         group.MapPost("/render/{project}", (string project, HttpContext http, IClusterClient client, GrainCallRetry retry, IOptions<RenderApiOptions> options) =>
             CreateAsync(project, http, client, retry, options.Value, renderNow: true));
         group.MapPost("/token/{project}", (string project, HttpContext http, IClusterClient client, GrainCallRetry retry, IOptions<RenderApiOptions> options) =>
@@ -36,7 +36,7 @@ public static class RenderEndpoints
             return ApiErrors.BadRequest("invalid_upload", "Upload tasks need POST /v2/render; POST /v2/token only makes a token.");
         }
 
-        var (movies, moviesError) = await ProjectMoviesAsync(client, project, body);
+        var (movies, moviesError) = await ProjectMoviesAsync(client, project, body.Movies);
         if (movies is null)
         {
             return moviesError!;
@@ -88,8 +88,9 @@ public static class RenderEndpoints
         }
     }
 
-    /// <summary>The JSON of every movie the body's movie map names, from the project; a missing project or movie is 404.</summary>
-    private static async Task<(Dictionary<string, string>? Movies, IResult? Error)> ProjectMoviesAsync(IClusterClient client, string project, RenderBody body)
+    /// <summary>The JSON of every movie a movie map names, from the project; a missing project or movie is 404.</summary>
+    internal static async Task<(Dictionary<string, string>? Movies, IResult? Error)> ProjectMoviesAsync(
+        IClusterClient client, string project, IReadOnlyDictionary<string, string> movieMap)
     {
         var projectGrain = await ProjectEndpoints.FindProjectAsync(client, project);
         if (projectGrain is null)
@@ -98,7 +99,7 @@ public static class RenderEndpoints
         }
 
         var movies = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in body.Movies.Values.Distinct())
+        foreach (var name in movieMap.Values.Distinct())
         {
             var json = await projectGrain.GetMovieAsync(name);
             if (json is null)
@@ -197,7 +198,7 @@ public static class RenderEndpoints
     private static IResult Cancelled() => ApiErrors.Error(StatusCodes.Status410Gone, "cancelled", "The token was deleted and its outputs are gone.");
 
     /// <summary>24 random bytes (192 bits) as URL-safe base64: 32 characters, never guessable.</summary>
-    private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+    internal static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
 
     private static string BaseUrl(HttpContext http, RenderApiOptions options) =>
         string.IsNullOrWhiteSpace(options.PublicBaseUrl)

@@ -72,7 +72,7 @@ public static class MovieBinder
             audio.Insert(0, AudioBinder.BindTrack(track, sceneStart, fps, parameters));
         }
 
-        return new Timeline(movie.Width, movie.Height, fps, scenes) { Audio = audio };
+        return new Timeline(movie.Width, movie.Height, fps, scenes) { Audio = audio, Output = movie.Output };
     }
 
     /// <summary>The sources whose length sets the length of the <c>"auto"</c> scenes rendered with these params.</summary>

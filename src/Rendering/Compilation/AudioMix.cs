@@ -68,9 +68,5 @@ public static class AudioMix
         return mix;
     }
 
-    public static IReadOnlyList<string> EncoderArguments(OutputFormat format) => format == OutputFormat.Webm
-        ? ["-c:a", "libopus", "-b:a", "128k", "-ar", Invariant($"{SampleRate}"), "-ac", "2"]
-        : ["-c:a", "aac", "-b:a", "160k", "-ar", Invariant($"{SampleRate}"), "-ac", "2"];
-
     private static long SamplesAt(int frame, int fps) => (long)Math.Round(frame * (double)SampleRate / fps);
 }

@@ -14,6 +14,9 @@ public sealed record Movie(int Width, int Height, int Fps, string Background, IR
 
     /// <summary>The frame a still (<c>.jpg</c>, <c>.png</c>) shows when the request names none.</summary>
     public int PosterFrame { get; init; }
+
+    /// <summary>The encoder choices of the movie's <c>output</c> block.</summary>
+    public OutputSettings Output { get; init; } = OutputSettings.Default;
 }
 
 /// <summary>Where a layer sits inside its scene, in seconds; <c>Duration</c> null means "until the scene ends".</summary>

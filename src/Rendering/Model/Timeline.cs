@@ -13,6 +13,9 @@ public sealed record Timeline(int Width, int Height, int Fps, IReadOnlyList<Time
     /// <summary>Every sound of the movie (music track, audio layers, video layers' sound); empty means no audio stream.</summary>
     public IReadOnlyList<AudioClip> Audio { get; init; } = [];
 
+    /// <summary>The encoder choices of the movie's <c>output</c> block; part of every unit's content address.</summary>
+    public OutputSettings Output { get; init; } = OutputSettings.Default;
+
     public int TotalFrames => Scenes.Count == 0 ? 0 : Scenes[^1].StartFrame + Scenes[^1].FrameCount;
 }
 

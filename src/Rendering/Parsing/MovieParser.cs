@@ -68,8 +68,9 @@ public static class MovieParser
 
         var audio = reader.Object("audio") is { } audioReader ? MediaLayerParser.ReadMovieAudio(audioReader) : null;
         var posterFrame = reader.Int("posterFrame", 0, 0, (int)MovieLimits.MaxMovieSeconds * MovieLimits.MaxFps);
+        var output = reader.Object("output") is { } outputReader ? OutputSettingsReader.Read(outputReader, fps) : OutputSettings.Default;
         reader.RejectUnknownMembers();
-        return new Movie(width, height, fps, background, scenes) { Font = font, Audio = audio, PosterFrame = posterFrame };
+        return new Movie(width, height, fps, background, scenes) { Font = font, Audio = audio, PosterFrame = posterFrame, Output = output };
     }
 
     private static Layer? ReadLayer(ObjectReader reader)

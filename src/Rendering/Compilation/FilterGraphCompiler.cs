@@ -114,7 +114,7 @@ public static class FilterGraphCompiler
         var movie = graph.NewLabel("m");
         graph.Statement(string.Concat(joined.Select(l => $"[{l}]"))
             + (joined.Count == 1 ? "null" : Invariant($"concat=n={joined.Count}:v=1:a=0"))
-            + Invariant($",settb=1/{fps},setpts=N/({fps}*TB)[{movie}]"));
+            + Invariant($",settb={fps.TimeBase},setpts=N[{movie}]"));
         return movie;
     }
 
@@ -142,7 +142,7 @@ public static class FilterGraphCompiler
     }
 
     private static FormatEncoders.Encoding EncodingOf(Timeline timeline, OutputSpec output, EncoderSettings encoder) =>
-        new(output, timeline.Output, encoder, Invariant($"{timeline.Fps}"));
+        new(output, timeline.Output, encoder, timeline.Fps.ToString());
 
     private static IReadOnlyList<string> Threads(EncoderSettings encoder) => encoder.Threads > 0
         ? ["-threads", Invariant($"{encoder.Threads}"), "-filter_complex_threads", Invariant($"{encoder.Threads}")]

@@ -4,7 +4,7 @@ namespace Orleans.Render.Rendering.Model;
 /// A dynamic movie as authored (format v1): string fields may still hold <c>${…}</c> variables.
 /// <see cref="Binding.MovieBinder"/> turns it plus params into a <see cref="Timeline"/>.
 /// </summary>
-public sealed record Movie(int Width, int Height, int Fps, string Background, IReadOnlyList<Scene> Scenes)
+public sealed record Movie(int Width, int Height, FrameRate Fps, string Background, IReadOnlyList<Scene> Scenes)
 {
     /// <summary>Default font family of text layers that name none; null means DejaVu Sans.</summary>
     public string? Font { get; init; }

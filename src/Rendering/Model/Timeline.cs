@@ -8,7 +8,7 @@ namespace Orleans.Render.Rendering.Model;
 /// Scenes are in order and own their layers; a scene that starts with a transition overlaps the one before it by the
 /// transition's frames, so the movie is shorter than the sum of its scenes.
 /// </summary>
-public sealed record Timeline(int Width, int Height, int Fps, IReadOnlyList<TimelineScene> Scenes)
+public sealed record Timeline(int Width, int Height, FrameRate Fps, IReadOnlyList<TimelineScene> Scenes)
 {
     /// <summary>Every sound of the movie (music track, audio layers, video layers' sound); empty means no audio stream.</summary>
     public IReadOnlyList<AudioClip> Audio { get; init; } = [];

@@ -52,7 +52,7 @@ public static class MovieParser
             reader.Error("height", "must be even (H.264 and VP9 need even sizes).");
         }
 
-        var fps = reader.Int("fps", 30, 1, MovieLimits.MaxFps);
+        var fps = reader.FrameRate("fps", FrameRate.Whole(30), MovieLimits.MaxFps);
         var background = reader.Color("background", "#000000");
         var font = reader.OptionalTemplate("font");
         var scenes = reader.Objects("scenes", MovieLimits.MaxScenes, required: true).Select(s => SceneParser.Read(s, ReadLayer)).ToList();

@@ -9,7 +9,7 @@ internal static class OutputSettingsReader
 
     public static readonly string[] ProresProfiles = ["proxy", "lt", "standard", "hq"];
 
-    public static OutputSettings Read(ObjectReader reader, int fps)
+    public static OutputSettings Read(ObjectReader reader, FrameRate fps)
     {
         var settings = new OutputSettings
         {
@@ -21,7 +21,7 @@ internal static class OutputSettingsReader
             GifFps = reader.OptionalInt("gifFps", 1, MovieLimits.MaxFps),
             GifColors = reader.OptionalInt("gifColors", 2, 256),
         };
-        if (settings.GifFps > fps)
+        if (settings.GifFps > fps.PerSecond)
         {
             reader.Error("gifFps", $"must be at most the movie's fps ({fps}).");
         }

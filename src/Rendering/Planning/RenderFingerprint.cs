@@ -41,7 +41,7 @@ public static class RenderFingerprint
         {
             kind = "frames",
             EngineVersion,
-            size = new[] { timeline.Width, timeline.Height, timeline.Fps, timeline.TotalFrames },
+            size = new object[] { timeline.Width, timeline.Height, timeline.Fps.ToString(), timeline.TotalFrames },
             range = new[] { range.Start, range.End },
             output,
             encoder,
@@ -69,7 +69,7 @@ public static class RenderFingerprint
             format,
             encoder,
             settings = timeline.Output,
-            frames = new[] { timeline.Fps, timeline.TotalFrames },
+            frames = new object[] { timeline.Fps.ToString(), timeline.TotalFrames },
             timeline.Audio,
             assets = Versions(timeline.Audio.Select(a => a.Source), assetVersions),
         });

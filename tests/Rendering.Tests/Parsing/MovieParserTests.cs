@@ -20,7 +20,7 @@ public sealed class MovieParserTests
 
         Assert.Empty(result.Errors);
         var movie = result.Movie!;
-        Assert.Equal((320, 180, 25), (movie.Width, movie.Height, movie.Fps));
+        Assert.Equal((320, 180, FrameRate.Whole(25)), (movie.Width, movie.Height, movie.Fps));
         var layers = movie.Scenes[0].Layers;
         Assert.IsType<SolidLayer>(layers[0]);
         var text = Assert.IsType<TextLayer>(layers[1]);

@@ -18,6 +18,7 @@ public sealed class FormatApiTests(RenderSystemFixture system) : IAsyncLifetime
         project = await system.CreateProjectAsync();
         await system.PutMovieAsync(project, "plain", Plain);
         await system.PutMovieAsync(project, "red", Plain.Replace("#006400", "#ff0000", StringComparison.Ordinal));
+        await system.PutMovieAsync(project, "ntsc", Plain.Replace("\"fps\": 25", "\"fps\": \"30000/1001\"", StringComparison.Ordinal).Replace("\"duration\": 1", "\"duration\": 2", StringComparison.Ordinal));
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -80,5 +81,20 @@ public sealed class FormatApiTests(RenderSystemFixture system) : IAsyncLifetime
 
         var file = await system.DownloadAsync($"/v2/render/{rendered.GetProperty("token").GetString()}.mp4");
         Assert.Equal(25, (await MediaInspector.ProbeAsync(file)).FrameCount);
+    }
+
+    [Fact]
+    public async Task A_30000_1001_movie_in_segments_and_its_render_mode_playlist_keep_every_frame_and_the_exact_length()
+    {
+        var rendered = await system.RenderAsync(project, """{"movie": "ntsc", "parallel": 3}""");
+        var token = rendered.GetProperty("token").GetString();
+
+        var facts = await MediaInspector.ProbeAsync(await system.DownloadAsync($"/v2/render/{token}.mp4"));
+        Assert.Equal((60, 29.97), (facts.FrameCount, Math.Round(facts.FrameRate, 2)));
+        Assert.Equal(2.002, facts.DurationSeconds, 2);
+        var playlist = await system.Http.GetStringAsync($"/v2/render/{token}.m3u8");
+        var seconds = playlist.Split('\n').Where(l => l.StartsWith("#EXTINF:", StringComparison.Ordinal))
+            .Sum(l => double.Parse(l[8..].TrimEnd(','), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(2.002, seconds, 5);
     }
 }

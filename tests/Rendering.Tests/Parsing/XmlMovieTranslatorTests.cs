@@ -155,7 +155,7 @@ public sealed class XmlMovieTranslatorTests
         Assert.Empty(translation.Errors);
         var movie = MovieParser.Parse(translation.Json!).Movie!;
         Assert.Equal(fps, movie.Fps.ToString());
-        Assert.Equal(300, Binding.MovieBinder.Bind(movie, new Dictionary<string, string>()).TotalFrames);
+        Assert.Equal(300, Orleans.Render.Rendering.Binding.MovieBinder.Bind(movie, new Dictionary<string, string>()).TotalFrames);
     }
 
     [Fact]

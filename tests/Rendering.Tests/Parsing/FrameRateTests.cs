@@ -1,7 +1,7 @@
 using Orleans.Render.Rendering.Model;
 using Xunit;
 
-namespace Orleans.Render.Rendering.Tests.Model;
+namespace Orleans.Render.Rendering.Tests.Parsing;
 
 public sealed class FrameRateTests
 {

@@ -33,7 +33,7 @@ public static class FilterGraphCompiler
         return new FfmpegInvocation(
             graph.InputArguments,
             graph.Graph,
-            [.. Threads(encoder), .. audioArguments, .. FormatEncoders.Video(encoding), .. FormatEncoders.Muxer(output.Format)],
+            [.. Threads(encoder), .. audioArguments, .. FormatEncoders.Video(encoding), .. FormatEncoders.Muxer(output.Format, timeline.Fps)],
             range.Count,
             sound);
     }
@@ -142,7 +142,7 @@ public static class FilterGraphCompiler
     }
 
     private static FormatEncoders.Encoding EncodingOf(Timeline timeline, OutputSpec output, EncoderSettings encoder) =>
-        new(output, timeline.Output, encoder, timeline.Fps.ToString());
+        new(output, timeline.Output, encoder, timeline.Fps);
 
     private static IReadOnlyList<string> Threads(EncoderSettings encoder) => encoder.Threads > 0
         ? ["-threads", Invariant($"{encoder.Threads}"), "-filter_complex_threads", Invariant($"{encoder.Threads}")]

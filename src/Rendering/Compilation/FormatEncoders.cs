@@ -13,7 +13,7 @@ namespace Orleans.Render.Rendering.Compilation;
 public static class FormatEncoders
 {
     /// <summary>What a row's encoder arguments are made from: the output, the movie's choices, the silo's defaults, the frame rate.</summary>
-    public sealed record Encoding(OutputSpec Spec, OutputSettings Settings, EncoderSettings Encoder, string Fps);
+    public sealed record Encoding(OutputSpec Spec, OutputSettings Settings, EncoderSettings Encoder, FrameRate Fps);
 
     private delegate IReadOnlyList<string> Arguments(Encoding encoding);
 
@@ -22,13 +22,19 @@ public static class FormatEncoders
     /// <param name="Muxer">Container arguments, last on the command line.</param>
     /// <param name="Joins">Segments rendered apart join into the output by stream copy, so <c>parallel</c> applies.</param>
     /// <param name="Tail">The graph's last filters before <c>[out]</c>; null passes the pictures on as they are.</param>
-    private sealed record Row(OutputFormat Format, Arguments Video, Arguments? Sound, string[] Muxer, bool Joins, Func<Encoding, string>? Tail = null);
+    /// <param name="FrameTimescale">
+    /// The file's own durations (mp4's <c>mvhd</c>, 1/1000 s by default) are counted in a timescale the frame rate
+    /// divides. The concat demuxer offsets each segment by that duration: 20 frames at 30000/1001 written as 0.668 s
+    /// left a 0.67 ms gap at every join.
+    /// </param>
+    private sealed record Row(
+        OutputFormat Format, Arguments Video, Arguments? Sound, string[] Muxer, bool Joins, Func<Encoding, string>? Tail = null, bool FrameTimescale = false);
 
     private static readonly string[] SoundLayout = ["-ar", Invariant($"{AudioMix.SampleRate}"), "-ac", "2"];
 
     private static readonly Row[] Rows =
     [
-        new(OutputFormat.Mp4, X264, Aac, ["-movflags", "+faststart", "-f", "mp4"], Joins: true),
+        new(OutputFormat.Mp4, X264, Aac, ["-movflags", "+faststart", "-f", "mp4"], Joins: true, FrameTimescale: true),
         new(OutputFormat.Webm, Vp9, e => Sound(e, "libopus", 128), ["-f", "webm"], Joins: true),
         new(OutputFormat.Flv, X264, Aac, ["-f", "flv"], Joins: false),
         new(OutputFormat.Mpeg, e => Quantised(e, "mpeg2video"), e => Sound(e, "mp2", 192), ["-f", "vob"], Joins: false),
@@ -46,7 +52,12 @@ public static class FormatEncoders
     /// <summary>The sound encoder's arguments (48 kHz stereo); empty for a format without sound.</summary>
     public static IReadOnlyList<string> Sound(Encoding encoding) => RowOf(encoding.Spec.Format).Sound?.Invoke(encoding) ?? [];
 
-    public static IReadOnlyList<string> Muxer(OutputFormat format) => RowOf(format).Muxer;
+    /// <summary>The container's arguments; with the frame rate, durations are counted in ticks it divides (see <see cref="Row"/>).</summary>
+    public static IReadOnlyList<string> Muxer(OutputFormat format, FrameRate? fps = null) => RowOf(format) switch
+    {
+        { FrameTimescale: true } row when fps is { } rate => ["-movie_timescale", Invariant($"{rate.Numerator * (int)Math.Ceiling(1000.0 / rate.Numerator)}"), .. row.Muxer],
+        var row => row.Muxer,
+    };
 
     /// <summary>Whether the format's segments join by stream copy (mp4, webm); every other format renders as one unit.</summary>
     public static bool Joins(OutputFormat format) => RowOf(format).Joins;
@@ -58,25 +69,25 @@ public static class FormatEncoders
     private static string[] X264(Encoding e) =>
     [
         "-c:v", "libx264", "-preset", e.Encoder.X264Preset, .. Rate(e, e.Settings.Crf ?? e.Encoder.X264Crf, "-crf"), "-pix_fmt", "yuv420p",
-        "-profile:v", e.Settings.H264Profile ?? "high", "-r", e.Fps,
+        "-profile:v", e.Settings.H264Profile ?? "high", "-r", e.Fps.ToString(),
     ];
 
     private static string[] Vp9(Encoding e) =>
     [
         "-c:v", "libvpx-vp9", .. e.Settings.VideoBitrateKbps is { } kbps ? ["-b:v", Invariant($"{kbps}k")] : (string[])["-crf", Invariant($"{e.Settings.Crf ?? e.Encoder.Vp9Crf}"), "-b:v", "0"],
-        "-deadline", "realtime", "-cpu-used", Invariant($"{e.Encoder.Vp9Speed}"), "-row-mt", "1", "-pix_fmt", "yuv420p", "-r", e.Fps,
+        "-deadline", "realtime", "-cpu-used", Invariant($"{e.Encoder.Vp9Speed}"), "-row-mt", "1", "-pix_fmt", "yuv420p", "-r", e.Fps.ToString(),
     ];
 
     /// <summary>MPEG-2 and WMV2: a fixed quantiser (4, good quality) unless a bitrate is chosen.</summary>
-    private static string[] Quantised(Encoding e, string codec) => ["-c:v", codec, .. Rate(e, 4, "-q:v"), "-pix_fmt", "yuv420p", "-r", e.Fps];
+    private static string[] Quantised(Encoding e, string codec) => ["-c:v", codec, .. Rate(e, 4, "-q:v"), "-pix_fmt", "yuv420p", "-r", e.Fps.ToString()];
 
     private static string[] ProRes(Encoding e) =>
     [
         "-c:v", "prores_ks", "-profile:v", Invariant($"{Array.IndexOf(Parsing.OutputSettingsReader.ProresProfiles, e.Settings.ProresProfile ?? "standard")}"),
-        "-pix_fmt", "yuv422p10le", "-r", e.Fps,
+        "-pix_fmt", "yuv422p10le", "-r", e.Fps.ToString(),
     ];
 
-    private static string[] Gif(Encoding e) => ["-r", e.Settings.GifFps is { } fps ? Invariant($"{fps}") : e.Fps, "-loop", "0"];
+    private static string[] Gif(Encoding e) => ["-r", e.Settings.GifFps is { } fps ? Invariant($"{fps}") : e.Fps.ToString(), "-loop", "0"];
 
     /// <summary>One palette per frame keeps memory flat; a whole-movie palette would buffer every frame before writing.</summary>
     private static string GifPalette(Encoding e) =>

@@ -69,7 +69,8 @@ public sealed class FractionalFrameRateTests(EngineFixture fixture) : IClassFixt
 
         var facts = await MediaInspector.ProbeAsync(joined);
         Assert.Equal(60, facts.FrameCount);
-        Assert.Equal(2.002, facts.DurationSeconds, 2);
+        Assert.Equal(2.002, facts.DurationSeconds, 3);
+        Assert.Equal(29.97, facts.FrameRate, 2); // frames over the stream's length: a gap at a join lowers it
         Assert.True(await MediaInspector.PsnrAsync(joined, whole) > 35, "segments decode to the same pictures as the whole render");
     }
 

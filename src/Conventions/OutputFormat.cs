@@ -8,4 +8,9 @@ public enum OutputFormat
     Gif,
     Jpg,
     Png,
+    Flv,
+    Mpeg,
+    Wmv,
+    Mov,
+    Tif,
 }

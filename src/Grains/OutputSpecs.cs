@@ -11,5 +11,5 @@ internal static class OutputSpecs
     public static OutputSpec From(OutputRequest output) =>
         OutputFormats.TryParse(output.Extension, out var format)
             ? new OutputSpec(format, format.IsStill() ? output.Frame : 0, format == OutputFormat.Jpg ? output.Quality : 0)
-            : throw new RenderInputException("unsupported_extension", $"'{output.Extension}' is not an output format (mp4, webm, gif, jpg, png).");
+            : throw new RenderInputException("unsupported_extension", $"'{output.Extension}' is not an output format ({string.Join(", ", OutputFormats.Extensions)}).");
 }

@@ -59,8 +59,8 @@ public sealed class OutputStreamGrain(
             var planned = await PlanAsync();
             var timeline = planned.Bound.Timeline;
             return new StreamLayout(
-                [.. planned.Plan.Pieces.Select(p => p.Range.Count)], timeline.Fps, timeline.Width, timeline.Height, planned.Plan.Sound is not null,
-                await IsCompleteAsync(planned));
+                [.. planned.Plan.Pieces.Select(p => p.Range.Count)], timeline.Fps.Numerator, timeline.Width, timeline.Height, planned.Plan.Sound is not null,
+                await IsCompleteAsync(planned), FpsDenominator: timeline.Fps.Denominator);
         }
         catch (RenderInputException ex)
         {

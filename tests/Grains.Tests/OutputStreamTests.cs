@@ -35,7 +35,7 @@ public sealed class OutputStreamTests(RenderClusterFixture fixture)
 
         Assert.True(layout.Succeeded, layout.Message);
         Assert.Equal([8, 16, 32, 50, 44], layout.PieceFrames);
-        Assert.Equal((25, 320, 180, false, false), (layout.Fps, layout.Width, layout.Height, layout.HasSound, layout.Complete));
+        Assert.Equal((25, 320, 180, false, false, 1), (layout.FpsNumerator, layout.Width, layout.Height, layout.HasSound, layout.Complete, layout.FpsDenominator));
         Assert.Equal(writes, fixture.Writes.Total);
 
         var last = await stream.GetPieceAsync(4, StreamMode.Play, "viewer", CancellationToken.None);

@@ -1,5 +1,6 @@
 using Microsoft.Net.Http.Headers;
 using Orleans.Render.Api.Http;
+using Orleans.Render.Conventions;
 using Orleans.Render.Models;
 using Orleans.Render.Storage;
 
@@ -76,7 +77,7 @@ public static class DeliveryEndpoints
             return await streams.PlaylistAsync(token, extension, waitForAll: mode == "render");
         }
 
-        if (mode != "render")
+        if (mode != "render" && OutputFormats.TryParse(extension, out var format) && format.Streams())
         {
             return await streams.ProgressiveAsync(token, extension, mode == "play" ? StreamMode.Play : StreamMode.Get);
         }

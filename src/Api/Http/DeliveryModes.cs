@@ -5,8 +5,9 @@ namespace Orleans.Render.Api.Http;
 /// <summary>
 /// impossible.io's mode × extension matrix (<c>GET /v2/{mode}/{token}.{ext}</c>): <c>render</c> sends the whole stored
 /// file, <c>get</c> sends it progressively while it renders (and lists HLS/DASH segments), <c>play</c> streams what
-/// the viewer is about to need. <c>get</c> + mp4 is accepted although the matrix lacks it, because every official SDK's
-/// <c>getUrl()</c> builds it.
+/// the viewer is about to need. Which formats each mode serves is a column of the output-format table
+/// (<see cref="OutputFormats"/>); a format a mode serves but that does not stream (flv) is sent whole once rendered.
+/// HLS and DASH playlists are served in <c>render</c> (once every piece is stored) and <c>get</c>.
 /// </summary>
 public static class DeliveryModes
 {
@@ -14,9 +15,9 @@ public static class DeliveryModes
 
     private static readonly Dictionary<string, string[]> Allowed = new(StringComparer.Ordinal)
     {
-        ["render"] = [.. OutputFormats.Extensions, .. Playlists],
-        ["get"] = [.. OutputFormats.StreamExtensions, .. Playlists],
-        ["play"] = [OutputFormat.Webm.Extension()],
+        ["render"] = [.. OutputFormats.ExtensionsServedIn(DeliveryMode.Render), .. Playlists],
+        ["get"] = [.. OutputFormats.ExtensionsServedIn(DeliveryMode.Get), .. Playlists],
+        ["play"] = [.. OutputFormats.ExtensionsServedIn(DeliveryMode.Play)],
     };
 
     /// <summary>Every extension some mode serves.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Orleans.Render.Api.Http.Uploads;
 using Orleans.Render.Models.Uploads;
 using Orleans.Render.Conventions;
@@ -9,7 +10,7 @@ namespace Orleans.Render.Api.Http;
 /// The body of <c>POST /v2/render</c> and <c>POST /v2/token</c>, validated field by field so each mistake gets its own
 /// error code and sentence.
 /// </summary>
-public sealed record RenderBody(
+public sealed partial record RenderBody(
     IReadOnlyDictionary<string, string> Movies,
     IReadOnlyDictionary<string, string> Params,
     int Parallel,
@@ -40,15 +41,16 @@ public sealed record RenderBody(
         {
             foreach (var entry in movie.EnumerateObject())
             {
+                // A key for a format we do not render is kept: only a request for that extension is refused.
                 var extension = entry.Name.ToLowerInvariant();
-                if (extension != "*" && !OutputFormats.IsOutputExtension(extension))
+                if (extension != "*" && !MapKey().IsMatch(extension))
                 {
-                    return Fail("invalid_movie", $"The movie map key '{Short(entry.Name)}' is not an output extension ({string.Join(", ", OutputFormats.Extensions)}) or \"*\".");
+                    return Fail("invalid_movie", $"The movie map key '{Short(entry.Name)}' is not an extension (letters and digits, such as mp4) or \"*\".");
                 }
 
                 if (entry.Value.ValueKind != JsonValueKind.String)
                 {
-                    return Fail("invalid_movie", $"The movie map entry '{entry.Name}' must be a movie name.");
+                    return Fail("invalid_movie", $"The movie map entry '{Short(entry.Name)}' must be a movie name.");
                 }
 
                 movies[extension] = entry.Value.GetString()!;
@@ -57,6 +59,11 @@ public sealed record RenderBody(
             if (movies.Count == 0)
             {
                 return Fail("missing_movie", "The movie map is empty.");
+            }
+
+            if (!movies.Keys.Any(k => k == "*" || OutputFormats.IsOutputExtension(k)))
+            {
+                return Fail("invalid_movie", $"The movie map has no entry for a format we render ({string.Join(", ", OutputFormats.Extensions)}) and no \"*\" fallback.");
             }
         }
         else
@@ -75,13 +82,18 @@ public sealed record RenderBody(
             return (null, paramsError);
         }
 
+        // impossible.io calls parallel a hint: any number is taken, clamped to 1 … maxParallel.
         var parallel = 1;
         if (root.TryGetProperty("parallel", out var parallelValue) && parallelValue.ValueKind != JsonValueKind.Null)
         {
-            if (parallelValue.ValueKind != JsonValueKind.Number || !parallelValue.TryGetInt32(out parallel) || parallel < 1 || parallel > maxParallel)
+            if (parallelValue.ValueKind != JsonValueKind.Number)
             {
-                return Fail("invalid_parallel", $"'parallel' must be a whole number from 1 to {maxParallel}.");
+                return Fail("invalid_parallel", $"'parallel' must be a number (1 to {maxParallel}; others are clamped).");
             }
+
+            // A number too large for a double (1e999) is beyond either end.
+            var hint = parallelValue.TryGetDouble(out var number) ? number : parallelValue.GetRawText().StartsWith('-') ? 1 : maxParallel;
+            parallel = (int)Math.Clamp(Math.Floor(hint), 1, maxParallel);
         }
 
         var routingKey = ClusterDefaults.Pool;
@@ -173,11 +185,14 @@ public sealed record RenderBody(
         return (parameters, null);
     }
 
-    /// <summary>The extension to render when the request does not name one: <c>format</c>, else mp4, else the map's first entry.</summary>
+    /// <summary>The extension to render when the request does not name one: <c>format</c>, else mp4, else the map's first format we render.</summary>
     public string DefaultExtension() =>
-        Format ?? (Movies.ContainsKey("mp4") || Movies.ContainsKey("*") ? "mp4" : Movies.Keys.First());
+        Format ?? (Movies.ContainsKey("mp4") || Movies.ContainsKey("*") ? "mp4" : Movies.Keys.First(OutputFormats.IsOutputExtension));
 
     private static (RenderBody?, IResult?) Fail(string error, string message) => (null, ApiErrors.BadRequest(error, message));
+
+    [GeneratedRegex("^[a-z0-9]{1,16}$")]
+    private static partial Regex MapKey();
 
     private static string Short(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }

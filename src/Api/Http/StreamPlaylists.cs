@@ -21,7 +21,7 @@ public static class StreamPlaylists
 
     public static string Hls(string token, StreamLayout layout)
     {
-        var seconds = layout.PieceFrames.Select(f => f / (double)layout.Fps).ToList();
+        var seconds = layout.PieceFrames.Select(layout.Seconds).ToList();
         var text = new StringBuilder()
             .Append("#EXTM3U\n#EXT-X-VERSION:7\n")
             .Append(CultureInfo.InvariantCulture, $"#EXT-X-TARGETDURATION:{(int)Math.Ceiling(seconds.Max())}\n")
@@ -44,12 +44,12 @@ public static class StreamPlaylists
     public static string Dash(string token, StreamLayout layout, string videoCodec)
     {
         XNamespace ns = "urn:mpeg:dash:schema:mpd:2011";
-        var seconds = (layout.TotalFrames / (double)layout.Fps).ToString("0.000", CultureInfo.InvariantCulture);
+        var seconds = layout.Seconds(layout.TotalFrames).ToString("0.000", CultureInfo.InvariantCulture);
         var period = new XElement(ns + "Period", new XAttribute("id", "0"), new XAttribute("start", "PT0S"),
             AdaptationSet(ns, token, layout, 0, "video", "v", new XElement(ns + "Representation",
                 new XAttribute("id", "video"), new XAttribute("codecs", videoCodec),
-                new XAttribute("bandwidth", (long)layout.Width * layout.Height * layout.Fps / 10),
-                new XAttribute("width", layout.Width), new XAttribute("height", layout.Height), new XAttribute("frameRate", layout.Fps))));
+                new XAttribute("bandwidth", (long)layout.Width * layout.Height * layout.FpsNumerator / layout.FpsDenominator / 10),
+                new XAttribute("width", layout.Width), new XAttribute("height", layout.Height), new XAttribute("frameRate", FrameRate(layout)))));
         if (layout.HasSound)
         {
             period.Add(AdaptationSet(ns, token, layout, 1, "audio", "a", new XElement(ns + "Representation",
@@ -75,18 +75,23 @@ public static class StreamPlaylists
             : "avc1.640028";
     }
 
+    /// <summary>DASH's frame rate: <c>25</c> or <c>30000/1001</c>.</summary>
+    private static string FrameRate(StreamLayout layout) => layout.FpsDenominator == 1
+        ? layout.FpsNumerator.ToString(CultureInfo.InvariantCulture)
+        : string.Create(CultureInfo.InvariantCulture, $"{layout.FpsNumerator}/{layout.FpsDenominator}");
+
     private static XElement AdaptationSet(XNamespace ns, string token, StreamLayout layout, int id, string type, string track, XElement representation)
     {
         var timeline = new XElement(ns + "SegmentTimeline");
         var start = 0;
         foreach (var frames in layout.PieceFrames)
         {
-            timeline.Add(new XElement(ns + "S", new XAttribute("t", start), new XAttribute("d", frames)));
+            timeline.Add(new XElement(ns + "S", new XAttribute("t", (long)start * layout.FpsDenominator), new XAttribute("d", (long)frames * layout.FpsDenominator)));
             start += frames;
         }
 
         representation.Add(new XElement(ns + "SegmentTemplate",
-            new XAttribute("timescale", layout.Fps),
+            new XAttribute("timescale", layout.FpsNumerator),
             new XAttribute("initialization", $"{token}/{track}/{InitName}"),
             new XAttribute("media", $"{token}/{track}/$Number$.m4s"),
             new XAttribute("startNumber", 0),

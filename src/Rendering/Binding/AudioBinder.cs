@@ -6,7 +6,7 @@ namespace Orleans.Render.Rendering.Binding;
 /// <summary>Binds the movie's sounds to <see cref="AudioClip"/>s on movie frames: audio layers, video layers' sound, the music track.</summary>
 internal static class AudioBinder
 {
-    public static AudioClip? BindLayer(AudioLayer layer, int sceneStart, int sceneFrames, int fps, IReadOnlyDictionary<string, string> parameters)
+    public static AudioClip? BindLayer(AudioLayer layer, int sceneStart, int sceneFrames, FrameRate fps, IReadOnlyDictionary<string, string> parameters)
     {
         if (layer.Condition is { } condition && !Conditions.Holds(condition, parameters))
         {
@@ -38,7 +38,7 @@ internal static class AudioBinder
             ? new AudioClip(content.Source, sceneStart + bound.StartFrame, sceneStart + bound.EndFrame, content.In, content.Loop, video.Volume, 0, 0)
             : null;
 
-    public static AudioClip BindTrack(MovieAudio track, int totalFrames, int fps, IReadOnlyDictionary<string, string> parameters) => new(
+    public static AudioClip BindTrack(MovieAudio track, int totalFrames, FrameRate fps, IReadOnlyDictionary<string, string> parameters) => new(
         Source(track.Url, parameters),
         0,
         totalFrames,

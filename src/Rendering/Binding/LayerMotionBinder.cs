@@ -10,16 +10,16 @@ namespace Orleans.Render.Rendering.Binding;
 /// </summary>
 internal static class LayerMotionBinder
 {
-    public static TimelineLayer Bind(TimelineLayer layer, LayerLook look, int frameWidth, int frameHeight, int fps)
+    public static TimelineLayer Bind(TimelineLayer layer, LayerLook look, int frameWidth, int frameHeight, FrameRate fps)
     {
         var (start, end) = (layer.StartFrame, layer.EndFrame);
         var length = end - start;
-        int Frames(double seconds) => Math.Min(length, Math.Max(1, (int)Math.Round(seconds * fps, MidpointRounding.AwayFromZero)));
+        int Frames(double seconds) => Math.Min(length, Math.Max(1, fps.ToFrames(seconds)));
         Curve Track(Func<Keyframe, double?> property, double fallback)
         {
             var points = look.Keyframes
                 .Where(k => property(k) is not null)
-                .Select(k => new CurvePoint(start + (int)Math.Round(k.Time * fps, MidpointRounding.AwayFromZero), property(k)!.Value, k.Easing))
+                .Select(k => new CurvePoint(start + fps.ToFrames(k.Time), property(k)!.Value, k.Easing))
                 .ToList();
             return points.Count == 0 ? Curve.Constant(fallback) : new Curve(points);
         }

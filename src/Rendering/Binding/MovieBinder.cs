@@ -62,7 +62,7 @@ public static class MovieBinder
             throw new RenderInputException("no_scenes", "No scene is left to render with these params (every scene's condition or choice left it out).");
         }
 
-        if (sceneStart > MovieLimits.MaxMovieSeconds * fps)
+        if (fps.Seconds(sceneStart) > MovieLimits.MaxMovieSeconds)
         {
             throw new RenderInputException("movie_too_long", $"With these params the movie lasts more than {MovieLimits.MaxMovieSeconds} seconds.");
         }
@@ -72,7 +72,7 @@ public static class MovieBinder
             audio.Insert(0, AudioBinder.BindTrack(track, sceneStart, fps, parameters));
         }
 
-        return new Timeline(movie.Width, movie.Height, fps, scenes) { Audio = audio };
+        return new Timeline(movie.Width, movie.Height, fps, scenes) { Audio = audio, Output = movie.Output };
     }
 
     /// <summary>The sources whose length sets the length of the <c>"auto"</c> scenes rendered with these params.</summary>
@@ -88,7 +88,7 @@ public static class MovieBinder
     /// what is left of its source after <c>in</c>, cut short by the layer's own <c>duration</c>.
     /// </summary>
     private static int AutoFrames(
-        Scene scene, int sceneNumber, int fps, IReadOnlyDictionary<string, string> parameters, IReadOnlyDictionary<string, double> mediaSeconds)
+        Scene scene, int sceneNumber, FrameRate fps, IReadOnlyDictionary<string, string> parameters, IReadOnlyDictionary<string, double> mediaSeconds)
     {
         var ends = AutoLengthLayers(scene, parameters).Select(l =>
         {
@@ -247,7 +247,7 @@ public static class MovieBinder
     }
 
     /// <summary>A transition overlaps both neighbours, so it may last at most as long as each of them leaves free.</summary>
-    private static void CheckTransition(List<TimelineScene> scenes, int frames, SceneTransition transition, int fps)
+    private static void CheckTransition(List<TimelineScene> scenes, int frames, SceneTransition transition, FrameRate fps)
     {
         var previous = scenes[^1];
         var previousFree = previous.FrameCount - previous.TransitionFrames;
@@ -255,7 +255,7 @@ public static class MovieBinder
         {
             throw new RenderInputException(
                 "transition_too_long",
-                $"The {transition.Kind.ToString().ToLowerInvariant()} transition into scene {scenes.Count + 1} lasts {transition.Frames} frames ({transition.Frames / (double)fps:0.###} s), "
+                $"The {transition.Kind.ToString().ToLowerInvariant()} transition into scene {scenes.Count + 1} lasts {transition.Frames} frames ({fps.Seconds(transition.Frames):0.###} s), "
                 + $"longer than that scene ({frames} frames) or than what the scene before it leaves after its own transition ({previousFree} frames).");
         }
     }
@@ -277,5 +277,5 @@ public static class MovieBinder
 
     private static string Truncate(string text) => text.Length <= 40 ? text : text[..40] + "…";
 
-    internal static int ToFrames(double seconds, int fps) => (int)Math.Round(seconds * fps, MidpointRounding.AwayFromZero);
+    internal static int ToFrames(double seconds, FrameRate fps) => fps.ToFrames(seconds);
 }

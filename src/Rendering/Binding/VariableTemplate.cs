@@ -7,11 +7,12 @@ namespace Orleans.Render.Rendering.Binding;
 /// <summary>
 /// A string field split into literal text and <c>${name}</c>, <c>${name, default}</c> or <c>${name, default, options}</c>
 /// references. A default may be quoted (<c>'New York'</c>) to hold commas; options are letters: <c>U</c> upper case,
-/// <c>L</c> lower case, <c>T</c> title case, <c>E</c> URL-encode (for a value put into a URL).
+/// <c>L</c> lower case, <c>T</c> title case, <c>E</c> URL-encode (for a value put into a URL), <c>A</c> Arabic glyph
+/// shaping, which leaves the value as it is: the text rasterizer shapes every script with HarfBuzz anyway.
 /// </summary>
 public sealed partial class VariableTemplate
 {
-    private const string KnownOptions = "ULTE";
+    private const string KnownOptions = "ULTEA";
 
     private readonly IReadOnlyList<object> parts;
 
@@ -163,7 +164,7 @@ public sealed partial class VariableTemplate
         var unknown = options.FirstOrDefault(c => !KnownOptions.Contains(c));
         if (unknown != default)
         {
-            error = $"Variable '{name}' has the unknown option '{unknown}' (known: U, L, T, E).";
+            error = $"Variable '{name}' has the unknown option '{unknown}' (known: U, L, T, E, A).";
             return false;
         }
 

@@ -22,7 +22,7 @@ public static class AudioMix
         foreach (var clip in timeline.Audio)
         {
             var source = graph.Media[clip.Source];
-            var seconds = (clip.EndFrame - clip.StartFrame) / (double)fps;
+            var seconds = fps.Seconds(clip.EndFrame - clip.StartFrame);
             if (!clip.Loop)
             {
                 seconds = Math.Min(seconds, source.DurationSeconds - clip.In);
@@ -41,12 +41,12 @@ public static class AudioMix
                 $"[{input}:a]aresample={SampleRate},aformat=sample_fmts=fltp:channel_layouts=stereo,atrim=start_sample={skip}:end_sample={skip + samples},asetpts=N/SR/TB,volume={clip.Volume:0.####}");
             if (clip.FadeInFrames > 0)
             {
-                chain += Invariant($",afade=t=in:st=0:d={clip.FadeInFrames / (double)fps:0.######}");
+                chain += Invariant($",afade=t=in:st=0:d={fps.Seconds(clip.FadeInFrames):0.######}");
             }
 
             if (clip.FadeOutFrames > 0)
             {
-                var fade = Math.Min(clip.FadeOutFrames / (double)fps, seconds);
+                var fade = Math.Min(fps.Seconds(clip.FadeOutFrames), seconds);
                 chain += Invariant($",afade=t=out:st={seconds - fade:0.######}:d={fade:0.######}");
             }
 
@@ -68,9 +68,5 @@ public static class AudioMix
         return mix;
     }
 
-    public static IReadOnlyList<string> EncoderArguments(OutputFormat format) => format == OutputFormat.Webm
-        ? ["-c:a", "libopus", "-b:a", "128k", "-ar", Invariant($"{SampleRate}"), "-ac", "2"]
-        : ["-c:a", "aac", "-b:a", "160k", "-ar", Invariant($"{SampleRate}"), "-ac", "2"];
-
-    private static long SamplesAt(int frame, int fps) => (long)Math.Round(frame * (double)SampleRate / fps);
+    private static long SamplesAt(int frame, FrameRate fps) => (long)Math.Round((double)frame * SampleRate * fps.Denominator / fps.Numerator);
 }

@@ -10,7 +10,7 @@ namespace Orleans.Render.Rendering.Compilation;
 /// </summary>
 public static class CurveExpression
 {
-    public static string Of(Curve curve, string time, int fps)
+    public static string Of(Curve curve, string time, FrameRate fps)
     {
         var points = curve.Points;
         if (curve.IsConstant)
@@ -28,7 +28,7 @@ public static class CurveExpression
             }
 
             var (t0, t1) = (Seconds(from.Frame, fps), Seconds(to.Frame, fps));
-            var u = $"(({time}-{t0})/{Number((to.Frame - from.Frame) / (double)fps)})";
+            var u = $"(({time}-{t0})/{Number(fps.Seconds(to.Frame - from.Frame))})";
             var change = to.Value - from.Value;
             var eased = change == 0 ? "0" : $"{Number(change)}*{Ease(from.Easing, u)}";
             expression = $"if(lt({time},{t1}),{Number(from.Value)}+{eased},{expression})";
@@ -47,5 +47,5 @@ public static class CurveExpression
 
     public static string Number(double value) => value.ToString("0.#########", CultureInfo.InvariantCulture);
 
-    private static string Seconds(int frame, int fps) => Number(frame / (double)fps);
+    private static string Seconds(int frame, FrameRate fps) => Number(fps.Seconds(frame));
 }

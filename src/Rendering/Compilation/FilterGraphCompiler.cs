@@ -27,10 +27,15 @@ public static class FilterGraphCompiler
         var graph = new GraphBuilder(timeline.Fps) { Media = media ?? new Dictionary<MediaReference, PreparedMedia>() };
         var movie = ComposeMovie(graph, timeline, preparedImages, range);
         var sound = withAudio ? AudioMix.Append(graph, timeline) : null;
-        graph.Tail(OutputTail(output.Format, movie));
-        IReadOnlyList<string> audioArguments = sound is null ? [] : AudioMix.EncoderArguments(output.Format);
+        var encoding = EncodingOf(timeline, output, encoder);
+        graph.Tail(FormatEncoders.Tail(encoding, movie));
+        IReadOnlyList<string> audioArguments = sound is null ? [] : FormatEncoders.Sound(encoding);
         return new FfmpegInvocation(
-            graph.InputArguments, graph.Graph, [.. Threads(encoder), .. audioArguments, .. OutputArguments(output, encoder, timeline.Fps)], range.Count, sound);
+            graph.InputArguments,
+            graph.Graph,
+            [.. Threads(encoder), .. audioArguments, .. FormatEncoders.Video(encoding), .. FormatEncoders.Muxer(output.Format, timeline.Fps)],
+            range.Count,
+            sound);
     }
 
     /// <summary>
@@ -64,7 +69,7 @@ public static class FilterGraphCompiler
             graph.InputArguments,
             graph.Graph,
             [
-                .. Threads(encoder), .. soundArguments, .. VideoEncoderArguments(format, encoder, fps),
+                .. Threads(encoder), .. soundArguments, .. FormatEncoders.Video(EncodingOf(timeline, new OutputSpec(format), encoder)),
                 "-output_ts_offset", start, "-avoid_negative_ts", "disabled", "-fflags", "+bitexact", .. container,
             ],
             range.Count,
@@ -109,13 +114,13 @@ public static class FilterGraphCompiler
         var movie = graph.NewLabel("m");
         graph.Statement(string.Concat(joined.Select(l => $"[{l}]"))
             + (joined.Count == 1 ? "null" : Invariant($"concat=n={joined.Count}:v=1:a=0"))
-            + Invariant($",settb=1/{fps},setpts=N/({fps}*TB)[{movie}]"));
+            + Invariant($",settb={fps.TimeBase},setpts=N[{movie}]"));
         return movie;
     }
 
     /// <summary>
-    /// The movie's sound alone, for outputs whose pictures are rendered in segments: AAC in MP4 for mp4, Opus in WebM
-    /// for webm, muxed with the joined pictures by stream copy. Null when the movie has no sound.
+    /// The movie's sound alone, for outputs whose pictures are rendered in segments: the format's sound encoder and
+    /// muxer (AAC in MP4, Opus in WebM), muxed with the joined pictures by stream copy. Null when the movie has no sound.
     /// </summary>
     public static FfmpegInvocation? CompileAudio(
         Timeline timeline, OutputFormat format, IReadOnlyDictionary<MediaReference, PreparedMedia> media, EncoderSettings encoder)
@@ -127,12 +132,18 @@ public static class FilterGraphCompiler
             return null;
         }
 
-        string[] container = format == OutputFormat.Webm ? ["-f", "webm"] : ["-f", "mp4"];
         return new FfmpegInvocation(
-            graph.InputArguments, graph.Graph.TrimEnd('\n', ';'), [.. Threads(encoder), .. AudioMix.EncoderArguments(format), .. container], 0, sound, HasVideo: false);
+            graph.InputArguments,
+            graph.Graph.TrimEnd('\n', ';'),
+            [.. Threads(encoder), .. FormatEncoders.Sound(EncodingOf(timeline, new OutputSpec(format), encoder)), .. FormatEncoders.Muxer(format)],
+            0,
+            sound,
+            HasVideo: false);
     }
 
-    /// <summary>Whether an output has a sound track at all: only mp4 and webm carry one.</summary>
+    private static FormatEncoders.Encoding EncodingOf(Timeline timeline, OutputSpec output, EncoderSettings encoder) =>
+        new(output, timeline.Output, encoder, timeline.Fps);
+
     private static IReadOnlyList<string> Threads(EncoderSettings encoder) => encoder.Threads > 0
         ? ["-threads", Invariant($"{encoder.Threads}"), "-filter_complex_threads", Invariant($"{encoder.Threads}")]
         : [];
@@ -219,38 +230,6 @@ public static class FilterGraphCompiler
         graph.Statement(Invariant($"[{blended}]trim=start_frame={part.Start}:end_frame={part.End},setpts=PTS-STARTPTS[{label}]"));
         return label;
     }
-
-    private static string OutputTail(OutputFormat format, string current) => format switch
-    {
-        // One palette per frame keeps memory flat; a whole-movie palette would buffer every frame before writing.
-        OutputFormat.Gif => $"[{current}]split[g0][g1];[g0]palettegen=stats_mode=single[pal];[g1][pal]paletteuse=new=1[out]",
-        _ => $"[{current}]null[out]",
-    };
-
-    private static IReadOnlyList<string> OutputArguments(OutputSpec output, EncoderSettings encoder, int fps) => output.Format switch
-    {
-        OutputFormat.Mp4 => [.. VideoEncoderArguments(OutputFormat.Mp4, encoder, fps), "-movflags", "+faststart", "-f", "mp4"],
-        OutputFormat.Webm => [.. VideoEncoderArguments(OutputFormat.Webm, encoder, fps), "-f", "webm"],
-        OutputFormat.Gif => ["-r", Invariant($"{fps}"), "-loop", "0", "-f", "gif"],
-        OutputFormat.Jpg => ["-frames:v", "1", "-update", "1", "-q:v", Invariant($"{JpegQScale(output.Quality)}"), "-pix_fmt", "yuvj420p", "-f", "image2", "-c:v", "mjpeg"],
-        _ => ["-frames:v", "1", "-update", "1", "-pix_fmt", "rgb24", "-f", "image2", "-c:v", "png"],
-    };
-
-    /// <summary>The video encoder of mp4 (x264) and webm (VP9), shared by whole outputs and stream pieces.</summary>
-    private static string[] VideoEncoderArguments(OutputFormat format, EncoderSettings encoder, int fps) => format == OutputFormat.Mp4
-        ?
-        [
-            "-c:v", "libx264", "-preset", encoder.X264Preset, "-crf", Invariant($"{encoder.X264Crf}"), "-pix_fmt", "yuv420p",
-            "-profile:v", "high", "-r", Invariant($"{fps}"),
-        ]
-        :
-        [
-            "-c:v", "libvpx-vp9", "-crf", Invariant($"{encoder.Vp9Crf}"), "-b:v", "0", "-deadline", "realtime",
-            "-cpu-used", Invariant($"{encoder.Vp9Speed}"), "-row-mt", "1", "-pix_fmt", "yuv420p", "-r", Invariant($"{fps}"),
-        ];
-
-    /// <summary>Maps impossible.io's JPEG quality (10–99, higher is better) onto ffmpeg's qscale (31–2, lower is better).</summary>
-    private static int JpegQScale(int quality) => (int)Math.Round(2 + (99 - Math.Clamp(quality, 10, 99)) * 29 / 89.0);
 
     private sealed record Part(int Scene, int Start, int End, SceneTransition? Transition);
 }

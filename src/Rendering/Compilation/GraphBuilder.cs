@@ -7,14 +7,14 @@ namespace Orleans.Render.Rendering.Compilation;
 /// The filter graph and input list of one ffmpeg invocation while it is being compiled: statements are appended in
 /// order, inputs get their index, and labels are unique within the graph.
 /// </summary>
-public sealed class GraphBuilder(int fps)
+public sealed class GraphBuilder(Model.FrameRate fps)
 {
     private readonly StringBuilder graph = new();
     private readonly List<string> inputs = [];
     private int inputCount;
     private int labelCount;
 
-    public int Fps { get; } = fps;
+    public Model.FrameRate Fps { get; } = fps;
 
     /// <summary>The video and audio sources of this render, prepared as local files.</summary>
     public IReadOnlyDictionary<Media.MediaReference, PreparedMedia> Media { get; init; } = new Dictionary<Media.MediaReference, PreparedMedia>();
@@ -41,7 +41,7 @@ public sealed class GraphBuilder(int fps)
     public void Tail(string chain) => graph.Append(chain);
 
     /// <summary>Frames as seconds for filter options and expressions, culture-invariant.</summary>
-    public string Seconds(int frames) => (frames / (double)Fps).ToString("0.######", CultureInfo.InvariantCulture);
+    public string Seconds(int frames) => Fps.Seconds(frames).ToString("0.######", CultureInfo.InvariantCulture);
 
     public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

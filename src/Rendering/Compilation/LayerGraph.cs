@@ -8,6 +8,8 @@ namespace Orleans.Render.Rendering.Compilation;
 /// (<see cref="LayerTransformFilters"/>: zoom, scale, rotation, opacity), faded on its alpha plane and laid over what is
 /// below it with <c>overlay</c> at its animated position. The scene stream's first frame is scene frame
 /// <c>window.Start</c>, so times in expressions are <c>t + window.Start / fps</c> (seconds from the scene's start).
+/// Timestamps are counted in frames on the frame rate's own time base (<c>settb</c>, then <c>setpts</c> by frame number),
+/// so they stay exact at fractional rates such as 30000/1001.
 /// This is the one place that decides how a layer looks over time.
 /// </summary>
 public static class LayerGraph
@@ -20,7 +22,7 @@ public static class LayerGraph
         var count = Math.Min(layer.EndFrame, window.End) - first;
         var chain = LayerSource.Chain(graph, layer, preparedFile, first, count)
             + (LayerSource.IsStill(layer) ? "" : LayerTransformFilters.Static(layer))
-            + Invariant($",setpts=(N+{first})/({fps}*TB)")
+            + Invariant($",settb={fps.TimeBase},setpts=N+{first}")
             + LayerTransformFilters.PerFrame(layer, new FrameRange(window.Start, window.End), fps, graph.NewLabel("op"));
         if (layer.FadeInFrames > 0)
         {
@@ -33,7 +35,7 @@ public static class LayerGraph
         }
 
         var label = graph.NewLabel("l");
-        graph.Statement(chain + Invariant($",setpts=PTS-{window.Start}/({fps}*TB)[{label}]"));
+        graph.Statement(chain + Invariant($",setpts=PTS-{window.Start}[{label}]"));
 
         var result = graph.NewLabel("v");
         var (x, y) = LayerTransformFilters.Position(layer, fps, $"(t+{graph.Seconds(window.Start)})");

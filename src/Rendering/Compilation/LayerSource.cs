@@ -36,7 +36,7 @@ public static class LayerSource
     private static string VideoChain(GraphBuilder graph, TimelineLayer layer, VideoContent video, int first, int count)
     {
         var source = graph.Media[video.Source];
-        var position = video.In + (first - layer.StartFrame) / (double)graph.Fps;
+        var position = video.In + graph.Fps.Seconds(first - layer.StartFrame);
         if (video.Loop)
         {
             position %= source.DurationSeconds;
@@ -49,7 +49,7 @@ public static class LayerSource
         var input = video.Loop
             ? graph.AddInput(source.Path, "-stream_loop", "-1")
             : graph.AddInput(source.Path, "-ss", Invariant($"{position:0.######}"));
-        var skip = video.Loop ? (int)Math.Round(position * graph.Fps, MidpointRounding.AwayFromZero) : 0;
+        var skip = video.Loop ? graph.Fps.ToFrames(position) : 0;
         var (w, h) = (layer.Width, layer.Height);
 
         // A picture that stays opaque keeps yuv420p, so overlay copies it instead of blending an alpha plane per frame.

@@ -80,7 +80,7 @@ public static class LayerTransformFilters
     /// Filters run per frame on the looped layer, whose <c>t</c> is scene time. <paramref name="name"/> makes the
     /// instance names unique in the graph; only scene frames of <paramref name="window"/> get opacity commands.
     /// </summary>
-    public static string PerFrame(TimelineLayer layer, FrameRange window, int fps, string name)
+    public static string PerFrame(TimelineLayer layer, FrameRange window, FrameRate fps, string name)
     {
         var motion = layer.Motion;
         var filters = new StringBuilder();
@@ -117,7 +117,7 @@ public static class LayerTransformFilters
     }
 
     /// <summary>The overlay's x and y expressions; <paramref name="time"/> is the scene time in seconds as an expression.</summary>
-    public static (string X, string Y) Position(TimelineLayer layer, int fps, string time)
+    public static (string X, string Y) Position(TimelineLayer layer, FrameRate fps, string time)
     {
         var motion = layer.Motion;
         var anchorX = Sum(CurveExpression.Of(motion.X, time, fps), CurveExpression.Of(motion.OffsetX, time, fps));
@@ -147,7 +147,7 @@ public static class LayerTransformFilters
     /// <c>sendcmd</c> sets the alpha factor of a <c>lutyuv</c> on each frame where the factor (rounded to 1/1000)
     /// changes; a command fires half a frame early so float time never makes it miss its frame.
     /// </summary>
-    private static string OpacityCommands(TimelineLayer layer, FrameRange window, int fps, string target)
+    private static string OpacityCommands(TimelineLayer layer, FrameRange window, FrameRate fps, string target)
     {
         var first = Math.Max(layer.StartFrame, window.Start);
         var last = Math.Min(layer.EndFrame, window.End);
@@ -159,7 +159,7 @@ public static class LayerTransformFilters
             var value = Rounded(layer.Motion.OpacityAt(frame));
             if (value != current)
             {
-                commands.Add(Invariant($"{CurveExpression.Number((frame - 0.5) / fps)} {target} a val*{CurveExpression.Number(value)}"));
+                commands.Add(Invariant($"{CurveExpression.Number(fps.Seconds(frame - 0.5))} {target} a val*{CurveExpression.Number(value)}"));
                 current = value;
             }
         }

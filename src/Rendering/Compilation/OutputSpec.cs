@@ -8,7 +8,7 @@ public sealed record OutputSpec(OutputFormat Format, int Frame = 0, int Quality 
     public string Key => Format switch
     {
         OutputFormat.Jpg => $"jpg-f{Frame}-q{Quality}",
-        OutputFormat.Png => $"png-f{Frame}",
+        _ when Format.IsStill() => $"{Format.Extension()}-f{Frame}",
         _ => Format.Extension(),
     };
 }

@@ -76,7 +76,7 @@ public sealed class RenderEngine(
             var invocation = FilterGraphCompiler.CompilePiece(timeline, await images, range, format, options.Value.Encoder, await media, soundFile);
             var written = Path.Combine(work, $"piece.{format.Extension()}");
             await runner.RunAsync(invocation, work, written, null, cancellationToken, urgent ? ProcessPriority.Urgent : ProcessPriority.Background);
-            var header = await StreamPieceFile.RewriteAsync(written, outputPath, format, timeline.TotalFrames / (double)timeline.Fps, cancellationToken);
+            var header = await StreamPieceFile.RewriteAsync(written, outputPath, format, timeline.Fps.Seconds(timeline.TotalFrames), cancellationToken);
             logger.LogInformation(
                 "Rendered stream piece {Start}-{End} as {Format}: prepare {PrepareMs} ms, ffmpeg {EncodeMs} ms",
                 range.Start, range.End, format, (long)Stopwatch.GetElapsedTime(started, prepared).TotalMilliseconds,

@@ -28,10 +28,9 @@ public sealed class SegmentAssembler(FfmpegRunner runner)
         await File.WriteAllLinesAsync(list, segmentFiles.Select(f => string.Create(CultureInfo.InvariantCulture, $"file '{f.Replace("'", @"'\''")}'")), cancellationToken);
         try
         {
-            string[] container = format == OutputFormat.Mp4 ? ["-movflags", "+faststart", "-f", "mp4"] : ["-f", "webm"];
             string[] sound = soundFile is null ? [] : ["-i", soundFile, "-map", "0:v", "-map", "1:a"];
             await runner.ExecuteAsync(
-                ["-f", "concat", "-safe", "0", "-i", list, .. sound, "-c", "copy", .. container], workDirectory, outputPath, null, cancellationToken);
+                ["-f", "concat", "-safe", "0", "-i", list, .. sound, "-c", "copy", .. FormatEncoders.Muxer(format)], workDirectory, outputPath, null, cancellationToken);
         }
         finally
         {

@@ -4,7 +4,7 @@ namespace Orleans.Render.Rendering.Model;
 /// A dynamic movie as authored (format v1): string fields may still hold <c>${…}</c> variables.
 /// <see cref="Binding.MovieBinder"/> turns it plus params into a <see cref="Timeline"/>.
 /// </summary>
-public sealed record Movie(int Width, int Height, int Fps, string Background, IReadOnlyList<Scene> Scenes)
+public sealed record Movie(int Width, int Height, FrameRate Fps, string Background, IReadOnlyList<Scene> Scenes)
 {
     /// <summary>Default font family of text layers that name none; null means DejaVu Sans.</summary>
     public string? Font { get; init; }
@@ -14,6 +14,9 @@ public sealed record Movie(int Width, int Height, int Fps, string Background, IR
 
     /// <summary>The frame a still (<c>.jpg</c>, <c>.png</c>) shows when the request names none.</summary>
     public int PosterFrame { get; init; }
+
+    /// <summary>The encoder choices of the movie's <c>output</c> block.</summary>
+    public OutputSettings Output { get; init; } = OutputSettings.Default;
 }
 
 /// <summary>Where a layer sits inside its scene, in seconds; <c>Duration</c> null means "until the scene ends".</summary>

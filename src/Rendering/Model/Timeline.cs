@@ -8,10 +8,13 @@ namespace Orleans.Render.Rendering.Model;
 /// Scenes are in order and own their layers; a scene that starts with a transition overlaps the one before it by the
 /// transition's frames, so the movie is shorter than the sum of its scenes.
 /// </summary>
-public sealed record Timeline(int Width, int Height, int Fps, IReadOnlyList<TimelineScene> Scenes)
+public sealed record Timeline(int Width, int Height, FrameRate Fps, IReadOnlyList<TimelineScene> Scenes)
 {
     /// <summary>Every sound of the movie (music track, audio layers, video layers' sound); empty means no audio stream.</summary>
     public IReadOnlyList<AudioClip> Audio { get; init; } = [];
+
+    /// <summary>The encoder choices of the movie's <c>output</c> block; part of every unit's content address.</summary>
+    public OutputSettings Output { get; init; } = OutputSettings.Default;
 
     public int TotalFrames => Scenes.Count == 0 ? 0 : Scenes[^1].StartFrame + Scenes[^1].FrameCount;
 }

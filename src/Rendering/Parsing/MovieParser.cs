@@ -52,7 +52,7 @@ public static class MovieParser
             reader.Error("height", "must be even (H.264 and VP9 need even sizes).");
         }
 
-        var fps = reader.Int("fps", 30, 1, MovieLimits.MaxFps);
+        var fps = reader.FrameRate("fps", FrameRate.Whole(30), MovieLimits.MaxFps);
         var background = reader.Color("background", "#000000");
         var font = reader.OptionalTemplate("font");
         var scenes = reader.Objects("scenes", MovieLimits.MaxScenes, required: true).Select(s => SceneParser.Read(s, ReadLayer)).ToList();
@@ -68,8 +68,9 @@ public static class MovieParser
 
         var audio = reader.Object("audio") is { } audioReader ? MediaLayerParser.ReadMovieAudio(audioReader) : null;
         var posterFrame = reader.Int("posterFrame", 0, 0, (int)MovieLimits.MaxMovieSeconds * MovieLimits.MaxFps);
+        var output = reader.Object("output") is { } outputReader ? OutputSettingsReader.Read(outputReader, fps) : OutputSettings.Default;
         reader.RejectUnknownMembers();
-        return new Movie(width, height, fps, background, scenes) { Font = font, Audio = audio, PosterFrame = posterFrame };
+        return new Movie(width, height, fps, background, scenes) { Font = font, Audio = audio, PosterFrame = posterFrame, Output = output };
     }
 
     private static Layer? ReadLayer(ObjectReader reader)

@@ -51,6 +51,29 @@ internal sealed class ObjectReader
         return number;
     }
 
+    /// <summary>A frame rate: a number (<c>25</c>, <c>29.97</c>) or a fraction in a string (<c>"30000/1001"</c>), from 1 to <paramref name="max"/>.</summary>
+    public FrameRate FrameRate(string member, FrameRate fallback, int max)
+    {
+        if (!TryGet(member, false, out var value))
+        {
+            return fallback;
+        }
+
+        var read = value.ValueKind switch
+        {
+            JsonValueKind.Number when value.TryGetDouble(out var number) => Model.FrameRate.TryFromDecimal(number, out var rate) ? rate : (FrameRate?)null,
+            JsonValueKind.String => Model.FrameRate.TryParse(value.GetString(), out var rate) ? rate : null,
+            _ => null,
+        };
+        if (read is not { } fps || fps.PerSecond < 1 || fps.PerSecond > max)
+        {
+            Error(member, $"must be a frame rate from 1 to {max}: a number (25, 29.97) or a fraction such as \"30000/1001\".");
+            return fallback;
+        }
+
+        return fps;
+    }
+
     public double Number(string member, double fallback, double min, double max, bool required = false)
     {
         if (!TryGet(member, required, out var value))

@@ -63,9 +63,9 @@ internal static class SceneParser
     }
 
     /// <summary>The most seconds a scene can last at <paramref name="fps"/>: a choice lasts as long as its longest option.</summary>
-    public static double MaxSeconds(Scene scene, int fps) => scene.Type == SceneType.Choice
+    public static double MaxSeconds(Scene scene, FrameRate fps) => scene.Type == SceneType.Choice
         ? scene.Cases.Append(scene.Default).OfType<Scene>().Select(s => MaxSeconds(s, fps)).DefaultIfEmpty(0).Max()
-        : scene.Length.Seconds ?? (scene.Length.Frames ?? 0) / (double)fps;
+        : scene.Length.Seconds ?? fps.Seconds(scene.Length.Frames ?? 0);
 
     /// <summary>Whether the layer can end an <c>"auto"</c> scene: a looping layer never ends by itself.</summary>
     public static bool SetsAutoLength(Layer layer) => layer is VideoLayer { Loop: false } or AudioLayer { Loop: false };

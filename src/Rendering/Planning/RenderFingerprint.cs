@@ -41,10 +41,11 @@ public static class RenderFingerprint
         {
             kind = "frames",
             EngineVersion,
-            size = new[] { timeline.Width, timeline.Height, timeline.Fps, timeline.TotalFrames },
+            size = new object[] { timeline.Width, timeline.Height, timeline.Fps.ToString(), timeline.TotalFrames },
             range = new[] { range.Start, range.End },
             output,
             encoder,
+            settings = timeline.Output,
             windows,
             audio = withAudio ? timeline.Audio : null,
             assets = Versions(media, assetVersions),
@@ -67,7 +68,8 @@ public static class RenderFingerprint
             EngineVersion,
             format,
             encoder,
-            frames = new[] { timeline.Fps, timeline.TotalFrames },
+            settings = timeline.Output,
+            frames = new object[] { timeline.Fps.ToString(), timeline.TotalFrames },
             timeline.Audio,
             assets = Versions(timeline.Audio.Select(a => a.Source), assetVersions),
         });

@@ -61,8 +61,8 @@ public static class SegmentPlanner
     }
 
     /// <summary>
-    /// mp4 and webm join by stream copy. A gif carries a palette per frame and joins poorly by copy, and a still is
-    /// one frame, so both render as a single segment whatever <c>parallel</c> says.
+    /// mp4 and webm join by stream copy. A gif carries a palette per frame and joins poorly by copy, a still is one
+    /// frame, and the other containers render in one run, so they are a single segment whatever <c>parallel</c> says.
     /// </summary>
-    public static bool SupportsSegments(OutputFormat format) => format is OutputFormat.Mp4 or OutputFormat.Webm;
+    public static bool SupportsSegments(OutputFormat format) => FormatEncoders.Joins(format);
 }

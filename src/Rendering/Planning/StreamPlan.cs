@@ -13,7 +13,7 @@ namespace Orleans.Render.Rendering.Planning;
 /// quarter of the shortest piece and never fall inside a transition. The sound is mixed once for the whole movie (<see cref="Sound"/>) and each piece carries its
 /// slice of it.
 /// </summary>
-public sealed record StreamPlan(IReadOnlyList<PlannedSegment> Pieces, string? Sound, OutputFormat Format, int Fps, int TotalFrames)
+public sealed record StreamPlan(IReadOnlyList<PlannedSegment> Pieces, string? Sound, OutputFormat Format, FrameRate Fps, int TotalFrames)
 {
     /// <summary>The containers pieces come in: fragmented MP4 (progressive mp4, HLS and DASH) and WebM.</summary>
     public static bool IsStreamable(OutputFormat format) => format is OutputFormat.Mp4 or OutputFormat.Webm;
@@ -27,8 +27,8 @@ public sealed record StreamPlan(IReadOnlyList<PlannedSegment> Pieces, string? So
         }
 
         var fps = timeline.Fps;
-        var first = Math.Max(1, (int)Math.Round(lengths.FirstSeconds * fps));
-        var rest = Math.Max(1, (int)Math.Round(lengths.Seconds * fps));
+        var first = Math.Max(1, (int)Math.Round(lengths.FirstSeconds * fps.PerSecond));
+        var rest = Math.Max(1, (int)Math.Round(lengths.Seconds * fps.PerSecond));
         var ideals = new List<int>();
         // A last piece shorter than a quarter of the others joins the one before it.
         for (var (cut, length) = (first, first); cut < timeline.TotalFrames - rest / 4; cut += length)

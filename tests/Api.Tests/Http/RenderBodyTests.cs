@@ -114,7 +114,8 @@ public sealed class RenderBodyTests
     [InlineData("""{"movie": {}}""", "missing_movie", "The movie map is empty.")]
     [InlineData("""{"movie": 7}""", "invalid_movie", "'movie' must be a movie name or a map from extension to movie name.")]
     [InlineData("""{"movie": ["a"]}""", "invalid_movie", "'movie' must be a movie name or a map from extension to movie name.")]
-    [InlineData("""{"movie": {"avi": "a"}}""", "invalid_movie", "The movie map key 'avi' is not an output extension (mp4, webm, gif, jpg, png) or \"*\".")]
+    [InlineData("""{"movie": {"avi": "a"}}""", "invalid_movie", "The movie map has no entry for a format we render (mp4, webm, flv, mpeg, wmv, mov, gif, jpg, png, tif) and no \"*\" fallback.")]
+    [InlineData("""{"movie": {".mp4": "a"}}""", "invalid_movie", "The movie map key '.mp4' is not an extension (letters and digits, such as mp4) or \"*\".")]
     [InlineData("""{"movie": {"mp4": 1}}""", "invalid_movie", "The movie map entry 'mp4' must be a movie name.")]
     [InlineData("""{"movie": "../secrets"}""", "invalid_movie", "'../secrets' is not a movie name.")]
     [InlineData("""{"movie": ""}""", "invalid_movie", "'' is not a movie name.")]
@@ -131,29 +132,45 @@ public sealed class RenderBodyTests
     [InlineData("""{"movie": "m", "routingKey": "DEFAULT"}""", "unknown_routing_key", "There is no render pool for the routing key 'DEFAULT'.")]
     [InlineData("""{"movie": "m", "async": "yes"}""", "invalid_async", "'async' must be true or false.")]
     [InlineData("""{"movie": "m", "async": 1}""", "invalid_async", "'async' must be true or false.")]
-    [InlineData("""{"movie": "m", "format": "avi"}""", "unsupported_extension", "'format' must be one of mp4, webm, gif, jpg, png.")]
-    [InlineData("""{"movie": "m", "format": 4}""", "unsupported_extension", "'format' must be one of mp4, webm, gif, jpg, png.")]
-    [InlineData("""{"movie": "m", "format": ""}""", "unsupported_extension", "'format' must be one of mp4, webm, gif, jpg, png.")]
+    [InlineData("""{"movie": "m", "format": "avi"}""", "unsupported_extension", "'format' must be one of mp4, webm, flv, mpeg, wmv, mov, gif, jpg, png, tif.")]
+    [InlineData("""{"movie": "m", "format": 4}""", "unsupported_extension", "'format' must be one of mp4, webm, flv, mpeg, wmv, mov, gif, jpg, png, tif.")]
+    [InlineData("""{"movie": "m", "format": ""}""", "unsupported_extension", "'format' must be one of mp4, webm, flv, mpeg, wmv, mov, gif, jpg, png, tif.")]
     [InlineData("""{"movie": "m", "upload": []}""", "invalid_upload", "'upload' is an empty list.")]
     [InlineData("""{"movie": {"mp4": "m"}, "upload": {"extension": "gif", "destination": {"type": "http", "url": "https://example.com/a"}}}""", "invalid_upload", "'upload.extension' is 'gif', but the movie map has no entry for it and no \"*\" fallback.")]
     public void Each_mistake_is_a_400_with_its_own_code_and_sentence(string json, string error, string message) =>
         Assert.Equal(new ErrorResult(400, error, message), Invalid(json));
 
     [Theory]
-    [InlineData("0")]
-    [InlineData("-1")]
-    [InlineData("5")]
-    [InlineData("1.5")]
-    [InlineData("2.0")]
-    [InlineData("1e10")]
-    [InlineData("2147483648")]
-    [InlineData("-2147483649")]
-    [InlineData("99999999999999999999999999")]
+    [InlineData("0", 1)]
+    [InlineData("-1", 1)]
+    [InlineData("5", 4)]
+    [InlineData("1000", 4)]
+    [InlineData("1.5", 1)]
+    [InlineData("2.0", 2)]
+    [InlineData("1e10", 4)]
+    [InlineData("2147483648", 4)]
+    [InlineData("-2147483649", 1)]
+    [InlineData("99999999999999999999999999", 4)]
+    [InlineData("1e999", 4)]
+    [InlineData("-1e999", 1)]
+    public void Parallel_is_a_hint_clamped_to_one_and_the_configured_maximum(string parallel, int expected) =>
+        Assert.Equal(expected, Valid($$"""{"movie": "m", "parallel": {{parallel}}}""").Parallel);
+
+    [Theory]
     [InlineData("\"2\"")]
     [InlineData("true")]
     [InlineData("[2]")]
-    public void Parallel_is_a_whole_number_from_one_to_the_configured_maximum(string parallel) =>
-        Assert.Equal(new ErrorResult(400, "invalid_parallel", "'parallel' must be a whole number from 1 to 4."), Invalid($$"""{"movie": "m", "parallel": {{parallel}}}"""));
+    public void Parallel_must_be_a_number(string parallel) =>
+        Assert.Equal(new ErrorResult(400, "invalid_parallel", "'parallel' must be a number (1 to 4; others are clamped)."), Invalid($$"""{"movie": "m", "parallel": {{parallel}}}"""));
+
+    [Fact]
+    public void A_movie_map_keeps_keys_of_formats_we_do_not_render()
+    {
+        var body = Valid("""{"movie": {"mp4": "a", "webm": "b", "XYZ": "c"}}""");
+
+        Assert.Equal(new Dictionary<string, string> { ["mp4"] = "a", ["webm"] = "b", ["xyz"] = "c" }, body.Movies);
+        Assert.Equal("gif", Valid("""{"movie": {"xyz": "a", "gif": "b"}}""").DefaultExtension());
+    }
 
     [Fact]
     public void Long_names_and_keys_are_quoted_cut_to_60_characters()

@@ -17,6 +17,8 @@ public sealed class VariableTemplateTests
     [InlineData("https://cdn.example.com/q?name=${name,,E}", "https://cdn.example.com/q?name=alex%20smith")]
     [InlineData("https://cdn.example.com/${missing, '../a&b=c/?#', E}.png", "https://cdn.example.com/..%2Fa%26b%3Dc%2F%3F%23.png")]
     [InlineData("${name,,UE}", "ALEX%20SMITH")]
+    [InlineData("${name,,A}", "alex smith")]
+    [InlineData("${name,,AU}", "ALEX SMITH")]
     [InlineData("no variables, 100% literal \\ : '", "no variables, 100% literal \\ : '")]
     public void Binds_params_defaults_and_options(string template, string expected) =>
         Assert.Equal(expected, VariableTemplate.Parse(template).Bind(Params));

@@ -22,7 +22,7 @@ public sealed class FilterGraphCompilerTests
         });
 
     private static readonly Timeline Movie = new(
-        320, 180, 25,
+        320, 180, FrameRate.Whole(25),
         [new TimelineScene(0, 25, new RgbaColor(0, 0, 128), [Text]), new TimelineScene(25, 25, new RgbaColor(0, 100, 0), [Logo])]);
 
     private static readonly Dictionary<TimelineLayer, string> Files = new() { [Text] = "/work/text.png", [Logo] = "/work/logo.png" };

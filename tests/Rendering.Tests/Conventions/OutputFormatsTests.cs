@@ -13,7 +13,7 @@ public sealed class OutputFormatsTests
         {
             Assert.True(OutputFormats.TryParse(format.Extension(), out var parsed));
             Assert.Equal(format, parsed);
-            Assert.Matches("^(video|image)/[a-z0-9]+$", format.ContentType());
+            Assert.Matches("^(video|image)/[a-z0-9.+-]+$", format.ContentType());
         });
     }
 
@@ -23,6 +23,11 @@ public sealed class OutputFormatsTests
     [InlineData("gif", "image/gif", false, false, false)]
     [InlineData("jpg", "image/jpeg", true, false, false)]
     [InlineData("png", "image/png", true, false, false)]
+    [InlineData("flv", "video/x-flv", false, true, false)]
+    [InlineData("mpeg", "video/mpeg", false, true, false)]
+    [InlineData("wmv", "video/x-ms-wmv", false, true, false)]
+    [InlineData("mov", "video/quicktime", false, true, false)]
+    [InlineData("tif", "image/tiff", true, false, false)]
     public void A_format_row_says_what_the_file_is(string extension, string contentType, bool still, bool sound, bool streams)
     {
         Assert.True(OutputFormats.TryParse(extension, out var format));
@@ -47,5 +52,13 @@ public sealed class OutputFormatsTests
     public void Tokens_stream_in_the_formats_that_stream()
     {
         Assert.Equal(["mp4", "webm"], OutputFormats.StreamExtensions);
+    }
+
+    [Fact]
+    public void Each_mode_serves_the_formats_of_impossible_ios_matrix()
+    {
+        Assert.Equal(OutputFormats.Extensions, OutputFormats.ExtensionsServedIn(DeliveryMode.Render));
+        Assert.Equal(["mp4", "webm", "flv"], OutputFormats.ExtensionsServedIn(DeliveryMode.Get));
+        Assert.Equal(["webm", "flv"], OutputFormats.ExtensionsServedIn(DeliveryMode.Play));
     }
 }

@@ -59,9 +59,9 @@ public sealed class StreamPieceTests(EngineFixture fixture) : IClassFixture<Engi
         Assert.True(await MediaInspector.PsnrAsync(joined, whole) >= 40, "the joined pieces show what the whole render shows");
 
         var samples = await TestMedia.DecodeSoundAsync(joined);
-        var expected = timeline.TotalFrames * 48000 / timeline.Fps;
+        var expected = timeline.TotalFrames * 48000 / timeline.Fps.Numerator;
         Assert.InRange(samples.Length, expected - 1200, expected + 1200);
-        foreach (var cut in plan.Pieces.Skip(1).Select(p => p.Range.Start * 48000 / timeline.Fps))
+        foreach (var cut in plan.Pieces.Skip(1).Select(p => p.Range.Start * 48000 / timeline.Fps.Numerator))
         {
             // A gap or a repeated packet at a cut would change the tone's amplitude in a window across it.
             Assert.InRange(TestMedia.Amplitude(samples, 440, cut - 2400, 4800), 0.11, 0.14);

@@ -20,13 +20,59 @@ public sealed class MovieParserTests
 
         Assert.Empty(result.Errors);
         var movie = result.Movie!;
-        Assert.Equal((320, 180, 25), (movie.Width, movie.Height, movie.Fps));
+        Assert.Equal((320, 180, FrameRate.Whole(25)), (movie.Width, movie.Height, movie.Fps));
         var layers = movie.Scenes[0].Layers;
         Assert.IsType<SolidLayer>(layers[0]);
         var text = Assert.IsType<TextLayer>(layers[1]);
         Assert.Equal(("left", "top", 0.5, 0.25), (text.Align, text.VerticalAlign, text.Timing.FadeIn, text.Timing.FadeOut));
         var image = Assert.IsType<ImageLayer>(layers[2]);
         Assert.Equal(2, image.Look.Keyframes.Count);
+    }
+
+    [Theory]
+    [InlineData("\"30000/1001\"", "30000/1001")]
+    [InlineData("29.97", "30000/1001")]
+    [InlineData("\"24000/1001\"", "24000/1001")]
+    [InlineData("59.94", "60000/1001")]
+    [InlineData("12.5", "25/2")]
+    [InlineData("60", "60")]
+    public void Fps_is_a_number_or_a_fraction(string fps, string read) =>
+        Assert.Equal(read, MovieParser.Parse($$"""{"fps": {{fps}}, "scenes": [{"duration": 1}]}""").Movie!.Fps.ToString());
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("61")]
+    [InlineData("0.5")]
+    [InlineData("\"60001/1000\"")]
+    [InlineData("\"fast\"")]
+    [InlineData("true")]
+    public void Fps_outside_1_to_60_or_not_a_rate_is_refused(string fps) =>
+        Assert.Contains(MovieParser.Parse($$"""{"fps": {{fps}}, "scenes": [{"duration": 1}]}""").Errors, e => e.Path == "$.fps");
+
+    [Theory]
+    [InlineData("""{"h264Profile": "extended"}""", "$.output.h264Profile")]
+    [InlineData("""{"crf": 52}""", "$.output.crf")]
+    [InlineData("""{"videoBitrate": "2M"}""", "$.output.videoBitrate")]
+    [InlineData("""{"audioBitrate": 1000}""", "$.output.audioBitrate")]
+    [InlineData("""{"proresProfile": "4444"}""", "$.output.proresProfile")]
+    [InlineData("""{"gifFps": 26}""", "$.output.gifFps")]
+    [InlineData("""{"gifColors": 1}""", "$.output.gifColors")]
+    [InlineData("""{"preset": "slow"}""", "$.output.preset")]
+    public void The_output_block_takes_only_named_choices_and_bounded_numbers(string output, string path) =>
+        Assert.Contains(MovieParser.Parse($$"""{"fps": 25, "output": {{output}}, "scenes": [{"duration": 1}]}""").Errors, e => e.Path == path);
+
+    [Fact]
+    public void The_output_block_is_read_with_every_field()
+    {
+        var movie = MovieParser.Parse("""
+            {"fps": 25, "scenes": [{"duration": 1}], "output": {"h264Profile": "Baseline", "crf": 20, "videoBitrate": 2500,
+             "audioBitrate": 192, "proresProfile": "hq", "gifFps": 10, "gifColors": 64}}
+            """).Movie!;
+
+        Assert.Equal(
+            new OutputSettings { H264Profile = "baseline", Crf = 20, VideoBitrateKbps = 2500, AudioBitrateKbps = 192, ProresProfile = "hq", GifFps = 10, GifColors = 64 },
+            movie.Output);
+        Assert.Equal(OutputSettings.Default, MovieParser.Parse("""{"scenes": [{"duration": 1}]}""").Movie!.Output);
     }
 
     [Fact]

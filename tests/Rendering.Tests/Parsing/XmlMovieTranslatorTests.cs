@@ -138,10 +138,25 @@ public sealed class XmlMovieTranslatorTests
     [InlineData("not xml at all <", "/")]
     [InlineData("""<!DOCTYPE movie [<!ENTITY x SYSTEM "file:///etc/passwd">]><movie>&x;</movie>""", "/")]
     [InlineData("""<film width="320"/>""", "/")]
-    [InlineData("""<movie framerate="30000/1001"><scene duration="1s"/></movie>""", "/movie/@framerate")]
+    [InlineData("""<movie framerate="29.97fps"><scene duration="1s"/></movie>""", "/movie/@framerate")]
     [InlineData("""<movie><transition type="crossfade" duration="5"/></movie>""", "/movie/transition[1]")]
     public void Malformed_documents_dtds_and_unsupported_movies_are_refused(string xml, string path) =>
         Assert.Contains(XmlMovieTranslator.Translate(xml).Errors, e => e.Path == path);
+
+    [Theory]
+    [InlineData("30000/1001", "30000/1001")]
+    [InlineData("29.97", "30000/1001")]
+    [InlineData("24000/1001", "24000/1001")]
+    public void A_fractional_framerate_becomes_an_exact_fps_and_frame_counts_use_it(string framerate, string fps)
+    {
+        var translation = XmlMovieTranslator.Translate(
+            $"""<movie width="320" height="180" framerate="{framerate}"><scene duration="300"/></movie>""");
+
+        Assert.Empty(translation.Errors);
+        var movie = MovieParser.Parse(translation.Json!).Movie!;
+        Assert.Equal(fps, movie.Fps.ToString());
+        Assert.Equal(300, Orleans.Render.Rendering.Binding.MovieBinder.Bind(movie, new Dictionary<string, string>()).TotalFrames);
+    }
 
     [Fact]
     public void Anchors_scales_and_positions_accept_impossible_io_pairs_and_variables()

@@ -21,9 +21,10 @@ public sealed class RenderPlanTests
     private static readonly Dictionary<string, string> Assets = new() { ["logo.png"] = "aaa", ["song.mp3"] = "bbb" };
 
     private static RenderPlan Plan(
-        string name = "Alex", int parallel = 3, string format = "mp4", EncoderSettings? encoder = null, IReadOnlyDictionary<string, string>? assets = null)
+        string name = "Alex", int parallel = 3, string format = "mp4", EncoderSettings? encoder = null, IReadOnlyDictionary<string, string>? assets = null,
+        string json = Movie)
     {
-        var movie = MovieParser.Parse(Movie).Movie!;
+        var movie = MovieParser.Parse(json).Movie!;
         var timeline = MovieBinder.Bind(movie, new Dictionary<string, string> { ["name"] = name }, new Dictionary<string, double> { ["asset:song.mp3"] = 3 });
         Assert.True(OutputFormats.TryParse(format, out var output));
         return RenderPlan.For(timeline, new OutputSpec(output), parallel, encoder ?? new EncoderSettings(), assets ?? Assets);
@@ -71,6 +72,28 @@ public sealed class RenderPlanTests
 
         Assert.Empty(Keys(Plan()).Intersect(Keys(slower)));
         Assert.Empty(Keys(Plan()).Intersect(Keys(webm)));
+    }
+
+    [Fact]
+    public void The_movies_output_block_is_part_of_every_unit()
+    {
+        var chosen = Plan(json: Movie.Replace("\"fps\": 25,", "\"fps\": 25, \"output\": {\"crf\": 30, \"audioBitrate\": 96},", StringComparison.Ordinal));
+
+        Assert.Empty(Keys(Plan()).Intersect(Keys(chosen)));
+    }
+
+    [Theory]
+    [InlineData("flv")]
+    [InlineData("mpeg")]
+    [InlineData("wmv")]
+    [InlineData("mov")]
+    [InlineData("gif")]
+    public void Formats_that_do_not_join_by_stream_copy_are_one_unit_whatever_parallel_says(string format)
+    {
+        var plan = Plan(parallel: 3, format: format);
+
+        Assert.Equal(plan.Final, Assert.Single(plan.Segments).Unit);
+        Assert.Null(plan.Sound);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class SegmentPlannerTests
     {
         var start = 0;
         var scenes = frames.Select(f => { var scene = new TimelineScene(start, f, new RgbaColor(0, 0, 0), []); start += f; return scene; }).ToList();
-        return new Timeline(320, 180, 25, scenes);
+        return new Timeline(320, 180, FrameRate.Whole(25), scenes);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class SegmentPlannerTests
     [Fact]
     public void Never_cuts_inside_a_transition()
     {
-        var timeline = new Timeline(320, 180, 25,
+        var timeline = new Timeline(320, 180, FrameRate.Whole(25),
         [
             new TimelineScene(0, 80, new RgbaColor(0, 0, 0), []),
             new TimelineScene(40, 100, new RgbaColor(0, 0, 0), [], new SceneTransition(TransitionKind.Crossfade, 40)),

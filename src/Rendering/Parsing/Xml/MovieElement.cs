@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
+using Orleans.Render.Rendering.Model;
 
 namespace Orleans.Render.Rendering.Parsing.Xml;
 
@@ -17,14 +18,14 @@ internal static class MovieElement
         element.Int("height", "height");
         if (element.Take("framerate") is { } rate)
         {
-            if (int.TryParse(rate, NumberStyles.None, CultureInfo.InvariantCulture, out var fps) && fps > 0)
+            if (FrameRate.TryParse(rate, out var fps))
             {
-                context.Fps = Math.Min(fps, 1000);
-                element.Set("fps", fps, "framerate");
+                context.Fps = fps;
+                element.Set("fps", fps.Denominator == 1 ? (JsonNode)fps.Numerator : fps.ToString(), "framerate");
             }
             else
             {
-                element.Error("framerate", $"must be a whole number of frames per second (such as \"25\"); '{rate}' is not supported.");
+                element.Error("framerate", $"must be frames per second (such as \"25\", \"29.97\" or \"30000/1001\"); '{rate}' is not supported.");
             }
         }
 

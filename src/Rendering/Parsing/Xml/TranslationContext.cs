@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
+using Orleans.Render.Rendering.Model;
 
 namespace Orleans.Render.Rendering.Parsing.Xml;
 
@@ -15,14 +16,14 @@ internal sealed class TranslationContext
     public List<MovieError> Errors { get; } = [];
 
     /// <summary>The movie's <c>framerate</c>, once read; frame-count times are converted with it.</summary>
-    public int Fps { get; set; } = 30;
+    public FrameRate Fps { get; set; } = FrameRate.Whole(30);
 
     public void Error(string xmlPath, string message) => Errors.Add(new MovieError(xmlPath, message));
 
     public void Origin(string jsonPath, string xmlPath) => origins[jsonPath] = xmlPath;
 
     /// <summary>Frames to seconds at the movie's frame rate; the parser rounds back to the same frame.</summary>
-    public double Seconds(int frames) => frames / (double)Fps;
+    public double Seconds(int frames) => Fps.Seconds(frames);
 
     /// <summary>Reports every child element of an element that takes none.</summary>
     public void RejectChildren(XElement element, string xmlPath)

@@ -6,14 +6,15 @@ namespace Orleans.Render.Rendering.Compilation;
 /// <summary>
 /// One visual layer inside its scene's stream: its source (<see cref="LayerSource"/>) timed to the scene, animated
 /// (<see cref="LayerTransformFilters"/>: zoom, scale, rotation, opacity), faded on its alpha plane and laid over what is
-/// below it with <c>overlay</c> at its animated position. The scene stream's first frame is scene frame
+/// below it with <c>overlay</c> at its animated position, or mixed with a blend mode (<see cref="LayerBlend"/>). The scene stream's first frame is scene frame
 /// <c>window.Start</c>, so times in expressions are <c>t + window.Start / fps</c> (seconds from the scene's start).
 /// This is the one place that decides how a layer looks over time.
 /// </summary>
 public static class LayerGraph
 {
     /// <summary>Lays <paramref name="layer"/> over the stream labelled <paramref name="below"/>; returns the result's label.</summary>
-    public static string Overlay(GraphBuilder graph, SceneWindow window, TimelineLayer layer, string? preparedFile, string below)
+    public static string Overlay(
+        GraphBuilder graph, SceneWindow window, (int Width, int Height) frame, TimelineLayer layer, string? preparedFile, string below)
     {
         var fps = graph.Fps;
         var first = Math.Max(layer.StartFrame, window.Start);
@@ -35,8 +36,13 @@ public static class LayerGraph
         var label = graph.NewLabel("l");
         graph.Statement(chain + Invariant($",setpts=PTS-{window.Start}/({fps}*TB)[{label}]"));
 
-        var result = graph.NewLabel("v");
         var (x, y) = LayerTransformFilters.Position(layer, fps, $"(t+{graph.Seconds(window.Start)})");
+        if (layer.Blend != BlendMode.Normal)
+        {
+            return LayerBlend.Append(graph, window, frame, layer.Blend, label, below, x, y);
+        }
+
+        var result = graph.NewLabel("v");
         graph.Statement(Invariant($"[{below}][{label}]overlay=x='{x}':y='{y}':eof_action=pass:format=yuv420[{result}]"));
         return result;
     }

@@ -45,7 +45,14 @@ public sealed record TimelineLayer(
     int FadeInFrames,
     int FadeOutFrames,
     LayerContent Content,
-    LayerMotion Motion);
+    LayerMotion Motion)
+{
+    /// <summary>How the layer's colours combine with what is below it.</summary>
+    public BlendMode Blend { get; init; }
+
+    /// <summary>Per-pixel effects on the layer's own pixels, in order, before it is transformed and faded.</summary>
+    public IReadOnlyList<LayerFilter> Filters { get; init; } = [];
+}
 
 public abstract record LayerContent;
 

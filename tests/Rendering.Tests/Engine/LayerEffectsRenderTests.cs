@@ -124,6 +124,40 @@ public sealed class LayerEffectsRenderTests(EngineFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_lut_asset_grades_the_colours()
+    {
+        // Swaps red and blue: a red box turns blue.
+        fixture.Assets.Add(EngineFixture.Project, "swap.cube", System.Text.Encoding.ASCII.GetBytes(Assets.CubeLutTests.Table(9, (r, g, b) => (b, g, r))));
+        var frame = await FrameAsync("""{"type": "solid", "color": "#ff0000", "width": 100, "height": 100, "filters": [{"type": "lut", "url": "swap.cube"}]}""");
+
+        Assert.True(frame.IsNear(50, 50, (0, 0, 255), 20), $"{frame.At(50, 50)}");
+        Assert.True(frame.IsNear(200, 50, Navy), "the scene around it is not graded");
+    }
+
+    [Fact]
+    public async Task A_broken_lut_asset_fails_the_render_with_its_problem()
+    {
+        fixture.Assets.Add(EngineFixture.Project, "broken.cube", System.Text.Encoding.ASCII.GetBytes("LUT_3D_SIZE 2\n0 0 0\n"));
+
+        var refused = await Assert.ThrowsAsync<RenderInputException>(
+            () => FrameAsync("""{"type": "solid", "color": "#ff0000", "filters": [{"type": "lut", "url": "broken.cube"}]}"""));
+        Assert.Equal("lut_invalid", refused.Code);
+    }
+
+    [Fact]
+    public async Task Filters_on_a_video_run_on_every_frame()
+    {
+        var video = await TestMedia.RedMp4Async(160, 90, 2);
+        fixture.Assets.Add(EngineFixture.Project, "red.mp4", video);
+        var frame = await FrameAsync(
+            """{"type": "video", "url": "red.mp4", "width": 160, "height": 90, "mute": true, "filters": [{"type": "saturation", "value": 0}, {"type": "glow", "radius": 8}]}""",
+            frame: 30);
+
+        var (r, g, b) = frame.At(80, 45);
+        Assert.True(Math.Abs(r - g) < 12 && Math.Abs(g - b) < 12, $"grey: {(r, g, b)}");
+    }
+
+    [Fact]
     public async Task Filters_apply_in_order()
     {
         // Grey first, then brightness: a red box becomes a light grey, not a light red.

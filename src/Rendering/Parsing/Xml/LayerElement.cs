@@ -6,7 +6,7 @@ namespace Orleans.Render.Rendering.Parsing.Xml;
 /// <summary>
 /// Translates a layer element of a scene: the box, timing and look every visual layer shares, then the attributes of its
 /// kind (<see cref="TextElement"/>, <see cref="MediaElement"/>, <see cref="ShapeElement"/>) and its animations and
-/// keyframes (<see cref="AnimationElement"/>). An <c>&lt;audio&gt;</c> layer is an <see cref="AudioElement"/>.
+/// keyframes (<see cref="AnimationElement"/>) and filters (<see cref="FilterElement"/>). An <c>&lt;audio&gt;</c> layer is an <see cref="AudioElement"/>.
 /// </summary>
 internal static class LayerElement
 {
@@ -79,6 +79,7 @@ internal static class LayerElement
     {
         var animations = new JsonArray();
         var keyframes = new JsonArray();
+        var filters = new JsonArray();
         var type = layer.Name.LocalName;
         if (type == "text")
         {
@@ -97,6 +98,9 @@ internal static class LayerElement
                 case "animation":
                     animations.Add(AnimationElement.Translate(context, child, $"{jsonPath}.animations[{animations.Count}]", childPath));
                     break;
+                case "filter":
+                    filters.Add(FilterElement.Translate(context, child, $"{jsonPath}.filters[{filters.Count}]", childPath));
+                    break;
                 case "content" when type == "text":
                     TextElement.TranslateContent(context, child, json, jsonPath, childPath);
                     break;
@@ -105,7 +109,7 @@ internal static class LayerElement
                     json[name] = TextElement.TranslateEffect(context, child, $"{jsonPath}.{name}", childPath);
                     break;
                 default:
-                    context.Unsupported(child, xmlPath, type == "text" ? "<animation>, <content>, <outline> and <shadow>" : "<animation>");
+                    context.Unsupported(child, xmlPath, type == "text" ? "<animation>, <filter>, <content>, <outline> and <shadow>" : "<animation> and <filter>");
                     break;
             }
         }
@@ -118,6 +122,11 @@ internal static class LayerElement
         if (keyframes.Count > 0)
         {
             json["keyframes"] = keyframes;
+        }
+
+        if (filters.Count > 0)
+        {
+            json["filters"] = filters;
         }
     }
 }

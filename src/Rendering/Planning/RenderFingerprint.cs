@@ -19,7 +19,7 @@ namespace Orleans.Render.Rendering.Planning;
 public static class RenderFingerprint
 {
     /// <summary>Change this whenever the engine writes different bytes for the same input, so old units are not reused.</summary>
-    public const string EngineVersion = "engine-2026-11-30-planewise-transitions";
+    public const string EngineVersion = "engine-2026-11-30-effects-cjk";
 
     private static readonly JsonSerializerOptions Json = new()
     {

@@ -197,6 +197,9 @@ public static class MovieBinder
         {
             Blend = layer.Look.Blend,
             Filters = layer.Look.Filters,
+            Mask = layer.Look.Mask is { } mask
+                ? new TimelineMask(BindLayer(movie, mask.Source, sceneFrames, parameters), mask.Channel, mask.Invert)
+                : null,
         };
         return LayerMotionBinder.Bind(bound, look, movie.Width, movie.Height, fps);
     }

@@ -6,7 +6,8 @@ namespace Orleans.Render.Rendering.Compilation;
 /// <summary>
 /// One visual layer inside its scene's stream: its source (<see cref="LayerSource"/>) timed to the scene, animated
 /// (<see cref="LayerTransformFilters"/>: zoom, scale, rotation, opacity), faded on its alpha plane and laid over what is
-/// below it with <c>overlay</c> at its animated position, or mixed with a blend mode (<see cref="LayerBlend"/>). The scene stream's first frame is scene frame
+/// below it with <c>overlay</c> at its animated position, or mixed with a blend mode (<see cref="LayerBlend"/>), after
+/// a mask took away where it does not show (<see cref="LayerMasking"/>). The scene stream's first frame is scene frame
 /// <c>window.Start</c>, so times in expressions are <c>t + window.Start / fps</c> (seconds from the scene's start).
 /// This is the one place that decides how a layer looks over time.
 /// </summary>
@@ -14,8 +15,14 @@ public static class LayerGraph
 {
     /// <summary>Lays <paramref name="layer"/> over the stream labelled <paramref name="below"/>; returns the result's label.</summary>
     public static string Overlay(
-        GraphBuilder graph, SceneWindow window, (int Width, int Height) frame, TimelineLayer layer, string? preparedFile, string below)
+        GraphBuilder graph,
+        SceneWindow window,
+        (int Width, int Height) frame,
+        TimelineLayer layer,
+        IReadOnlyDictionary<TimelineLayer, string> preparedImages,
+        string below)
     {
+        var preparedFile = preparedImages.GetValueOrDefault(layer);
         var fps = graph.Fps;
         var first = Math.Max(layer.StartFrame, window.Start);
         var count = Math.Min(layer.EndFrame, window.End) - first;
@@ -37,6 +44,11 @@ public static class LayerGraph
         graph.Statement(chain + Invariant($",setpts=PTS-{window.Start}/({fps}*TB)[{label}]"));
 
         var (x, y) = LayerTransformFilters.Position(layer, fps, $"(t+{graph.Seconds(window.Start)})");
+        if (layer.Mask is { } mask)
+        {
+            (label, x, y) = (LayerMasking.Append(graph, window, frame, mask, preparedImages, label, x, y), "0", "0");
+        }
+
         if (layer.Blend != BlendMode.Normal)
         {
             return LayerBlend.Append(graph, window, frame, layer.Blend, label, below, x, y);

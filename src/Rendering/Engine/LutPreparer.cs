@@ -18,6 +18,7 @@ public sealed class LutPreparer(MediaResolver resolver)
     {
         var sources = SceneWindow.Covering(timeline, range)
             .SelectMany(w => w.Scene.Layers.Where(l => w.Overlaps(l.StartFrame, l.EndFrame)))
+            .SelectMany(l => l.WithMaskSource())
             .SelectMany(l => l.Filters.OfType<LutFilter>())
             .Select(f => f.Source)
             .Distinct()

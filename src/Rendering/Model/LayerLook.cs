@@ -2,7 +2,7 @@ namespace Orleans.Render.Rendering.Model;
 
 /// <summary>
 /// How any visual layer is placed, moves and looks, as authored: anchor, static transform, condition, predefined
-/// animations, keyframes, blend mode and filters. Numbers given as variables are in <see cref="Layer.NumberTemplates"/>.
+/// animations, keyframes, blend mode, filters and mask. Numbers given as variables are in <see cref="Layer.NumberTemplates"/>.
 /// </summary>
 public sealed record LayerLook(
     string Anchor,
@@ -20,6 +20,9 @@ public sealed record LayerLook(
 
     /// <summary>Per-pixel effects on the layer's own pixels, in order.</summary>
     public IReadOnlyList<LayerFilter> Filters { get; init; } = [];
+
+    /// <summary>Another layer whose luma or alpha decides where this one shows.</summary>
+    public LayerMask? Mask { get; init; }
 }
 
 /// <summary>

@@ -157,6 +157,62 @@ public sealed class LayerEffectsRenderTests(EngineFixture fixture) : IClassFixtu
         Assert.True(Math.Abs(r - g) < 12 && Math.Abs(g - b) < 12, $"grey: {(r, g, b)}");
     }
 
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public async Task A_luma_mask_shows_the_layer_where_the_mask_is_white(bool invert, bool insideRed)
+    {
+        var frame = await FrameAsync("""
+            {"type": "solid", "color": "#ff0000", "mask": {"invert": INVERT,
+             "layer": {"type": "solid", "color": "#ffffff", "x": 50, "y": 50, "width": 100, "height": 60}}}
+            """.Replace("INVERT", invert ? "true" : "false"));
+
+        (int, int, int) red = (255, 0, 0);
+        Assert.True(frame.IsNear(100, 80, insideRed ? red : Navy), $"inside the mask: {frame.At(100, 80)}");
+        Assert.True(frame.IsNear(250, 150, insideRed ? Navy : red), $"outside the mask: {frame.At(250, 150)}");
+    }
+
+    [Fact]
+    public async Task A_grey_luma_mask_shows_the_layer_half()
+    {
+        var frame = await FrameAsync("""{"type": "solid", "color": "#ffffff", "mask": {"layer": {"type": "solid", "color": "#808080"}}}""", "#000000");
+
+        Assert.InRange(frame.At(160, 90).R, 110, 145);
+    }
+
+    [Fact]
+    public async Task An_alpha_mask_follows_the_mask_layer_shape_opacity_and_position()
+    {
+        var frame = await FrameAsync("""
+            {"type": "solid", "color": "#ff0000", "mask": {"channel": "alpha",
+             "layer": {"type": "shape", "shape": "ellipse", "fill": "#000000", "x": 160, "y": 90, "width": 100, "height": 100, "anchor": "center", "opacity": 0.5}}}
+            """);
+
+        var centre = frame.At(160, 90);
+        Assert.True(centre.R is > 100 and < 160 && centre.B is > 40 and < 90, $"half red over navy: {centre}");
+        Assert.True(frame.IsNear(114, 44, Navy), $"the ellipse's box corner is outside it: {frame.At(114, 44)}");
+        Assert.True(frame.IsNear(20, 90, Navy), "outside the mask layer");
+    }
+
+    [Fact]
+    public async Task A_masked_layer_keeps_its_own_position_and_blend_mode()
+    {
+        // A white box at (200, 100) masked by a white box at (180, 80): only their overlap shows, screened over grey.
+        var frame = await FrameAsync("""
+            {"type": "solid", "color": "#ffffff", "x": 200, "y": 100, "width": 60, "height": 60, "blend": "multiply",
+             "mask": {"layer": {"type": "solid", "color": "#ffffff", "x": 180, "y": 80, "width": 40, "height": 40}}}
+            """, "#808080");
+
+        Assert.True(frame.IsNear(210, 110, (128, 128, 128), 8), "white multiplied changes nothing");
+        var dark = await FrameAsync("""
+            {"type": "solid", "color": "#000000", "x": 200, "y": 100, "width": 60, "height": 60, "blend": "multiply",
+             "mask": {"layer": {"type": "solid", "color": "#ffffff", "x": 180, "y": 80, "width": 40, "height": 40}}}
+            """, "#808080");
+        Assert.True(dark.IsNear(210, 110, (0, 0, 0), 10), $"the overlap is black: {dark.At(210, 110)}");
+        Assert.True(dark.IsNear(240, 140, (128, 128, 128), 8), $"the layer outside the mask is hidden: {dark.At(240, 140)}");
+        Assert.True(dark.IsNear(190, 90, (128, 128, 128), 8), "the mask outside the layer shows nothing");
+    }
+
     [Fact]
     public async Task Filters_apply_in_order()
     {

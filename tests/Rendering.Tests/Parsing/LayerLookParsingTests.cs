@@ -57,6 +57,12 @@ public sealed class LayerLookParsingTests
     }
 
     [Theory]
+    [InlineData("""{"type": "solid", "color": "#fff", "mask": {"channel": "luma"}}""", "$.scenes[0].layers[0].mask.layer", "required")]
+    [InlineData("""{"type": "solid", "color": "#fff", "mask": {"channel": "red", "layer": {"type": "solid", "color": "#fff"}}}""", "$.scenes[0].layers[0].mask.channel", "alpha")]
+    [InlineData("""{"type": "solid", "color": "#fff", "mask": {"layer": {"type": "audio", "url": "a.mp3"}}}""", "$.scenes[0].layers[0].mask.layer", "visual layer")]
+    [InlineData("""{"type": "solid", "color": "#fff", "mask": {"layer": {"type": "solid", "color": "#fff", "blend": "screen"}}}""", "$.scenes[0].layers[0].mask.layer.blend", "not allowed")]
+    [InlineData("""{"type": "solid", "color": "#fff", "mask": {"layer": {"type": "solid", "color": "#fff", "mask": {"layer": {"type": "solid", "color": "#fff"}}}}}""", "$.scenes[0].layers[0].mask.layer.mask", "its own")]
+    [InlineData("""{"type": "solid", "color": "#fff", "mask": {"layer": {"type": "solid"}}}""", "$.scenes[0].layers[0].mask.layer.color", "required")]
     [InlineData("""{"type": "solid", "color": "#fff", "blend": "dissolve"}""", "$.scenes[0].layers[0].blend", "softlight")]
     [InlineData("""{"type": "solid", "color": "#fff", "filters": [{"type": "sharpen"}]}""", "$.scenes[0].layers[0].filters[0].type", "saturation")]
     [InlineData("""{"type": "solid", "color": "#fff", "filters": [{"type": "saturation"}]}""", "$.scenes[0].layers[0].filters[0].value", "required")]

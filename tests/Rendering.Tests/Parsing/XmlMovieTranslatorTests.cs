@@ -119,7 +119,37 @@ public sealed class XmlMovieTranslatorTests
         Assert.Equal(fromJson[1].Look.Filters, fromXml[1].Look.Filters);
     }
 
+    [Fact]
+    public void A_mask_translates_to_the_same_movie_as_its_json()
+    {
+        var translation = XmlMovieTranslator.Translate("""
+            <movie width="320" height="180" framerate="25">
+              <scene duration="25">
+                <solid color="#ff0000">
+                  <mask channel="alpha" invert="true"><text size="40" position="10, 20" width="200" height="60">Hi</text></mask>
+                </solid>
+              </scene>
+            </movie>
+            """);
+        var json = MovieParser.Parse("""
+            {"width": 320, "height": 180, "fps": 25, "scenes": [{"duration": 1, "layers": [
+              {"type": "solid", "color": "#ff0000", "mask": {"channel": "alpha", "invert": true,
+               "layer": {"type": "text", "text": "Hi", "fontSize": 40, "x": 10, "y": 20, "width": 200, "height": 60}}}]}]}
+            """);
+
+        Assert.True(translation.Errors.Count == 0, string.Join("; ", Errors(translation)));
+        var fromXml = MovieParser.Parse(translation.Json!).Movie!.Scenes[0].Layers[0].Look.Mask!;
+        var fromJson = json.Movie!.Scenes[0].Layers[0].Look.Mask!;
+        Assert.Equal((fromJson.Channel, fromJson.Invert), (fromXml.Channel, fromXml.Invert));
+        Assert.Equal(fromJson.Source with { Look = LayerLook.Default, NumberTemplates = fromXml.Source.NumberTemplates }, fromXml.Source with { Look = LayerLook.Default });
+        Assert.Equal((MaskChannel.Alpha, true), (fromXml.Channel, fromXml.Invert));
+    }
+
     [Theory]
+    [InlineData("""<solid color="#fff"><mask><audio src="a.mp3"/></mask></solid>""", "/movie/scene[1]/solid[1]/mask[1]")]
+    [InlineData("""<solid color="#fff"><mask/></solid>""", "/movie/scene[1]/solid[1]/mask[1]")]
+    [InlineData("""<solid color="#fff"><mask channel="red"><solid color="#fff"/></mask></solid>""", "/movie/scene[1]/solid[1]/mask[1]/@channel")]
+    [InlineData("""<solid color="#fff"><mask><solid color="#fff"/></mask><mask><solid color="#fff"/></mask></solid>""", "/movie/scene[1]/solid[1]/mask[2]")]
     [InlineData("""<solid color="#fff"><filter type="sharpen"/></solid>""", "/movie/scene[1]/solid[1]/filter[1]/@type")]
     [InlineData("""<solid color="#fff"><filter type="blur" radius="500"/></solid>""", "/movie/scene[1]/solid[1]/filter[1]/@radius")]
     [InlineData("""<solid color="#fff"><filter type="blur" size="5"/></solid>""", "/movie/scene[1]/solid[1]/filter[1]/@size")]

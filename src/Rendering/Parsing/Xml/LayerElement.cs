@@ -6,7 +6,7 @@ namespace Orleans.Render.Rendering.Parsing.Xml;
 /// <summary>
 /// Translates a layer element of a scene: the box, timing and look every visual layer shares, then the attributes of its
 /// kind (<see cref="TextElement"/>, <see cref="MediaElement"/>, <see cref="ShapeElement"/>) and its animations and
-/// keyframes (<see cref="AnimationElement"/>) and filters (<see cref="FilterElement"/>). An <c>&lt;audio&gt;</c> layer is an <see cref="AudioElement"/>.
+/// keyframes (<see cref="AnimationElement"/>), filters (<see cref="FilterElement"/>) and its mask (<see cref="MaskElement"/>). An <c>&lt;audio&gt;</c> layer is an <see cref="AudioElement"/>.
 /// </summary>
 internal static class LayerElement
 {
@@ -98,6 +98,9 @@ internal static class LayerElement
                 case "animation":
                     animations.Add(AnimationElement.Translate(context, child, $"{jsonPath}.animations[{animations.Count}]", childPath));
                     break;
+                case "mask" when !json.ContainsKey("mask"):
+                    json["mask"] = MaskElement.Translate(context, child, $"{jsonPath}.mask", childPath);
+                    break;
                 case "filter":
                     filters.Add(FilterElement.Translate(context, child, $"{jsonPath}.filters[{filters.Count}]", childPath));
                     break;
@@ -109,7 +112,7 @@ internal static class LayerElement
                     json[name] = TextElement.TranslateEffect(context, child, $"{jsonPath}.{name}", childPath);
                     break;
                 default:
-                    context.Unsupported(child, xmlPath, type == "text" ? "<animation>, <filter>, <content>, <outline> and <shadow>" : "<animation> and <filter>");
+                    context.Unsupported(child, xmlPath, type == "text" ? "<animation>, <filter>, one <mask>, <content>, <outline> and <shadow>" : "<animation>, <filter> and one <mask>");
                     break;
             }
         }

@@ -50,6 +50,7 @@ internal static class LayerElement
         element.String("blendmode", "blend");
         element.String("blend", "blend");
         element.String("condition", "condition");
+        AnimationElement.RefuseMotionBlur(element);
         switch (type)
         {
             case "text":

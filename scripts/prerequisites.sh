@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Shared by run.sh and test.sh: makes sure the machine has what the render backend needs.
 #   source scripts/prerequisites.sh; ensure_prerequisites
-# Installs (only when missing): ffmpeg/ffprobe, DejaVu Sans, Noto Color Emoji, curl, Chromium (apt), and
+# Installs (only when missing): ffmpeg/ffprobe, DejaVu Sans, Noto Color Emoji, WenQuanYi Micro Hei (CJK), curl, Chromium (apt), and
 # node_modules (npm ci, for the pinned Azurite, s3rver, playwright-core and hls.js). Expects REPO_ROOT to be set.
 
 prereq_log() { printf '==> %s\n' "$*" >&2; }
@@ -46,13 +46,15 @@ ensure_system_packages() {
     # The browser tests' player (tests/browser/player.mjs) drives this one; Playwright never downloads its own.
     [ -x /usr/bin/chromium ] || missing+=(chromium)
     if ! command -v fc-list >/dev/null 2>&1; then
-        missing+=(fontconfig fonts-dejavu-core fonts-noto-color-emoji)
+        missing+=(fontconfig fonts-dejavu-core fonts-noto-color-emoji fonts-wqy-microhei)
     else
         # Captured first: `fc-list | grep -q` can fail under pipefail when fc-list gets SIGPIPE.
         local fonts
         fonts="$(fc-list 2>/dev/null || true)"
         [[ "$fonts" == *DejaVuSans* ]] || missing+=(fonts-dejavu-core)
         [[ "$fonts" == *"Noto Color Emoji"* ]] || missing+=(fonts-noto-color-emoji)
+        # Chinese, Japanese and Korean: 1.6 MB to download (fonts-noto-cjk is 57 MB).
+        [[ "$fonts" == *"WenQuanYi Micro Hei"* ]] || missing+=(fonts-wqy-microhei)
     fi
     if [ "${#missing[@]}" -gt 0 ]; then
         _apt_install "${missing[@]}"

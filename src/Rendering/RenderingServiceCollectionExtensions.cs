@@ -50,6 +50,7 @@ public static class RenderingServiceCollectionExtensions
             sp.GetRequiredService<ILogger<FfmpegRunner>>()));
         services.TryAddSingleton(sp => new AssetInspector(sp.GetRequiredService<IOptions<AssetOptions>>().Value));
         services.AddSingleton<TimedMediaPreparer>();
+        services.AddSingleton<LutPreparer>();
         services.AddSingleton<MediaLengthProbe>();
         services.AddSingleton<RenderEngine>();
         services.AddSingleton<SegmentAssembler>();

@@ -69,7 +69,7 @@ public static class AssetEndpoints
                 ["Videos"] = Named("video"),
                 ["Audios"] = Named("audio"),
                 ["Datasources"] = Array.Empty<string>(),
-                ["Generic"] = Array.Empty<string>(),
+                ["Generic"] = Named("lut"),
             });
         });
     }

@@ -9,7 +9,8 @@ namespace Orleans.Render.Rendering.Assets;
 
 /// <summary>
 /// Checks an uploaded file before it becomes a project asset: images must decode within the pixel limit (ImageSharp),
-/// fonts must be TTF/OTF files Skia loads (their family is recorded), video and audio must be a known container that
+/// fonts must be TTF/OTF files Skia loads (their family is recorded), colour LUTs (<c>.cube</c>) must be 3D tables
+/// <see cref="CubeLut"/> reads (their size is recorded as width and height), video and audio must be a known container that
 /// ffprobe reads within <see cref="AssetOptions.ProbeTimeout"/>. The kind expected comes from the name's extension, else
 /// the Content-Type, else the content itself. Problems are <see cref="RenderInputException"/>s naming what is wrong.
 /// </summary>
@@ -20,7 +21,7 @@ public sealed class AssetInspector(AssetOptions options)
     {
         [".png"] = ("image", null), [".jpg"] = ("image", null), [".jpeg"] = ("image", null), [".gif"] = ("image", null),
         [".webp"] = ("image", null), [".bmp"] = ("image", null), [".tif"] = ("image", null), [".tiff"] = ("image", null),
-        [".ttf"] = ("font", null), [".otf"] = ("font", null),
+        [".ttf"] = ("font", null), [".otf"] = ("font", null), [".cube"] = ("lut", null),
         [".mp4"] = ("video", "mp4"), [".m4v"] = ("video", "mp4"), [".mov"] = ("video", "mov"), [".webm"] = ("video", "webm"),
         [".mkv"] = ("video", "matroska"), [".avi"] = ("video", "avi"),
         [".mp3"] = ("audio", "mp3"), [".wav"] = ("audio", "wav"), [".m4a"] = ("audio", "mp4"), [".aac"] = ("audio", "aac"),
@@ -57,6 +58,9 @@ public sealed class AssetInspector(AssetOptions options)
                 return InspectImage(path, name);
             case "font":
                 return InspectFont(path, name);
+            case "lut":
+                var lut = await CubeLut.ReadAsync(path, name, cancellationToken);
+                return new InspectedAsset("lut", "text/plain", Width: lut.Size, Height: lut.Size);
             case { } media:
                 return await ProbeAsync(path, name, media, cancellationToken);
         }
@@ -82,7 +86,7 @@ public sealed class AssetInspector(AssetOptions options)
         }
     }
 
-    /// <summary>image, font, video or audio from the extension, else from a specific Content-Type, else null.</summary>
+    /// <summary>image, font, lut, video or audio from the extension, else from a specific Content-Type, else null.</summary>
     public static string? ExpectedKind(string name, string? contentType)
     {
         if (Extensions.TryGetValue(Path.GetExtension(name), out var promised))

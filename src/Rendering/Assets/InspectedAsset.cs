@@ -1,6 +1,6 @@
 namespace Orleans.Render.Rendering.Assets;
 
-/// <summary>What <see cref="AssetInspector"/> learnt about an uploaded file; <see cref="Kind"/> is image, font, video or audio.</summary>
+/// <summary>What <see cref="AssetInspector"/> learnt about an uploaded file; <see cref="Kind"/> is image, font, lut, video or audio.</summary>
 public sealed record InspectedAsset(
     string Kind,
     string ContentType,

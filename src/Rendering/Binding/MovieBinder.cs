@@ -193,7 +193,14 @@ public static class MovieBinder
             Rotation = Number("rotation", layer.Look.Rotation, -Parsing.LayerLookReader.MaxRotation, Parsing.LayerLookReader.MaxRotation),
             Opacity = Number("opacity", layer.Look.Opacity, 0, 1),
         };
-        var bound = new TimelineLayer(start, end, x, y, width, height, fadeIn, fadeOut, content, LayerMotion.Still(x, y));
+        var bound = new TimelineLayer(start, end, x, y, width, height, fadeIn, fadeOut, content, LayerMotion.Still(x, y))
+        {
+            Blend = layer.Look.Blend,
+            Filters = layer.Look.Filters,
+            Mask = layer.Look.Mask is { } mask
+                ? new TimelineMask(BindLayer(movie, mask.Source, sceneFrames, parameters), mask.Channel, mask.Invert)
+                : null,
+        };
         return LayerMotionBinder.Bind(bound, look, movie.Width, movie.Height, fps);
     }
 

@@ -209,7 +209,7 @@ public static class FilterGraphCompiler
             $"color=c=0x{background.R:X2}{background.G:X2}{background.B:X2}:s={timeline.Width}x{timeline.Height}:r={timeline.Fps},format=yuv420p,trim=end_frame={window.Count}[{current}]"));
         foreach (var layer in window.Scene.Layers.Where(l => window.Overlaps(l.StartFrame, l.EndFrame)))
         {
-            current = LayerGraph.Overlay(graph, window, layer, preparedImages.GetValueOrDefault(layer), current);
+            current = LayerGraph.Overlay(graph, window, (timeline.Width, timeline.Height), layer, preparedImages, current);
         }
 
         return current;

@@ -6,7 +6,8 @@ namespace Orleans.Render.Rendering.Compilation;
 /// <summary>
 /// One visual layer inside its scene's stream: its source (<see cref="LayerSource"/>) timed to the scene, animated
 /// (<see cref="LayerTransformFilters"/>: zoom, scale, rotation, opacity), faded on its alpha plane and laid over what is
-/// below it with <c>overlay</c> at its animated position. The scene stream's first frame is scene frame
+/// below it with <c>overlay</c> at its animated position, or mixed with a blend mode (<see cref="LayerBlend"/>), after
+/// a mask took away where it does not show (<see cref="LayerMasking"/>). The scene stream's first frame is scene frame
 /// <c>window.Start</c>, so times in expressions are <c>t + window.Start / fps</c> (seconds from the scene's start).
 /// Timestamps are counted in frames on the frame rate's own time base (<c>settb</c>, then <c>setpts</c> by frame number),
 /// so they stay exact at fractional rates such as 30000/1001.
@@ -15,8 +16,15 @@ namespace Orleans.Render.Rendering.Compilation;
 public static class LayerGraph
 {
     /// <summary>Lays <paramref name="layer"/> over the stream labelled <paramref name="below"/>; returns the result's label.</summary>
-    public static string Overlay(GraphBuilder graph, SceneWindow window, TimelineLayer layer, string? preparedFile, string below)
+    public static string Overlay(
+        GraphBuilder graph,
+        SceneWindow window,
+        (int Width, int Height) frame,
+        TimelineLayer layer,
+        IReadOnlyDictionary<TimelineLayer, string> preparedImages,
+        string below)
     {
+        var preparedFile = preparedImages.GetValueOrDefault(layer);
         var fps = graph.Fps;
         var first = Math.Max(layer.StartFrame, window.Start);
         var count = Math.Min(layer.EndFrame, window.End) - first;
@@ -37,8 +45,18 @@ public static class LayerGraph
         var label = graph.NewLabel("l");
         graph.Statement(chain + Invariant($",setpts=PTS-{window.Start}[{label}]"));
 
-        var result = graph.NewLabel("v");
         var (x, y) = LayerTransformFilters.Position(layer, fps, $"(t+{graph.Seconds(window.Start)})");
+        if (layer.Mask is { } mask)
+        {
+            (label, x, y) = (LayerMasking.Append(graph, window, frame, mask, preparedImages, label, x, y), "0", "0");
+        }
+
+        if (layer.Blend != BlendMode.Normal)
+        {
+            return LayerBlend.Append(graph, window, frame, layer.Blend, label, below, x, y);
+        }
+
+        var result = graph.NewLabel("v");
         graph.Statement(Invariant($"[{below}][{label}]overlay=x='{x}':y='{y}':eof_action=pass:format=yuv420[{result}]"));
         return result;
     }

@@ -5,7 +5,8 @@ namespace Orleans.Render.Rendering.Compilation;
 
 /// <summary>
 /// Where a layer's pixels come from: the chain that yields exactly <c>count</c> frames of the layer's box (yuva420p, or
-/// yuv420p for a video that stays opaque), starting at scene frame <c>first</c>. A still source is one frame, transformed once
+/// yuv420p for a video that stays opaque), starting at scene frame <c>first</c>, with its filters
+/// (<see cref="LayerEffects"/>) applied. A still source is one frame, filtered and transformed once
 /// (<see cref="LayerTransformFilters.Static"/>) and then repeated with <c>loop</c>; <see cref="LayerGraph"/> applies the
 /// static transforms of any other source per frame. Timing, animation and placement are <see cref="LayerGraph"/>'s job.
 /// </summary>
@@ -17,12 +18,12 @@ public static class LayerSource
     public static string Chain(GraphBuilder graph, TimelineLayer layer, string? preparedFile, int first, int count) => layer.Content switch
     {
         SolidContent solid => Invariant(
-            $"color=c={solid.Color.ToFfmpeg()}:s={layer.Width}x{layer.Height}:r={graph.Fps},format=yuva420p,trim=end_frame=1{LayerTransformFilters.Static(layer)},loop=loop={count - 1}:size=1:start=0"),
+            $"color=c={solid.Color.ToFfmpeg()}:s={layer.Width}x{layer.Height}:r={graph.Fps},format=yuva420p,trim=end_frame=1{LayerEffects.Chain(graph, layer, withAlpha: true)}{LayerTransformFilters.Static(layer)},loop=loop={count - 1}:size=1:start=0"),
 
         VideoContent video => VideoChain(graph, layer, video, first, count),
 
         // A prepared PNG is decoded once and converted once; loop repeats the converted frame.
-        _ => Invariant($"[{graph.AddInput(preparedFile ?? throw new InvalidOperationException("The layer was not prepared."))}:v]format=yuva420p{LayerTransformFilters.Static(layer)},loop=loop={count - 1}:size=1:start=0"),
+        _ => Invariant($"[{graph.AddInput(preparedFile ?? throw new InvalidOperationException("The layer was not prepared."))}:v]format=yuva420p{LayerEffects.Chain(graph, layer, withAlpha: true)}{LayerTransformFilters.Static(layer)},loop=loop={count - 1}:size=1:start=0"),
     };
 
     /// <summary>
@@ -54,11 +55,12 @@ public static class LayerSource
 
         // A picture that stays opaque keeps yuv420p, so overlay copies it instead of blending an alpha plane per frame.
         var format = IsOpaque(layer) ? "yuv420p" : "yuva420p";
+        var effects = LayerEffects.Chain(graph, layer, withAlpha: false);
         var fit = video.Fit switch
         {
-            Media.ImageFit.Cover => Invariant($"scale={w}:{h}:force_original_aspect_ratio=increase,crop={w}:{h},format={format}"),
-            Media.ImageFit.Contain => Invariant($"scale={w}:{h}:force_original_aspect_ratio=decrease,format=yuva420p,pad={w}:{h}:(ow-iw)/2:(oh-ih)/2:color=black@0"),
-            _ => Invariant($"scale={w}:{h},format={format}"),
+            Media.ImageFit.Cover => Invariant($"scale={w}:{h}:force_original_aspect_ratio=increase,crop={w}:{h}{effects},format={format}"),
+            Media.ImageFit.Contain => Invariant($"scale={w}:{h}:force_original_aspect_ratio=decrease{effects},format=yuva420p,pad={w}:{h}:(ow-iw)/2:(oh-ih)/2:color=black@0"),
+            _ => Invariant($"scale={w}:{h}{effects},format={format}"),
         };
         var skipped = skip > 0 ? Invariant($"trim=start_frame={skip},setpts=PTS-STARTPTS,") : "";
         return Invariant($"[{input}:v]setpts=PTS-STARTPTS,fps={graph.Fps},{skipped}{fit},setsar=1,trim=end_frame={count}");

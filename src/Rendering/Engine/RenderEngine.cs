@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Render.Rendering.Compilation;
+using Orleans.Render.Rendering.Media;
 using Orleans.Render.Rendering.Model;
 using Orleans.Render.Conventions;
 
@@ -13,7 +14,7 @@ namespace Orleans.Render.Rendering.Engine;
 /// <see cref="Binding.MovieBinder"/>) and storing the file after; this class only turns a timeline into pixels.
 /// </summary>
 public sealed class RenderEngine(
-    MediaPreparer preparer, TimedMediaPreparer timedMedia, FfmpegRunner runner, IOptions<RenderEngineOptions> options, ILogger<RenderEngine> logger)
+    MediaPreparer preparer, TimedMediaPreparer timedMedia, LutPreparer luts, FfmpegRunner runner, IOptions<RenderEngineOptions> options, ILogger<RenderEngine> logger)
 {
     public async Task RenderAsync(
         Timeline timeline,
@@ -31,7 +32,7 @@ public sealed class RenderEngine(
             var started = Stopwatch.GetTimestamp();
             var withAudio = Planning.RenderPlan.CarriesSound(timeline, range, output.Format);
             var images = preparer.PrepareAsync(timeline, project, range, work, cancellationToken);
-            var media = timedMedia.PrepareAsync(timeline, project, range, withAudio, work, cancellationToken);
+            var media = PrepareMediaAsync(timeline, project, range, withAudio, work, cancellationToken);
             await Task.WhenAll(images, media);
             var prepared = Stopwatch.GetTimestamp();
             var invocation = FilterGraphCompiler.Compile(timeline, await images, range, output, options.Value.Encoder, await media, withAudio);
@@ -70,7 +71,7 @@ public sealed class RenderEngine(
         {
             var started = Stopwatch.GetTimestamp();
             var images = preparer.PrepareAsync(timeline, project, range, work, cancellationToken);
-            var media = timedMedia.PrepareAsync(timeline, project, range, withAudio: false, work, cancellationToken);
+            var media = PrepareMediaAsync(timeline, project, range, withAudio: false, work, cancellationToken);
             await Task.WhenAll(images, media);
             var prepared = Stopwatch.GetTimestamp();
             var invocation = FilterGraphCompiler.CompilePiece(timeline, await images, range, format, options.Value.Encoder, await media, soundFile);
@@ -87,6 +88,22 @@ public sealed class RenderEngine(
         {
             Directory.Delete(work, recursive: true);
         }
+    }
+
+    /// <summary>The video, sound and LUT files the range reads, by the reference the timeline names them with.</summary>
+    private async Task<IReadOnlyDictionary<MediaReference, PreparedMedia>> PrepareMediaAsync(
+        Timeline timeline, string project, FrameRange range, bool withAudio, string work, CancellationToken cancellationToken)
+    {
+        var timed = timedMedia.PrepareAsync(timeline, project, range, withAudio, work, cancellationToken);
+        var tables = luts.PrepareAsync(timeline, project, range, work, cancellationToken);
+        await Task.WhenAll(timed, tables);
+        var media = new Dictionary<MediaReference, PreparedMedia>(await timed);
+        foreach (var (source, table) in await tables)
+        {
+            media.TryAdd(source, table);
+        }
+
+        return media;
     }
 
     /// <summary>

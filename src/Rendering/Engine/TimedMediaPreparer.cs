@@ -19,7 +19,8 @@ public sealed class TimedMediaPreparer(MediaResolver resolver, AssetInspector in
         var wanted = new Dictionary<MediaReference, string?>();
         foreach (var window in SceneWindow.Covering(timeline, range))
         {
-            foreach (var layer in window.Scene.Layers.Where(l => l.Content is VideoContent && window.Overlaps(l.StartFrame, l.EndFrame)))
+            var shown = window.Scene.Layers.Where(l => window.Overlaps(l.StartFrame, l.EndFrame)).SelectMany(l => l.WithMaskSource());
+            foreach (var layer in shown.Where(l => l.Content is VideoContent))
             {
                 wanted[((VideoContent)layer.Content).Source] = "video";
             }

@@ -1,8 +1,8 @@
 namespace Orleans.Render.Rendering.Model;
 
 /// <summary>
-/// How any visual layer is placed and moves, as authored: anchor, static transform, condition, predefined animations
-/// and keyframes. Numbers given as variables are in <see cref="Layer.NumberTemplates"/>.
+/// How any visual layer is placed, moves and looks, as authored: anchor, static transform, condition, predefined
+/// animations, keyframes, blend mode, filters and mask. Numbers given as variables are in <see cref="Layer.NumberTemplates"/>.
 /// </summary>
 public sealed record LayerLook(
     string Anchor,
@@ -14,6 +14,15 @@ public sealed record LayerLook(
     IReadOnlyList<Keyframe> Keyframes)
 {
     public static readonly LayerLook Default = new("top-left", 1, 0, 1, null, [], []);
+
+    /// <summary>How the layer's colours combine with what is below it.</summary>
+    public BlendMode Blend { get; init; }
+
+    /// <summary>Per-pixel effects on the layer's own pixels, in order.</summary>
+    public IReadOnlyList<LayerFilter> Filters { get; init; } = [];
+
+    /// <summary>Another layer whose luma or alpha decides where this one shows.</summary>
+    public LayerMask? Mask { get; init; }
 }
 
 /// <summary>

@@ -48,7 +48,20 @@ public sealed record TimelineLayer(
     int FadeInFrames,
     int FadeOutFrames,
     LayerContent Content,
-    LayerMotion Motion);
+    LayerMotion Motion)
+{
+    /// <summary>How the layer's colours combine with what is below it.</summary>
+    public BlendMode Blend { get; init; }
+
+    /// <summary>Per-pixel effects on the layer's own pixels, in order, before it is transformed and faded.</summary>
+    public IReadOnlyList<LayerFilter> Filters { get; init; } = [];
+
+    /// <summary>Another layer of the scene whose luma or alpha decides where this one shows.</summary>
+    public TimelineMask? Mask { get; init; }
+
+    /// <summary>This layer and, when it has a mask, the mask's layer: every layer whose pixels a render prepares.</summary>
+    public IEnumerable<TimelineLayer> WithMaskSource() => Mask?.Source is { } source ? [this, source] : [this];
+}
 
 public abstract record LayerContent;
 

@@ -21,12 +21,6 @@ internal static class LayerLookReader
         var scale = reader.BindableNumber("scale", 1, MinScale, MaxScale);
         var rotation = reader.BindableNumber("rotation", 0, -MaxRotation, MaxRotation);
         var opacity = reader.BindableNumber("opacity", 1, 0, 1);
-        var blend = reader.Template("blend", "normal");
-        if (!blend.Equals("normal", StringComparison.OrdinalIgnoreCase))
-        {
-            reader.Error("blend", $"'{(blend.Length > 40 ? blend[..40] + "…" : blend)}' is not supported: only 'normal' blending is implemented.");
-        }
-
         var condition = ReadCondition(reader);
         var animations = reader.Objects("animations", MaxAnimations).Select(ReadAnimation).OfType<LayerAnimation>().ToList();
         var keyframes = reader.Objects("keyframes", MaxKeyframes).Select(ReadKeyframe).ToList();
@@ -46,7 +40,11 @@ internal static class LayerLookReader
             }
         }
 
-        return new LayerLook(anchor, scale, rotation, opacity, condition, animations, keyframes);
+        return new LayerLook(anchor, scale, rotation, opacity, condition, animations, keyframes)
+        {
+            Blend = LayerEffectsReader.ReadBlend(reader),
+            Filters = LayerEffectsReader.ReadFilters(reader),
+        };
     }
 
     private static string? ReadCondition(ObjectReader reader)

@@ -101,7 +101,7 @@ public static class MovieParser
             reader.OptionalBindableNumber("duration", 0.001, MovieLimits.MaxMovieSeconds),
             reader.BindableNumber("fadeIn", 0, 0, MovieLimits.MaxMovieSeconds),
             reader.BindableNumber("fadeOut", 0, 0, MovieLimits.MaxMovieSeconds));
-        var look = LayerLookReader.Read(reader);
+        var look = LayerLookReader.Read(reader) with { Mask = MaskReader.Read(reader, ReadLayer) };
 
         Layer layer = type switch
         {

@@ -19,7 +19,7 @@ namespace Orleans.Render.Rendering.Planning;
 public static class RenderFingerprint
 {
     /// <summary>Change this whenever the engine writes different bytes for the same input, so old units are not reused.</summary>
-    public const string EngineVersion = "engine-2026-11-30-planewise-transitions";
+    public const string EngineVersion = "engine-2026-11-30-effects-cjk";
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -31,12 +31,14 @@ public static class RenderFingerprint
         Timeline timeline, FrameRange range, OutputSpec output, bool withAudio, EncoderSettings encoder, IReadOnlyDictionary<string, string> assetVersions)
     {
         var windows = SceneWindow.Covering(timeline, range);
-        var media = windows.SelectMany(w => w.Scene.Layers).Select(l => l.Content switch
+        var layers = windows.SelectMany(w => w.Scene.Layers).SelectMany(l => l.WithMaskSource()).ToList();
+        var media = layers.Select(l => l.Content switch
         {
             ImageContent image => image.Source,
             VideoContent video => video.Source,
             _ => null,
-        }).Concat(withAudio ? timeline.Audio.Select(a => a.Source) : []);
+        }).Concat(layers.SelectMany(l => l.Filters.OfType<LutFilter>().Select(f => f.Source)))
+        .Concat(withAudio ? timeline.Audio.Select(a => a.Source) : []);
         return Hash(new
         {
             kind = "frames",

@@ -20,6 +20,13 @@ internal sealed class FontCollection
 {
     public const string DefaultFamily = "DejaVu Sans";
 
+    /// <summary>
+    /// Installed families tried in order for a character that neither the text's typeface nor fontconfig's own match
+    /// covers: Latin, Greek, Cyrillic, Hebrew and Arabic, then emoji, then Chinese, Japanese and Korean (the scripts
+    /// install all three; Noto Sans CJK is used when an operator installed it instead).
+    /// </summary>
+    public static readonly IReadOnlyList<string> FallbackFamilies = [DefaultFamily, "Noto Color Emoji", "WenQuanYi Micro Hei", "Noto Sans CJK SC"];
+
     private readonly SKFontManager manager = SKFontManager.Default;
     private readonly ConcurrentDictionary<string, SKTypeface> interned = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SKTypeface> families = new(StringComparer.OrdinalIgnoreCase);
@@ -137,8 +144,26 @@ internal sealed class FontCollection
             }
 
             var match = manager.MatchCharacter(key.Primary.FamilyName, key.Primary.FontStyle, null, key.Codepoint);
-            return match is null ? key.Primary : Intern(match);
+            return match is not null ? Intern(match) : Fallback(key.Codepoint) ?? key.Primary;
         });
+    }
+
+    private SKTypeface? Fallback(int codepoint)
+    {
+        foreach (var family in FallbackFamilies)
+        {
+            var typeface = manager.MatchFamily(family);
+            if (typeface is not null && typeface.FamilyName.Equals(family, StringComparison.OrdinalIgnoreCase))
+            {
+                using var font = new SKFont(typeface);
+                if (font.ContainsGlyph(codepoint))
+                {
+                    return Intern(typeface);
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Marks, joiners, variation selectors and skin-tone modifiers must stay in the typeface of the character they modify.</summary>

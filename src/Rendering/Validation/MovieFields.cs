@@ -74,7 +74,7 @@ internal sealed class MovieFields
         }
     }
 
-    /// <summary>A layer's <c>type</c> names the kind (image, video, audio); the movie-wide <c>audio</c> track is audio.</summary>
+    /// <summary>A layer's <c>type</c> names the kind (image, video, audio), a filter's the LUT; the movie-wide <c>audio</c> track is audio.</summary>
     private static string? ExpectedKind(JsonElement? owner, string path)
     {
         if (owner is { ValueKind: JsonValueKind.Object } o && o.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String)
@@ -84,6 +84,7 @@ internal sealed class MovieFields
                 "image" => "image",
                 "video" => "video",
                 "audio" => "audio",
+                "lut" => "lut",
                 _ => null,
             };
         }

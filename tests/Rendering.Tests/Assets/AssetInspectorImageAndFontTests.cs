@@ -62,6 +62,15 @@ public sealed class AssetInspectorImageAndFontTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cube_file_is_a_lut_asset_with_its_size_and_a_broken_one_is_refused()
+    {
+        var asset = await files.InspectAsync("warm.cube", System.Text.Encoding.ASCII.GetBytes(CubeLutTests.Table(5, (r, g, b) => (r, g, b))));
+        Assert.Equal(("lut", 5, 5), (asset.Kind, asset.Width, asset.Height));
+
+        await files.RefusedAsync("lut_invalid", "broken.cube", System.Text.Encoding.ASCII.GetBytes("LUT_3D_SIZE 2\n0 0 0\n"));
+    }
+
+    [Fact]
     public async Task Arbitrary_bytes_named_png_are_not_an_image()
     {
         await files.RefusedAsync("image_invalid", "logo.png", [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 31 + 7))]);

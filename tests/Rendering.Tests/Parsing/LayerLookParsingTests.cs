@@ -39,8 +39,40 @@ public sealed class LayerLookParsingTests
         Assert.Equal(new TextStyleTemplate(1.5, "#000", 2, "#00000080", 3, 4, 5, "#ffffff20", 12, "clip"), style);
     }
 
+    [Fact]
+    public void Reads_the_blend_mode_and_the_filters_in_order()
+    {
+        var layer = Bound("""
+            {"type": "solid", "color": "#fff", "blend": "SoftLight", "filters": [{"type": "saturation", "value": 0.5}, {"type": "brightness", "value": -0.2},
+             {"type": "contrast", "value": 1.5}, {"type": "blur", "radius": 3}, {"type": "vignette"}, {"type": "glow"}, {"type": "lut", "url": "warm.cube"}]}
+            """);
+
+        Assert.Equal(BlendMode.SoftLight, layer.Blend);
+        Assert.Equal(
+            [
+                new SaturationFilter(0.5), new BrightnessFilter(-0.2), new ContrastFilter(1.5), new BlurFilter(3), new VignetteFilter(0.5),
+                new GlowFilter(10, 0.5), new LutFilter(Rendering.Media.MediaReference.ForAsset("warm.cube")),
+            ],
+            layer.Filters);
+    }
+
     [Theory]
-    [InlineData("""{"type": "solid", "color": "#fff", "blend": "multiply"}""", "$.scenes[0].layers[0].blend", "only 'normal'")]
+    [InlineData("""{"type": "solid", "color": "#fff", "mask": {"channel": "luma"}}""", "$.scenes[0].layers[0].mask.layer", "required")]
+    [InlineData("""{"type": "solid", "color": "#fff", "mask": {"channel": "red", "layer": {"type": "solid", "color": "#fff"}}}""", "$.scenes[0].layers[0].mask.channel", "alpha")]
+    [InlineData("""{"type": "solid", "color": "#fff", "mask": {"layer": {"type": "audio", "url": "a.mp3"}}}""", "$.scenes[0].layers[0].mask.layer", "visual layer")]
+    [InlineData("""{"type": "solid", "color": "#fff", "mask": {"layer": {"type": "solid", "color": "#fff", "blend": "screen"}}}""", "$.scenes[0].layers[0].mask.layer.blend", "not allowed")]
+    [InlineData("""{"type": "solid", "color": "#fff", "mask": {"layer": {"type": "solid", "color": "#fff", "mask": {"layer": {"type": "solid", "color": "#fff"}}}}}""", "$.scenes[0].layers[0].mask.layer.mask", "its own")]
+    [InlineData("""{"type": "solid", "color": "#fff", "mask": {"layer": {"type": "solid"}}}""", "$.scenes[0].layers[0].mask.layer.color", "required")]
+    [InlineData("""{"type": "solid", "color": "#fff", "blend": "dissolve"}""", "$.scenes[0].layers[0].blend", "softlight")]
+    [InlineData("""{"type": "solid", "color": "#fff", "filters": [{"type": "sharpen"}]}""", "$.scenes[0].layers[0].filters[0].type", "saturation")]
+    [InlineData("""{"type": "solid", "color": "#fff", "filters": [{"type": "saturation"}]}""", "$.scenes[0].layers[0].filters[0].value", "required")]
+    [InlineData("""{"type": "solid", "color": "#fff", "filters": [{"type": "saturation", "value": 9}]}""", "$.scenes[0].layers[0].filters[0].value", "between 0 and 3")]
+    [InlineData("""{"type": "solid", "color": "#fff", "filters": [{"type": "blur", "radius": "${r}"}]}""", "$.scenes[0].layers[0].filters[0].radius", "number")]
+    [InlineData("""{"type": "solid", "color": "#fff", "filters": [{"type": "brightness", "value": 0.1, "gamma": 2}]}""", "$.scenes[0].layers[0].filters[0].gamma", "not a known field")]
+    [InlineData("""{"type": "solid", "color": "#fff", "filters": [{"type": "lut", "url": "https://example.com/a.cube"}]}""", "$.scenes[0].layers[0].filters[0].url", ".cube project asset")]
+    [InlineData("""{"type": "solid", "color": "#fff", "filters": [{"type": "lut", "url": "../grade.cube"}]}""", "$.scenes[0].layers[0].filters[0].url", ".cube project asset")]
+    [InlineData("""{"type": "solid", "color": "#fff", "filters": [{"type": "lut", "url": "grade.png"}]}""", "$.scenes[0].layers[0].filters[0].url", ".cube project asset")]
+    [InlineData("""{"type": "solid", "color": "#fff", "filters": [{"type": "lut", "url": "${grade}.cube"}]}""", "$.scenes[0].layers[0].filters[0].url", ".cube project asset")]
     [InlineData("""{"type": "solid", "color": "#fff", "anchor": "middle"}""", "$.scenes[0].layers[0].anchor", "top-left")]
     [InlineData("""{"type": "solid", "color": "#fff", "condition": "${vip}"}""", "$.scenes[0].layers[0].condition", "without ${}")]
     [InlineData("""{"type": "solid", "color": "#fff", "scale": 0}""", "$.scenes[0].layers[0].scale", "between")]

@@ -85,6 +85,86 @@ public sealed class XmlMovieTranslatorTests
     }
 
     [Fact]
+    public void Blend_modes_and_filters_translate_to_the_same_movie_as_their_json()
+    {
+        var translation = XmlMovieTranslator.Translate("""
+            <movie width="320" height="180" framerate="25">
+              <scene duration="25">
+                <image src="photo.png" width="100" height="80" blendmode="multiply">
+                  <filter type="saturation" value="0.5"/>
+                  <filter type="brightness" value="-0.1"/>
+                  <filter type="contrast" value="1.2"/>
+                  <filter type="blur" radius="4"/>
+                  <filter type="vignette" strength="0.7"/>
+                  <filter type="glow" radius="12" strength="0.4"/>
+                  <filter type="cubelut" src="warm.cube"/>
+                </image>
+                <text size="20" blendmode="softlight">Hi<filter type="lut" url="cold.cube"/></text>
+              </scene>
+            </movie>
+            """);
+        var json = MovieParser.Parse("""
+            {"width": 320, "height": 180, "fps": 25, "scenes": [{"duration": 1, "layers": [
+              {"type": "image", "url": "photo.png", "width": 100, "height": 80, "blend": "multiply", "filters": [{"type": "saturation", "value": 0.5}, {"type": "brightness", "value": -0.1},
+                {"type": "contrast", "value": 1.2}, {"type": "blur", "radius": 4}, {"type": "vignette", "strength": 0.7}, {"type": "glow", "radius": 12, "strength": 0.4},
+                {"type": "lut", "url": "warm.cube"}]},
+              {"type": "text", "text": "Hi", "fontSize": 20, "blend": "softlight", "filters": [{"type": "lut", "url": "cold.cube"}]}]}]}
+            """);
+
+        Assert.True(translation.Errors.Count == 0, string.Join("; ", Errors(translation)));
+        var fromXml = MovieParser.Parse(translation.Json!).Movie!.Scenes[0].Layers;
+        var fromJson = json.Movie!.Scenes[0].Layers;
+        Assert.Equal(fromJson.Select(l => l.Look.Blend), fromXml.Select(l => l.Look.Blend));
+        Assert.Equal(fromJson[0].Look.Filters, fromXml[0].Look.Filters);
+        Assert.Equal(fromJson[1].Look.Filters, fromXml[1].Look.Filters);
+    }
+
+    [Fact]
+    public void A_mask_translates_to_the_same_movie_as_its_json()
+    {
+        var translation = XmlMovieTranslator.Translate("""
+            <movie width="320" height="180" framerate="25">
+              <scene duration="25">
+                <solid color="#ff0000">
+                  <mask channel="alpha" invert="true"><text size="40" position="10, 20" width="200" height="60">Hi</text></mask>
+                </solid>
+              </scene>
+            </movie>
+            """);
+        var json = MovieParser.Parse("""
+            {"width": 320, "height": 180, "fps": 25, "scenes": [{"duration": 1, "layers": [
+              {"type": "solid", "color": "#ff0000", "mask": {"channel": "alpha", "invert": true,
+               "layer": {"type": "text", "text": "Hi", "fontSize": 40, "x": 10, "y": 20, "width": 200, "height": 60}}}]}]}
+            """);
+
+        Assert.True(translation.Errors.Count == 0, string.Join("; ", Errors(translation)));
+        var fromXml = MovieParser.Parse(translation.Json!).Movie!.Scenes[0].Layers[0].Look.Mask!;
+        var fromJson = json.Movie!.Scenes[0].Layers[0].Look.Mask!;
+        Assert.Equal((fromJson.Channel, fromJson.Invert), (fromXml.Channel, fromXml.Invert));
+        Assert.Equal(fromJson.Source with { Look = LayerLook.Default, NumberTemplates = fromXml.Source.NumberTemplates }, fromXml.Source with { Look = LayerLook.Default });
+        Assert.Equal((MaskChannel.Alpha, true), (fromXml.Channel, fromXml.Invert));
+    }
+
+    [Theory]
+    [InlineData("""<solid color="#fff"><mask><audio src="a.mp3"/></mask></solid>""", "/movie/scene[1]/solid[1]/mask[1]")]
+    [InlineData("""<solid color="#fff"><mask/></solid>""", "/movie/scene[1]/solid[1]/mask[1]")]
+    [InlineData("""<solid color="#fff"><mask channel="red"><solid color="#fff"/></mask></solid>""", "/movie/scene[1]/solid[1]/mask[1]/@channel")]
+    [InlineData("""<solid color="#fff"><mask><solid color="#fff"/></mask><mask><solid color="#fff"/></mask></solid>""", "/movie/scene[1]/solid[1]/mask[2]")]
+    [InlineData("""<solid color="#fff"><filter type="sharpen"/></solid>""", "/movie/scene[1]/solid[1]/filter[1]/@type")]
+    [InlineData("""<solid color="#fff"><animation type="slidein" direction="left" motionblur="2"/></solid>""", "/movie/scene[1]/solid[1]/animation[1]/@motionblur")]
+    [InlineData("""<solid color="#fff"><animation motionBlur="2"><key time="0" x="1"/></animation></solid>""", "/movie/scene[1]/solid[1]/animation[1]/@motionBlur")]
+    [InlineData("""<solid color="#fff" motionblur="1"/>""", "/movie/scene[1]/solid[1]/@motionblur")]
+    [InlineData("""<solid color="#fff"><filter type="blur" radius="500"/></solid>""", "/movie/scene[1]/solid[1]/filter[1]/@radius")]
+    [InlineData("""<solid color="#fff"><filter type="blur" size="5"/></solid>""", "/movie/scene[1]/solid[1]/filter[1]/@size")]
+    [InlineData("""<solid color="#fff" blendmode="dissolve"/>""", "/movie/scene[1]/solid[1]/@blendmode")]
+    public void Bad_filters_and_blend_modes_are_reported_at_their_xml_path(string layer, string path)
+    {
+        var translation = XmlMovieTranslator.Translate($"""<movie width="320" height="180" framerate="25"><scene duration="25">{layer}</scene></movie>""");
+
+        Assert.Contains(translation.Errors, e => e.Path == path);
+    }
+
+    [Fact]
     public void Unknown_elements_and_attributes_are_errors_at_their_xml_path_never_dropped()
     {
         var translation = XmlMovieTranslator.Translate("""
@@ -92,14 +172,14 @@ public sealed class XmlMovieTranslatorTests
               <resources/>
               <scene duration="25" id="intro">
                 <sceneview src="other"/>
-                <text origin="0, 0" size="20">Hi<filter type="saturation"/></text>
+                <text origin="0, 0" size="20">Hi<transform/></text>
               </scene>
             </movie>
             """);
 
         Assert.Null(translation.Errors.FirstOrDefault(e => e.Path == "/")?.Message);
         Assert.Equal(
-            ["/movie/resources[1]", "/movie/scene[1]/@id", "/movie/scene[1]/sceneview[1]", "/movie/scene[1]/text[1]/@origin", "/movie/scene[1]/text[1]/filter[1]"],
+            ["/movie/resources[1]", "/movie/scene[1]/@id", "/movie/scene[1]/sceneview[1]", "/movie/scene[1]/text[1]/@origin", "/movie/scene[1]/text[1]/transform[1]"],
             translation.Errors.Select(e => e.Path).Order(StringComparer.Ordinal));
         Assert.Contains(translation.Errors, e => e.Message.Contains("<sceneview> is not supported inside <scene> (line 4)"));
     }

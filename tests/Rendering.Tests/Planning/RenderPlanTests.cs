@@ -13,12 +13,12 @@ public sealed class RenderPlanTests
     private const string Movie = """
         {"width": 320, "height": 180, "fps": 25, "scenes": [
           {"duration": 1, "background": "#000080", "layers": [{"type": "image", "url": "logo.png", "width": 64, "height": 64}]},
-          {"duration": 1, "background": "#006400", "layers": [{"type": "text", "text": "middle", "fontSize": 30}]},
+          {"duration": 1, "background": "#006400", "layers": [{"type": "text", "text": "middle", "fontSize": 30, "filters": [{"type": "lut", "url": "grade.cube"}]}]},
           {"duration": 1, "background": "#800000", "layers": [{"type": "text", "text": "Bye ${name}", "fontSize": 30}]}],
          "audio": {"url": "song.mp3"}}
         """;
 
-    private static readonly Dictionary<string, string> Assets = new() { ["logo.png"] = "aaa", ["song.mp3"] = "bbb" };
+    private static readonly Dictionary<string, string> Assets = new() { ["logo.png"] = "aaa", ["song.mp3"] = "bbb", ["grade.cube"] = "ccc" };
 
     private static RenderPlan Plan(
         string name = "Alex", int parallel = 3, string format = "mp4", EncoderSettings? encoder = null, IReadOnlyDictionary<string, string>? assets = null,
@@ -56,7 +56,11 @@ public sealed class RenderPlanTests
     {
         var image = Plan(assets: new Dictionary<string, string>(Assets) { ["logo.png"] = "changed" });
         var sound = Plan(assets: new Dictionary<string, string>(Assets) { ["song.mp3"] = "changed" });
+        var lut = Plan(assets: new Dictionary<string, string>(Assets) { ["grade.cube"] = "changed" });
         var plan = Plan();
+
+        Assert.Equal([plan.Segments[0].Unit, plan.Segments[2].Unit], [lut.Segments[0].Unit, lut.Segments[2].Unit]);
+        Assert.NotEqual(plan.Segments[1].Unit, lut.Segments[1].Unit);
 
         Assert.NotEqual(plan.Segments[0].Unit, image.Segments[0].Unit);
         Assert.Equal(plan.Segments.Skip(1).Select(s => s.Unit), image.Segments.Skip(1).Select(s => s.Unit));

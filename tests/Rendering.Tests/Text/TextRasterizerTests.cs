@@ -165,6 +165,34 @@ public sealed class TextRasterizerTests
         Assert.NotEmpty(InkColumns(bitmap));
     }
 
+    [Theory]
+    [InlineData("中文字幕")]
+    [InlineData("日本語のテキスト")]
+    [InlineData("한국어 텍스트")]
+    public void Chinese_japanese_and_korean_render_ink_inside_the_box(string text)
+    {
+        using var bitmap = Render(new TextBlock(text, 600, 100, 40, White));
+
+        Assert.NotEmpty(InkColumns(bitmap));
+        Assert.All(InkColumns(bitmap), x => Assert.InRange(x, 1, 598));
+        Assert.All(InkRows(bitmap), y => Assert.InRange(y, 1, 98));
+    }
+
+    [Fact]
+    public void Cjk_characters_are_drawn_as_their_glyphs_not_as_missing_glyph_boxes()
+    {
+        // A missing glyph is the same box for every character; 一 ("one") is a single horizontal stroke.
+        using var one = Render(new TextBlock("一", 200, 200, 100, White));
+        using var middle = Render(new TextBlock("中", 200, 200, 100, White));
+        using var sun = Render(new TextBlock("日", 200, 200, 100, White));
+
+        var rows = InkRows(one);
+        Assert.NotEmpty(rows);
+        Assert.True(rows.Max() - rows.Min() < 20, $"一 is one stroke, {rows.Max() - rows.Min() + 1} px tall");
+        Assert.True(InkColumns(middle).Count > InkColumns(sun).Count, "中 is wider than 日");
+        Assert.True(InkRows(middle).Count > 60 && InkRows(sun).Count > 60);
+    }
+
     [Fact]
     public void Right_aligned_hebrew_touches_the_right_side()
     {

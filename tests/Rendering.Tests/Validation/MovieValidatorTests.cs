@@ -24,6 +24,7 @@ public sealed partial class MovieValidatorTests(EngineFixture fixture) : IClassF
         ["brand.ttf"] = "font",
         ["clip.mp4"] = "video",
         ["music.mp3"] = "audio",
+        ["grade.cube"] = "lut",
     };
 
     private Task<MovieValidation> ValidateAsync(string movie, Dictionary<string, string>? parameters = null)
@@ -147,6 +148,16 @@ public sealed partial class MovieValidatorTests(EngineFixture fixture) : IClassF
         var result = await ValidateAsync(WithLayers($$"""{"type": "{{layer}}", "url": "${media}"{{box}}}"""), new() { ["media"] = url });
 
         Assert.Equal(expected is null ? None : [("$.scenes[0].layers[0].url", expected)], Pairs(result.Errors));
+    }
+
+    [Theory]
+    [InlineData("grade.cube", null)]
+    [InlineData("other.cube", "The project has no asset 'other.cube' (asset_missing).")]
+    public async Task A_lut_filter_needs_its_cube_asset(string url, string? expected)
+    {
+        var result = await ValidateAsync(WithLayers($$"""{"type": "solid", "color": "#fff", "filters": [{"type": "lut", "url": "{{url}}"}]}"""));
+
+        Assert.Equal(expected is null ? None : [("$.scenes[0].layers[0].filters[0].url", expected)], Pairs(result.Errors));
     }
 
     [Fact]

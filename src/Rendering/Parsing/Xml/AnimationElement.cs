@@ -25,6 +25,7 @@ internal static class AnimationElement
 
         element.Take("easein");
         element.Take("easeout");
+        RefuseMotionBlur(element);
         element.RejectOtherAttributes();
         context.RejectChildren(animation, xmlPath);
         return element.ToObject();
@@ -37,6 +38,11 @@ internal static class AnimationElement
     public static void TranslateKeyframes(TranslationContext context, XElement animation, string layerJsonPath, string xmlPath, JsonArray keyframes)
     {
         var easing = Easing(context, animation, xmlPath);
+        if (animation.Attributes().FirstOrDefault(a => a.Name.LocalName.Equals("motionblur", StringComparison.OrdinalIgnoreCase)) is { } blur)
+        {
+            context.Error($"{xmlPath}/@{blur.Name.LocalName}", MotionBlurRefusal);
+        }
+
         foreach (var key in animation.Elements())
         {
             var keyPath = TranslationContext.ChildPath(xmlPath, key);
@@ -82,6 +88,18 @@ internal static class AnimationElement
         element.RejectOtherAttributes();
         context.RejectChildren(key, xmlPath);
         return element.ToObject();
+    }
+
+    /// <summary>Why <c>motionblur</c> is refused (docs/movie-format.md, "Motion blur"), wherever a template puts it.</summary>
+    public const string MotionBlurRefusal =
+        "motionblur is not supported: true motion blur needs several rendered sub-frames per frame, which multiplies the render's cost (see the movie format's 'Motion blur' section).";
+
+    public static void RefuseMotionBlur(ElementReader element)
+    {
+        if (element.Take("motionblur") is not null)
+        {
+            element.Error("motionblur", MotionBlurRefusal);
+        }
     }
 
     /// <summary>impossible.io's <c>easein</c>/<c>easeout</c> flags as one of the contract's easings.</summary>

@@ -6,7 +6,7 @@ namespace Orleans.Render.Rendering.Parsing.Xml;
 /// <summary>
 /// Translates a layer element of a scene: the box, timing and look every visual layer shares, then the attributes of its
 /// kind (<see cref="TextElement"/>, <see cref="MediaElement"/>, <see cref="ShapeElement"/>) and its animations and
-/// keyframes (<see cref="AnimationElement"/>). An <c>&lt;audio&gt;</c> layer is an <see cref="AudioElement"/>.
+/// keyframes (<see cref="AnimationElement"/>), filters (<see cref="FilterElement"/>) and its mask (<see cref="MaskElement"/>). An <c>&lt;audio&gt;</c> layer is an <see cref="AudioElement"/>.
 /// </summary>
 internal static class LayerElement
 {
@@ -50,6 +50,7 @@ internal static class LayerElement
         element.String("blendmode", "blend");
         element.String("blend", "blend");
         element.String("condition", "condition");
+        AnimationElement.RefuseMotionBlur(element);
         switch (type)
         {
             case "text":
@@ -79,6 +80,7 @@ internal static class LayerElement
     {
         var animations = new JsonArray();
         var keyframes = new JsonArray();
+        var filters = new JsonArray();
         var type = layer.Name.LocalName;
         if (type == "text")
         {
@@ -97,6 +99,12 @@ internal static class LayerElement
                 case "animation":
                     animations.Add(AnimationElement.Translate(context, child, $"{jsonPath}.animations[{animations.Count}]", childPath));
                     break;
+                case "mask" when !json.ContainsKey("mask"):
+                    json["mask"] = MaskElement.Translate(context, child, $"{jsonPath}.mask", childPath);
+                    break;
+                case "filter":
+                    filters.Add(FilterElement.Translate(context, child, $"{jsonPath}.filters[{filters.Count}]", childPath));
+                    break;
                 case "content" when type == "text":
                     TextElement.TranslateContent(context, child, json, jsonPath, childPath);
                     break;
@@ -105,7 +113,7 @@ internal static class LayerElement
                     json[name] = TextElement.TranslateEffect(context, child, $"{jsonPath}.{name}", childPath);
                     break;
                 default:
-                    context.Unsupported(child, xmlPath, type == "text" ? "<animation>, <content>, <outline> and <shadow>" : "<animation>");
+                    context.Unsupported(child, xmlPath, type == "text" ? "<animation>, <filter>, one <mask>, <content>, <outline> and <shadow>" : "<animation>, <filter> and one <mask>");
                     break;
             }
         }
@@ -118,6 +126,11 @@ internal static class LayerElement
         if (keyframes.Count > 0)
         {
             json["keyframes"] = keyframes;
+        }
+
+        if (filters.Count > 0)
+        {
+            json["filters"] = filters;
         }
     }
 }

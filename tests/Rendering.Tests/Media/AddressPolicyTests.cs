@@ -1,5 +1,5 @@
 using System.Net;
-using Orleans.Render.Rendering.Media;
+using Orleans.Render.Conventions.Addresses;
 using Xunit;
 
 namespace Orleans.Render.Rendering.Tests.Media;

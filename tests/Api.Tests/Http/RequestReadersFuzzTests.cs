@@ -53,7 +53,7 @@ public sealed partial class RequestReadersFuzzTests
     }
 
     /// <summary>The JSON bodies of the documented curl calls, and each documented destination inside a task.</summary>
-    private static IReadOnlyList<string> DocumentedBodies()
+    private static List<string> DocumentedBodies()
     {
         var bodies = new List<string>();
         foreach (var file in (string[])["README.md", "docs/api.md", "docs/uploads.md"])
@@ -61,7 +61,7 @@ public sealed partial class RequestReadersFuzzTests
             var markdown = File.ReadAllText(Path.Combine(RepositoryPaths.Root, file));
             bodies.AddRange(CurlBody().Matches(markdown).Select(m => m.Groups[1].Value).Where(IsJson));
             bodies.AddRange(JsonBlock().Matches(markdown).Select(m => m.Groups[1].Value).Where(IsJson)
-                .Select(d => d.Contains("\"type\"", StringComparison.Ordinal) ? $$"""{"movie": "m", "upload": {"extension": "mp4", "destination": {{d}}}}""" : d));
+                .Select(d => d.Contains("\"type\"", StringComparison.Ordinal) ? """{"movie": "m", "upload": {"extension": "mp4", "destination": """ + d + "}}" : d));
         }
 
         Assert.True(bodies.Count >= 4, $"only {bodies.Count} documented bodies found");

@@ -13,7 +13,8 @@ public static partial class ServerPaths
 
     public static string Scrub(string message) => AbsolutePath().Replace(message, Replacement);
 
-    // Not preceded by a host, a scheme's "//" or a word (so URLs survive); not followed by '[' (so XML paths survive).
-    [GeneratedRegex(@"(?<![\w.:/\\~-])(?:file:)?(?:/[\w.@+~%=,-]+){2,}/?(?![\w.@+~%=,\[-])")]
+    // Not preceded by a host, a scheme's "//" or a word (so URLs survive); not followed by '[' (so XML paths survive); a
+    // sentence's full stop is not part of the path.
+    [GeneratedRegex(@"(?<![\w.:/\\~-])(?:file:)?(?:/[\w.@+~%=,-]+){2,}/?(?<!\.)(?![\w@+~%=,\[-]|\.\w)")]
     private static partial Regex AbsolutePath();
 }

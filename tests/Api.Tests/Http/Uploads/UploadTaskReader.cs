@@ -11,8 +11,8 @@ internal static class UploadTaskReader
 {
     public static readonly Dictionary<string, string> AnyMovie = new() { ["*"] = "greeting" };
 
-    /// <summary>The API's address policy with the storage emulator allow-listed, as a development setup would have it.</summary>
-    public static readonly OutboundUrlPolicy Addresses = new(["127.0.0.1:10000"]);
+    /// <summary>The API's address policy with a local storage emulator and S3 server allow-listed, as a development setup would have it.</summary>
+    public static readonly OutboundUrlPolicy Addresses = new(["127.0.0.1:10000", "127.0.0.1:9000"]);
 
     public static (IReadOnlyList<UploadTask>? Tasks, string? Error) Parse(string upload, IReadOnlyDictionary<string, string>? movies = null, bool requestIsAsync = false)
     {

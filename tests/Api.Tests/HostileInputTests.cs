@@ -100,7 +100,7 @@ public sealed class HostileInputTests(RenderSystemFixture system) : IAsyncLifeti
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         Assert.Equal("/movie/scene[1]" + string.Concat(Enumerable.Repeat("/scene[1]", 16)), problems.GetProperty("problems")[0].GetProperty("path").GetString());
 
-        var huge = await system.Management.PutAsync($"/v1/sdl/{project}/deeper", new StringContent(Nested(28_000), Encoding.UTF8, "application/xml"));
+        var huge = await system.Management.PutAsync($"/v1/sdl/{project}/deeper", new StringContent(Nested(22_000), Encoding.UTF8, "application/xml"));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, huge.StatusCode);
         await system.PutMovieAsync(project, "still-up", Greeting);
     }

@@ -135,7 +135,7 @@ public sealed class AssetInspectorMediaTests : IDisposable
 
         var refusal = await files.RefusedAsync("video_invalid", "clip.mp4", System.Text.Encoding.UTF8.GetBytes(playlist));
 
-        Assert.Contains("(hls)", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("[hls @", refusal.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class AssetInspectorMediaTests : IDisposable
 
         var refusal = await files.RefusedAsync("video_invalid", "clip.mp4", System.Text.Encoding.UTF8.GetBytes(script));
 
-        Assert.Contains("(concat)", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("[concat @", refusal.Message, StringComparison.Ordinal);
     }
 
     [Fact]

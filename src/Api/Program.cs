@@ -19,6 +19,7 @@ builder.Services.AddOptions<AssetApiOptions>().Bind(builder.Configuration.GetSec
 builder.Services.AddOptions<ClusterClientOptions>().Bind(builder.Configuration.GetSection(ClusterClientOptions.Section))
     .ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddMediaStore(builder.Configuration);
+builder.Services.AddApiInputLimits(builder.Configuration);
 builder.Services.AddSingleton<BasicAuthenticationFilter>();
 builder.Services.AddSingleton<GrainCallRetry>();
 builder.Services.AddApiCors(builder.Configuration);

@@ -92,6 +92,9 @@ public sealed class RenderSystemFixture : IAsyncLifetime
             ["Orleans__ClusterId"] = clusterId,
             ["Management__Keys__0__Key"] = Key,
             ["Management__Keys__0__Secret"] = Secret,
+            ["RemoteMedia__AllowedEndpoints__0"] = Images.Endpoint,
+            ["RemoteMedia__AllowedEndpoints__1"] = S3.Endpoint,
+            ["RemoteMedia__AllowedEndpoints__2"] = Targets.Endpoint,
         };
         foreach (var (key, value) in settings)
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Orleans.Render.Models;
 using Orleans.Render.Api.Http;
 using Orleans.Render.Conventions;
@@ -74,8 +75,19 @@ public static class ProjectEndpoints
                 return error;
             }
 
-            var body = Encoding.UTF8.GetString(bytes.Span);
-            var problems = IsXml(body, request.ContentType)
+            var (body, encodingError) = JsonBody.DecodeText(bytes);
+            if (body is null)
+            {
+                return encodingError!;
+            }
+
+            var isXml = IsXml(body, request.ContentType);
+            if (!isXml && JsonEncoding.FindProblem(bytes.Span) is { } encodingProblem)
+            {
+                return ApiErrors.BadRequest("invalid_json", encodingProblem);
+            }
+
+            var problems = isXml
                 ? await grain.PutMovieXmlAsync(movie, body)
                 : await grain.PutMovieAsync(movie, body);
             if (problems.Count > 0)
@@ -133,7 +145,7 @@ public static class ProjectEndpoints
                 });
         });
 
-        group.MapPost("/validate/{project}/{movie}", async (string project, string movie, HttpRequest request, IClusterClient client) =>
+        group.MapPost("/validate/{project}/{movie}", async (string project, string movie, HttpRequest request, IClusterClient client, IOptions<InputLimitsOptions> limits) =>
         {
             var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
             if (request.ContentLength is not 0)
@@ -146,14 +158,10 @@ public static class ProjectEndpoints
 
                 if (bytes.Length > 0)
                 {
-                    JsonDocument document;
-                    try
+                    var (document, jsonError) = JsonBody.Parse(bytes);
+                    if (document is null)
                     {
-                        document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 32 });
-                    }
-                    catch (JsonException ex)
-                    {
-                        return ApiErrors.BadRequest("invalid_json", $"The body is not valid JSON: {ex.Message}");
+                        return jsonError!;
                     }
 
                     using (document)
@@ -172,17 +180,22 @@ public static class ProjectEndpoints
                 }
             }
 
-            return await ValidateAsync(client, project, movie, parameters);
+            return await ValidateAsync(client, project, movie, parameters, limits.Value);
         });
 
         // impossible.io's diagnostics call; params come from the query string as in its v1 render API.
-        group.MapGet("/sdlmovieerrors/{project}/{movie}", async (string project, string movie, HttpRequest request, IClusterClient client) =>
-            await ValidateAsync(client, project, movie, request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal)));
+        group.MapGet("/sdlmovieerrors/{project}/{movie}", async (string project, string movie, HttpRequest request, IClusterClient client, IOptions<InputLimitsOptions> limits) =>
+            await ValidateAsync(client, project, movie, request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal), limits.Value));
     }
 
     private static async Task<IResult> ValidateAsync(
-        IClusterClient client, string project, string movie, IReadOnlyDictionary<string, string> parameters)
+        IClusterClient client, string project, string movie, IReadOnlyDictionary<string, string> parameters, InputLimitsOptions limits)
     {
+        if (ParamLimits.Check(parameters, limits) is { } tooMuch)
+        {
+            return tooMuch;
+        }
+
         var grain = await FindProjectAsync(client, project);
         if (grain is null)
         {

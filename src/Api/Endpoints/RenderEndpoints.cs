@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Orleans.Render.Api.Http;
 using Orleans.Render.Conventions;
+using Orleans.Render.Conventions.Addresses;
 using Orleans.Render.Models;
 
 namespace Orleans.Render.Api.Endpoints;
@@ -84,7 +85,9 @@ public static class RenderEndpoints
 
         using (document)
         {
-            return RenderBody.Parse(document!.RootElement, options.MaxParallel, options.Pools);
+            var (body, invalid) = RenderBody.Parse(document!.RootElement, options.MaxParallel, options.Pools, http.RequestServices.GetRequiredService<OutboundUrlPolicy>());
+            var tooMuch = body is null ? null : ParamLimits.Check(body.Params, http.RequestServices.GetRequiredService<IOptions<InputLimitsOptions>>().Value);
+            return tooMuch is null ? (body, invalid) : (null, tooMuch);
         }
     }
 

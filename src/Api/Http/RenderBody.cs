@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Orleans.Render.Api.Http.Uploads;
 using Orleans.Render.Models.Uploads;
 using Orleans.Render.Conventions;
+using Orleans.Render.Conventions.Addresses;
 
 namespace Orleans.Render.Api.Http;
 
@@ -20,7 +21,8 @@ public sealed partial record RenderBody(
     IReadOnlyList<UploadTask> Uploads,
     bool UploadIsList)
 {
-    public static (RenderBody? Body, IResult? Error) Parse(JsonElement root, int maxParallel, IReadOnlyCollection<string> pools)
+    public static (RenderBody? Body, IResult? Error) Parse(
+        JsonElement root, int maxParallel, IReadOnlyCollection<string> pools, OutboundUrlPolicy addresses)
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
@@ -140,10 +142,10 @@ public sealed partial record RenderBody(
         var uploadIsList = false;
         if (root.TryGetProperty("upload", out var upload) && upload.ValueKind != JsonValueKind.Null)
         {
-            var (tasks, uploadError) = UploadTasks.Parse(upload, movies, isAsync);
+            var (tasks, uploadError) = UploadTasks.Parse(upload, movies, isAsync, addresses);
             if (uploadError is not null)
             {
-                return Fail("invalid_upload", uploadError);
+                return (null, uploadError.ToResult());
             }
 
             (uploads, uploadIsList) = (tasks!, upload.ValueKind == JsonValueKind.Array);

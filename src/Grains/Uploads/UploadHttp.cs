@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Options;
+using Orleans.Render.Conventions.Addresses;
 using Orleans.Render.Rendering.Media;
 
 namespace Orleans.Render.Grains.Uploads;
@@ -20,7 +21,7 @@ public sealed class UploadHttp : IDisposable
             UseProxy = false,
             UseCookies = false,
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            ConnectCallback = new PublicEndpointConnector(remoteMedia.Value.AllowedEndpoints).ConnectAsync,
+            ConnectCallback = new PublicEndpointConnector(new OutboundUrlPolicy(remoteMedia.Value.AllowedEndpoints)).ConnectAsync,
         };
         Client = NewClient();
     }

@@ -45,6 +45,8 @@ public sealed class AssetInspector(AssetOptions options)
         new("aac", "", "audio/aac"),
     ];
 
+    private static readonly string DemuxerWhitelist = string.Join(',', Containers.Select(c => c.Format));
+
     public async Task<InspectedAsset> InspectAsync(string path, string name, string? contentType, CancellationToken cancellationToken)
     {
         if (new FileInfo(path).Length > options.MaxBytes)
@@ -235,7 +237,13 @@ public sealed class AssetInspector(AssetOptions options)
             UseShellExecute = false,
         };
         var fullPath = Path.GetFullPath(path);
-        foreach (var argument in (string[])["-v", "error", "-protocol_whitelist", "file", "-print_format", "json", "-show_format", "-show_streams", "-i", "file:" + fullPath])
+        // The demuxer whitelist keeps playlists (hls, concat) from opening other files before the container check below.
+        string[] arguments =
+        [
+            "-v", "error", "-protocol_whitelist", "file", "-format_whitelist", DemuxerWhitelist,
+            "-print_format", "json", "-show_format", "-show_streams", "-i", "file:" + fullPath,
+        ];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -258,7 +266,7 @@ public sealed class AssetInspector(AssetOptions options)
         }
 
         var output = await stdout;
-        var errors = (await stderr).Replace("file:" + fullPath, "the file", StringComparison.Ordinal).Replace(fullPath, "the file", StringComparison.Ordinal).Trim();
+        var errors = ServerPaths.Scrub((await stderr).Replace("file:" + fullPath, "the file", StringComparison.Ordinal).Replace(fullPath, "the file", StringComparison.Ordinal)).Trim();
         if (process.ExitCode != 0)
         {
             throw new InvalidDataException(errors.Length > 200 ? errors[..200] : errors.Length > 0 ? errors : "ffprobe could not read it");

@@ -1,25 +1,30 @@
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
+using Orleans.Render.Conventions.Addresses;
 
 namespace Orleans.Render.Rendering.Media;
 
 /// <summary>
 /// The <see cref="SocketsHttpHandler.ConnectCallback"/> for every connection made on a caller's behalf (remote media,
 /// upload destinations, callbacks): it resolves the host and dials only addresses <see cref="AddressPolicy"/> accepts,
-/// unless the "host:port" is allow-listed. The check runs for each new connection, redirect hops included, so the
+/// and no host <see cref="OutboundUrlPolicy"/> refuses by name, unless the "host:port" is allow-listed. The check runs for each new connection, redirect hops included, so the
 /// address dialled is the one that was checked (no DNS-rebinding window).
 /// </summary>
-public sealed class PublicEndpointConnector(IEnumerable<string> allowedEndpoints)
+public sealed class PublicEndpointConnector(OutboundUrlPolicy policy)
 {
-    private readonly HashSet<string> allowed = new(allowedEndpoints, StringComparer.OrdinalIgnoreCase);
-
     /// <summary>Throws <see cref="RenderInputException"/> <c>url_refused</c> for a private address, <c>fetch_failed</c> when the host does not resolve.</summary>
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var endpoint = context.DnsEndPoint;
+        var allowListed = policy.IsAllowListed(endpoint.Host, endpoint.Port);
+        if (!allowListed && OutboundUrlPolicy.IsRefusedHost(endpoint.Host))
+        {
+            throw new RenderInputException("url_refused", $"Host '{endpoint.Host}' is not a public address.");
+        }
+
         var addresses = await ResolveAsync(endpoint.Host, cancellationToken);
-        if (!IsAllowed(endpoint) && addresses.Any(AddressPolicy.IsRefused))
+        if (!allowListed && addresses.Any(AddressPolicy.IsRefused))
         {
             throw new RenderInputException("url_refused", $"Host '{endpoint.Host}' is not a public address.");
         }
@@ -58,9 +63,4 @@ public sealed class PublicEndpointConnector(IEnumerable<string> allowedEndpoints
             ? addresses
             : throw new RenderInputException("fetch_failed", $"Host '{host}' could not be resolved.");
     }
-
-    private bool IsAllowed(DnsEndPoint endpoint) =>
-        allowed.Count > 0
-        && (allowed.Contains($"{endpoint.Host}:{endpoint.Port}")
-            || allowed.Contains($"[{endpoint.Host.Trim('[', ']')}]:{endpoint.Port}"));
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Orleans.Render.Conventions.Addresses;
 
 namespace Orleans.Render.Rendering.Media;
 
@@ -11,12 +12,14 @@ public sealed class RemoteMediaFetcher : IDisposable
     private const int BufferSize = 81920;
 
     private readonly RemoteMediaOptions options;
+    private readonly OutboundUrlPolicy policy;
     private readonly HttpClient client;
 
     public RemoteMediaFetcher(RemoteMediaOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         this.options = options;
+        policy = new OutboundUrlPolicy(options.AllowedEndpoints);
 
         var handler = new SocketsHttpHandler
         {
@@ -29,7 +32,7 @@ public sealed class RemoteMediaFetcher : IDisposable
             PreAuthenticate = false,
             AutomaticDecompression = DecompressionMethods.None,
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            ConnectCallback = new PublicEndpointConnector(options.AllowedEndpoints).ConnectAsync,
+            ConnectCallback = new PublicEndpointConnector(policy).ConnectAsync,
         };
         client = new HttpClient(handler, disposeHandler: true) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
         client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("Orleans.Render", null));
@@ -83,6 +86,12 @@ public sealed class RemoteMediaFetcher : IDisposable
     {
         for (var redirects = 0; ; redirects++)
         {
+            // Refused before any connection, so a literal private address never reaches the network (the connector checks again).
+            if (policy.Refusal(uri) is { } refusal)
+            {
+                throw new RenderInputException("url_refused", $"The media URL on '{uri.Host}' {refusal}.");
+            }
+
             using var response = await SendAsync(uri, cancellationToken);
             if (IsRedirect(response.StatusCode))
             {

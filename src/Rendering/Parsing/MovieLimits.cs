@@ -9,6 +9,12 @@ public static class MovieLimits
     public const double MaxMovieSeconds = 600;
     public const int MaxScenes = 200;
 
+    /// <summary>How deep scenes may nest (a choice's default that is itself a choice, …); the top-level scenes are level 1.</summary>
+    public const int MaxSceneDepth = 16;
+
+    /// <summary>How deep a movie document may nest: JSON objects and arrays, or XML elements.</summary>
+    public const int MaxDocumentDepth = 32;
+
     /// <summary>The furthest in-point into a video or audio source, in seconds.</summary>
     public const double MaxMediaSeconds = 86_400;
     public const int MaxLayersPerScene = 64;

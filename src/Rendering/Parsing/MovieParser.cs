@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using Orleans.Render.Conventions;
 using Orleans.Render.Rendering.Model;
 
 namespace Orleans.Render.Rendering.Parsing;
@@ -16,15 +18,20 @@ public static class MovieParser
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 32 });
+            document = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MovieLimits.MaxDocumentDepth });
         }
         catch (JsonException ex)
         {
-            return new MovieParseResult(null, [new MovieError("$", $"The movie is not valid JSON: {ex.Message}")]);
+            return new MovieParseResult(null, [new MovieError(ex.Path ?? "$", $"The movie is not valid JSON: {ex.Message}")]);
         }
 
         using (document)
         {
+            if (JsonEncoding.FindProblem(Encoding.UTF8.GetBytes(json)) is { } problem)
+            {
+                return new MovieParseResult(null, [new MovieError("$", $"The movie is not valid JSON: {problem}")]);
+            }
+
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return new MovieParseResult(null, [new MovieError("$", "The movie must be a JSON object.")]);

@@ -81,13 +81,12 @@ internal sealed class ObjectReader
             return fallback;
         }
 
-        if (value.ValueKind != JsonValueKind.Number)
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || !double.IsFinite(number))
         {
             Error(member, "must be a number.");
             return fallback;
         }
 
-        var number = value.GetDouble();
         if (number < min || number > max)
         {
             Error(member, $"must be between {min} and {max}.");
@@ -119,7 +118,7 @@ internal sealed class ObjectReader
             }
 
             if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
-                || parsed < min || parsed > max || (wholeNumber && parsed != Math.Floor(parsed)))
+                || !double.IsFinite(parsed) || parsed < min || parsed > max || (wholeNumber && parsed != Math.Floor(parsed)))
             {
                 Error(member, $"must be a {(wholeNumber ? "whole number" : "number")} between {min} and {max}, or a string with variables.");
                 return fallback;

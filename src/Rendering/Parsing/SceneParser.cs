@@ -8,8 +8,15 @@ internal static class SceneParser
     private static readonly string[] TransitionNames =
         ["crossfade", "fadeblack", "wipeleft", "wiperight", "wipeup", "wipedown", "slideleft", "slideright", "slideup", "slidedown"];
 
-    public static Scene Read(ObjectReader reader, Func<ObjectReader, Layer?> readLayer, bool isCase = false)
+    /// <summary>Reads the scene at <paramref name="depth"/> (1 for a top-level scene); deeper than <see cref="MovieLimits.MaxSceneDepth"/> is an error, not read.</summary>
+    public static Scene Read(ObjectReader reader, Func<ObjectReader, Layer?> readLayer, bool isCase = false, int depth = 1)
     {
+        if (depth > MovieLimits.MaxSceneDepth)
+        {
+            reader.Error("type", $"is a scene nested more than {MovieLimits.MaxSceneDepth} levels deep.");
+            return new Scene(new SceneLength(null, 1), null, []);
+        }
+
         var type = reader.Choice("type", "regular", "regular", "optional", "choice");
         var condition = reader.VariableName("condition");
         var transition = reader.Object("transition") is { } transitionReader ? ReadTransition(transitionReader) : null;
@@ -37,8 +44,8 @@ internal static class SceneParser
                 reader.Error("variable", "is required for a choice scene (the name of the param that picks the case).");
             }
 
-            var cases = reader.Objects("cases", MovieLimits.MaxScenes, required: true).Select(c => Read(c, readLayer, isCase: true)).ToList();
-            var fallback = reader.Object("default") is { } defaultReader ? Read(defaultReader, readLayer) : null;
+            var cases = reader.Objects("cases", MovieLimits.MaxScenes, required: true).Select(c => Read(c, readLayer, isCase: true, depth + 1)).ToList();
+            var fallback = reader.Object("default") is { } defaultReader ? Read(defaultReader, readLayer, depth: depth + 1) : null;
             reader.RejectUnknownMembers();
             return new Scene(new SceneLength(null, null), null, [])
             {

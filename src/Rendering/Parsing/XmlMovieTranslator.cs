@@ -25,12 +25,16 @@ public static class XmlMovieTranslator
 
     public static XmlTranslation Translate(string xml)
     {
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = MaxCharacters };
         XDocument document;
         try
         {
-            using var reader = XmlReader.Create(
-                new StringReader(xml),
-                new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = MaxCharacters });
+            if (FindTooDeep(xml, settings) is { } tooDeep)
+            {
+                return new XmlTranslation(null, [tooDeep]);
+            }
+
+            using var reader = XmlReader.Create(new StringReader(xml), settings);
             document = XDocument.Load(reader, LoadOptions.SetLineInfo);
         }
         catch (XmlException ex)
@@ -54,5 +58,35 @@ public static class XmlMovieTranslator
         var json = movie.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
         var parsed = MovieParser.Parse(json);
         return new XmlTranslation(json, [.. parsed.Errors.Select(context.ToXmlError)]);
+    }
+
+    /// <summary>
+    /// The first element nested deeper than <see cref="MovieLimits.MaxDocumentDepth"/>, found in one streaming pass before
+    /// the document is built, so no later walk over it can run out of stack.
+    /// </summary>
+    private static MovieError? FindTooDeep(string xml, XmlReaderSettings settings)
+    {
+        using var reader = XmlReader.Create(new StringReader(xml), settings);
+        var path = new List<string>();
+        while (reader.Read())
+        {
+            if (reader.NodeType != XmlNodeType.Element)
+            {
+                continue;
+            }
+
+            if (reader.Depth >= MovieLimits.MaxDocumentDepth)
+            {
+                var line = reader is IXmlLineInfo info ? info.LineNumber : 0;
+                return new MovieError(
+                    "/" + string.Join('/', path.Take(reader.Depth)),
+                    $"Elements nest more than {MovieLimits.MaxDocumentDepth} levels deep (line {line}).");
+            }
+
+            path.RemoveRange(reader.Depth, path.Count - reader.Depth);
+            path.Add(reader.LocalName);
+        }
+
+        return null;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Orleans.Render.Api.Http;
+using Orleans.Render.Conventions.Addresses;
 using Orleans.Render.Models.Uploads;
 using Xunit;
 
@@ -15,7 +16,7 @@ public sealed class RenderBodyTests
     private static (RenderBody? Body, IResult? Error) Parse(string json)
     {
         using var document = JsonDocument.Parse(json);
-        return RenderBody.Parse(document.RootElement, MaxParallel, Pools);
+        return RenderBody.Parse(document.RootElement, MaxParallel, Pools, OutboundUrlPolicy.Strict);
     }
 
     private static RenderBody Valid(string json)

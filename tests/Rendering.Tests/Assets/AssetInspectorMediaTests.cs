@@ -129,13 +129,13 @@ public sealed class AssetInspectorMediaTests : IDisposable
     [Fact]
     public async Task An_hls_playlist_dressed_as_an_mp4_is_refused_by_its_container()
     {
-        // ffprobe reads it (its segment is a local file it may open), so only the container list stops it.
+        // Its segment is a local file; the demuxer whitelist stops ffprobe before it opens it.
         var segment = files.Write("piece.ts", await VideoAsync(".ts", withSound: false, "-c:v", "libx264"));
         var playlist = $"#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXTINF:1.0,\n{segment}\n#EXT-X-ENDLIST\n";
 
         var refusal = await files.RefusedAsync("video_invalid", "clip.mp4", System.Text.Encoding.UTF8.GetBytes(playlist));
 
-        Assert.Contains("(hls)", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("[hls @", refusal.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class AssetInspectorMediaTests : IDisposable
 
         var refusal = await files.RefusedAsync("video_invalid", "clip.mp4", System.Text.Encoding.UTF8.GetBytes(script));
 
-        Assert.Contains("(concat)", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("[concat @", refusal.Message, StringComparison.Ordinal);
     }
 
     [Fact]

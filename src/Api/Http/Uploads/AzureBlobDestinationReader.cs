@@ -28,7 +28,35 @@ internal sealed partial class AzureBlobDestinationReader : IDestinationReader
             throw d.Invalid("accountkey", "must be the account's base64 shared key");
         }
 
-        return new AzureBlobDestination(account, container, blob, accountKey, sas, connection, d.Text("contenttype"));
+        if (connection is not null)
+        {
+            d.Check("connectionstring", BlobEndpointOf(connection) ?? throw d.Invalid("connectionstring", "must name an 'AccountName' or a 'BlobEndpoint'"));
+        }
+
+        return new AzureBlobDestination(account, container, blob, accountKey, sas, connection, d.HeaderValue("contenttype"));
+    }
+
+    /// <summary>The blob endpoint the storage SDK would call for a connection string (the development emulator is 127.0.0.1:10000).</summary>
+    private static string? BlobEndpointOf(string connection)
+    {
+        var settings = connection.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => part.Split('=', 2))
+            .Where(pair => pair.Length == 2)
+            .GroupBy(pair => pair[0].Trim(), StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.Last()[1].Trim(), StringComparer.OrdinalIgnoreCase);
+        if (settings.TryGetValue("UseDevelopmentStorage", out var development) && development.Equals("true", StringComparison.OrdinalIgnoreCase))
+        {
+            return settings.GetValueOrDefault("DevelopmentStorageProxyUri") ?? "http://127.0.0.1:10000";
+        }
+
+        if (settings.TryGetValue("BlobEndpoint", out var endpoint))
+        {
+            return endpoint;
+        }
+
+        return settings.TryGetValue("AccountName", out var name)
+            ? $"{settings.GetValueOrDefault("DefaultEndpointsProtocol") ?? "https"}://{name}.blob.{settings.GetValueOrDefault("EndpointSuffix") ?? "core.windows.net"}"
+            : null;
     }
 
     [GeneratedRegex("^[a-z0-9]{3,24}$")]

@@ -26,12 +26,12 @@ internal sealed partial class HttpDestinationReader : IDestinationReader
             throw d.Invalid("headers", $"may not set '{UploadFields.Short(bad)}'");
         }
 
-        if (headers.Values.Any(v => v.Contains('\r') || v.Contains('\n')))
+        if (headers.Values.Any(v => v.Any(char.IsControl)))
         {
-            throw d.Invalid("headers", "values may not contain line breaks");
+            throw d.Invalid("headers", "values may not contain line breaks or control characters");
         }
 
-        return new HttpDestination(url, method, headers, d.Text("field") ?? "file", d.Text("filename"), d.Text("contenttype"));
+        return new HttpDestination(url, method, headers, d.HeaderValue("field") ?? "file", d.HeaderValue("filename"), d.HeaderValue("contenttype"));
     }
 
     [GeneratedRegex("^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$")]

@@ -38,6 +38,17 @@ internal sealed partial class S3DestinationReader : IDestinationReader
             throw d.Invalid("s3host", "must be a host name with an optional port, or an http(s) URL with no path");
         }
 
+        if (host is not null)
+        {
+            d.Check("s3host", host.Contains("://", StringComparison.Ordinal) ? host : $"https://{host}");
+        }
+
+        var region = d.Text("region");
+        if (region is not null && !RegionName().IsMatch(region))
+        {
+            throw d.Invalid("region", "must be a region name such as eu-west-1");
+        }
+
         var acl = d.Text("acl") ?? "public-read";
         if (!CannedAcls.Contains(acl))
         {
@@ -51,8 +62,8 @@ internal sealed partial class S3DestinationReader : IDestinationReader
         }
 
         return new S3Destination(
-            bucket, filename, keyId, secret, usePolicy, host, d.Flag("secure", false), d.Text("contenttype") ?? ContentTypeOf(extension),
-            d.Text("contentdisposition"), acl, d.Flag("reduced_redundancy", false), d.Text("cachecontrol"), metadata, d.Text("region"));
+            bucket, filename, keyId, secret, usePolicy, host, d.Flag("secure", false), d.HeaderValue("contenttype") ?? ContentTypeOf(extension),
+            d.HeaderValue("contentdisposition"), acl, d.Flag("reduced_redundancy", false), d.HeaderValue("cachecontrol"), metadata, region);
     }
 
     private static string ContentTypeOf(string extension) =>
@@ -69,4 +80,7 @@ internal sealed partial class S3DestinationReader : IDestinationReader
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,100}$")]
     private static partial Regex MetadataName();
+
+    [GeneratedRegex("^[a-z0-9-]{1,40}$")]
+    private static partial Regex RegionName();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Orleans.Render.Conventions;
+using Orleans.Render.Conventions.Addresses;
 using Orleans.Render.Models.Uploads;
 
 namespace Orleans.Render.Api.Http.Uploads;
@@ -19,19 +20,23 @@ public static class UploadTasks
         new YouTubeDestinationReader(), new FacebookDestinationReader(), new DropboxDestinationReader(),
     }.ToDictionary(r => r.Type, StringComparer.Ordinal);
 
-    /// <summary>The tasks, or a sentence saying which field is wrong.</summary>
-    public static (IReadOnlyList<UploadTask>? Tasks, string? Error) Parse(JsonElement upload, IReadOnlyDictionary<string, string> movies, bool requestIsAsync)
+    /// <summary>
+    /// The tasks, or the error: <c>invalid_upload</c> (400) with a sentence saying which field is wrong, or
+    /// <c>url_refused</c> (422) naming the destination or callback field <paramref name="addresses"/> refuses.
+    /// </summary>
+    public static (IReadOnlyList<UploadTask>? Tasks, UploadTaskError? Error) Parse(
+        JsonElement upload, IReadOnlyDictionary<string, string> movies, bool requestIsAsync, OutboundUrlPolicy addresses)
     {
         var isList = upload.ValueKind == JsonValueKind.Array;
         var elements = isList ? upload.EnumerateArray().ToList() : [upload];
         if (elements.Count == 0)
         {
-            return (null, "'upload' is an empty list.");
+            return (null, new(InvalidUploadException.InvalidUpload, "'upload' is an empty list."));
         }
 
         if (elements.Count > MaxTasks)
         {
-            return (null, $"'upload' may list at most {MaxTasks} tasks.");
+            return (null, new(InvalidUploadException.InvalidUpload, $"'upload' may list at most {MaxTasks} tasks."));
         }
 
         var tasks = new List<UploadTask>();
@@ -40,25 +45,26 @@ public static class UploadTasks
             var where = isList ? string.Create(CultureInfo.InvariantCulture, $"upload[{i}]") : "upload";
             try
             {
-                tasks.Add(ParseTask(elements[i], where, movies, requestIsAsync));
+                tasks.Add(ParseTask(elements[i], where, movies, requestIsAsync, addresses));
             }
             catch (InvalidUploadException ex)
             {
-                return (null, ex.Message);
+                return (null, new(ex.Code, ex.Message));
             }
         }
 
         return (tasks, null);
     }
 
-    private static UploadTask ParseTask(JsonElement task, string where, IReadOnlyDictionary<string, string> movies, bool requestIsAsync)
+    private static UploadTask ParseTask(
+        JsonElement task, string where, IReadOnlyDictionary<string, string> movies, bool requestIsAsync, OutboundUrlPolicy addresses)
     {
         if (task.ValueKind != JsonValueKind.Object)
         {
             throw new InvalidUploadException($"'{where}' must be an upload task object.");
         }
 
-        var fields = new UploadFields(task, where);
+        var fields = new UploadFields(task, where, addresses);
         var extension = fields.Text("extension")?.ToLowerInvariant();
         if (extension is null || !OutputFormats.IsOutputExtension(extension))
         {
@@ -75,10 +81,17 @@ public static class UploadTasks
             throw new InvalidUploadException($"'{where}.destination' must be an object with a 'type'.");
         }
 
-        var target = new UploadFields(destination, $"{where}.destination");
+        var target = fields.Nested(destination, "destination");
         var type = target.Text("type") ?? throw new InvalidUploadException($"'{where}.destination.type' is required: {UploadDestinationTypes.Listed}.");
         var reader = Readers.GetValueOrDefault(type.ToLowerInvariant())
             ?? throw new InvalidUploadException($"'{where}.destination.type' must be {UploadDestinationTypes.Listed}.");
         return new UploadTask(extension, reader.Read(target, extension), fields.Flag("async", requestIsAsync), fields.Url("onsuccess"), fields.Url("onerror"));
     }
+}
+
+/// <summary>Why an <c>upload</c> field was refused: <see cref="Code"/> is <c>invalid_upload</c> (400) or <c>url_refused</c> (422).</summary>
+public sealed record UploadTaskError(string Code, string Message)
+{
+    public IResult ToResult() => ApiErrors.Error(
+        Code == InvalidUploadException.UrlRefused ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest, Code, Message);
 }

@@ -10,9 +10,16 @@ namespace Orleans.Render.Rendering.Parsing.Xml;
 /// </summary>
 internal static class SceneElement
 {
-    public static JsonObject Translate(TranslationContext context, XElement scene, string jsonPath, string xmlPath, bool inChoice)
+    /// <summary>Translates the scene at <paramref name="depth"/> (1 at the top); one nested deeper than <see cref="MovieLimits.MaxSceneDepth"/> is an error, not translated.</summary>
+    public static JsonObject Translate(TranslationContext context, XElement scene, string jsonPath, string xmlPath, bool inChoice, int depth = 1)
     {
         context.Origin(jsonPath, xmlPath);
+        if (depth > MovieLimits.MaxSceneDepth)
+        {
+            context.Error(xmlPath, $"A <scene> may be nested at most {MovieLimits.MaxSceneDepth} levels deep{TranslationContext.Line(scene)}.");
+            return [];
+        }
+
         var element = new ElementReader(context, scene, jsonPath, xmlPath);
         var type = element.Take("type");
         if (type is not null)
@@ -65,11 +72,11 @@ internal static class SceneElement
                         context.Error(childPath, "A choice has at most one <scene> without a case (its default).");
                     }
 
-                    json["default"] = Translate(context, child, $"{jsonPath}.default", childPath, inChoice: false);
+                    json["default"] = Translate(context, child, $"{jsonPath}.default", childPath, inChoice: false, depth + 1);
                 }
                 else
                 {
-                    cases.Add(Translate(context, child, $"{jsonPath}.cases[{cases.Count}]", childPath, inChoice: true));
+                    cases.Add(Translate(context, child, $"{jsonPath}.cases[{cases.Count}]", childPath, inChoice: true, depth + 1));
                 }
             }
             else if (LayerElement.IsLayer(name))

@@ -23,7 +23,7 @@ public sealed class DropboxDestinationReaderTests
     [InlineData("""{"type": "dropbox", "oauth_access_token": "t", "filename": "/videos/"}""", "'upload.destination.filename' must be a file path such as /videos/alex.mp4.")]
     [InlineData("""{"type": "dropbox", "oauth_access_token": "t", "filename": "/"}""", "'upload.destination.filename' must be a file path such as /videos/alex.mp4.")]
     [InlineData("""{"type": "dropbox", "oauth_access_token": "t", "filename": "//server/a.mp4"}""", "'upload.destination.filename' must be a file path such as /videos/alex.mp4.")]
-    [InlineData("""{"type": "dropbox", "oauth_access_token": "t", "filename": "/a\u0000.mp4"}""", "'upload.destination.filename' must be a file path such as /videos/alex.mp4.")]
+    [InlineData("""{"type": "dropbox", "oauth_access_token": "t", "filename": "/a\u0000.mp4"}""", "'upload.destination.filename' may not contain control characters.")]
     [InlineData("""{"type": "dropbox", "oauth_access_token": "t", "filename": "/a\n.mp4"}""", "'upload.destination.filename' must be a file path such as /videos/alex.mp4.")]
     [InlineData("""{"type": "dropbox", "oauth_access_token": 42, "filename": "/a.mp4"}""", "'upload.destination.oauth_access_token' must be a string.")]
     public void Each_mistake_is_named(string destination, string expected) =>

@@ -49,8 +49,8 @@ public sealed class HttpDestinationReaderTests
     [InlineData("""{"type": "http", "url": "https://example.com/x", "headers": {"Idempotency-Key": "mine"}}""", "'upload.destination.headers' may not set 'Idempotency-Key'.")]
     [InlineData("""{"type": "http", "url": "https://example.com/x", "headers": {"X Bad": "1"}}""", "'upload.destination.headers' may not set 'X Bad'.")]
     [InlineData("""{"type": "http", "url": "https://example.com/x", "headers": {"X-Bad:": "1"}}""", "'upload.destination.headers' may not set 'X-Bad:'.")]
-    [InlineData("""{"type": "http", "url": "https://example.com/x", "headers": {"X-Ok": "a\r\nHost: evil"}}""", "'upload.destination.headers' values may not contain line breaks.")]
-    [InlineData("""{"type": "http", "url": "https://example.com/x", "headers": {"X-Ok": "a\nb"}}""", "'upload.destination.headers' values may not contain line breaks.")]
+    [InlineData("""{"type": "http", "url": "https://example.com/x", "headers": {"X-Ok": "a\r\nHost: evil"}}""", "'upload.destination.headers' values may not contain line breaks or control characters.")]
+    [InlineData("""{"type": "http", "url": "https://example.com/x", "headers": {"X-Ok": "a\nb"}}""", "'upload.destination.headers' values may not contain line breaks or control characters.")]
     [InlineData("""{"type": "http", "url": "https://example.com/x", "headers": ["X-Ok: 1"]}""", "'upload.destination.headers' must be an object of strings.")]
     [InlineData("""{"type": "http", "url": "https://example.com/x", "headers": {"X-Ok": true}}""", "'upload.destination.headers' must be an object of at most 50 strings.")]
     public void Each_mistake_is_named(string destination, string expected) =>

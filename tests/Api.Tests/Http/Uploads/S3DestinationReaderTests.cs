@@ -48,10 +48,10 @@ public sealed class S3DestinationReaderTests
     }
 
     [Theory]
-    [InlineData("minio.local")]
-    [InlineData("minio.local:9000")]
+    [InlineData("minio.example.com")]
+    [InlineData("minio.example.com:9000")]
     [InlineData("127.0.0.1:9000")]
-    [InlineData("http://minio.local:9000")]
+    [InlineData("http://minio.example.com:9000")]
     [InlineData("https://s3.example.com/")]
     public void An_s3_compatible_host_is_a_host_with_a_port_or_an_origin(string host) =>
         Assert.Equal(host, Destination<S3Destination>($$"""{ {{Valid}}, "s3host": "{{host}}" }""").Host);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Orleans.Render.Api.Http.Uploads;
+using Orleans.Render.Conventions.Addresses;
 using Orleans.Render.Models.Uploads;
 using Xunit;
 
@@ -10,10 +11,19 @@ internal static class UploadTaskReader
 {
     public static readonly Dictionary<string, string> AnyMovie = new() { ["*"] = "greeting" };
 
+    /// <summary>The API's address policy with a local storage emulator and S3 server allow-listed, as a development setup would have it.</summary>
+    public static readonly OutboundUrlPolicy Addresses = new(["127.0.0.1:10000", "127.0.0.1:9000"]);
+
     public static (IReadOnlyList<UploadTask>? Tasks, string? Error) Parse(string upload, IReadOnlyDictionary<string, string>? movies = null, bool requestIsAsync = false)
     {
+        var (tasks, error) = Read(upload, movies, requestIsAsync);
+        return (tasks, error?.Message);
+    }
+
+    public static (IReadOnlyList<UploadTask>? Tasks, UploadTaskError? Error) Read(string upload, IReadOnlyDictionary<string, string>? movies = null, bool requestIsAsync = false)
+    {
         using var document = JsonDocument.Parse(upload);
-        return UploadTasks.Parse(document.RootElement, movies ?? AnyMovie, requestIsAsync);
+        return UploadTasks.Parse(document.RootElement, movies ?? AnyMovie, requestIsAsync, Addresses);
     }
 
     /// <summary>The one task of <c>{"extension": …, "destination": …}</c>, asserting it was read.</summary>

@@ -1,8 +1,8 @@
 using System.Net;
-using Orleans.Render.Rendering.Media;
+using Orleans.Render.Conventions.Addresses;
 using Xunit;
 
-namespace Orleans.Render.Rendering.Tests.Media;
+namespace Orleans.Render.Rendering.Tests.Conventions;
 
 public sealed class AddressPolicyTests
 {
@@ -29,6 +29,14 @@ public sealed class AddressPolicyTests
     [InlineData("::ffff:169.254.169.254")]
     [InlineData("::ffff:10.1.2.3")]
     [InlineData("64:ff9b::a9fe:a9fe")]
+    [InlineData("::127.0.0.1")]
+    [InlineData("2002:7f00:1::1")]
+    [InlineData("2002:a9fe:a9fe::1")]
+    [InlineData("2001:0:4136:e378::1")]
+    [InlineData("2001:db8::1")]
+    [InlineData("198.18.0.1")]
+    [InlineData("192.0.2.1")]
+    [InlineData("192.0.0.170")]
     public void Non_public_addresses_are_refused(string address) =>
         Assert.True(AddressPolicy.IsRefused(IPAddress.Parse(address)));
 
@@ -39,6 +47,7 @@ public sealed class AddressPolicyTests
     [InlineData("100.128.0.1")]
     [InlineData("2606:4700::1111")]
     [InlineData("::ffff:8.8.8.8")]
+    [InlineData("2002:808:808::1")]
     public void Public_addresses_are_allowed(string address) =>
         Assert.False(AddressPolicy.IsRefused(IPAddress.Parse(address)));
 }

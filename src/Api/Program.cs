@@ -54,6 +54,7 @@ app.MapProjectEndpoints();
 app.MapAssetEndpoints();
 app.MapRenderEndpoints();
 app.MapDeliveryEndpoints();
+app.MapBatchEndpoints();
 app.MapOrleansDashboard("/dashboard").AddEndpointFilter<IEndpointConventionBuilder, BasicAuthenticationFilter>();
 app.MapFallback(() => ApiErrors.NotFound("not_found", "There is no such endpoint."));
 app.Run();

@@ -88,8 +88,11 @@ public static class RenderEndpoints
         }
     }
 
-    /// <summary>The JSON of every movie the body's movie map names, from the project; a missing project or movie is 404.</summary>
-    private static async Task<(Dictionary<string, string>? Movies, IResult? Error)> ProjectMoviesAsync(IClusterClient client, string project, RenderBody body)
+    /// <summary>The JSON of every movie named, from the project; a missing project or movie is 404.</summary>
+    private static Task<(Dictionary<string, string>? Movies, IResult? Error)> ProjectMoviesAsync(IClusterClient client, string project, RenderBody body) =>
+        ProjectMoviesAsync(client, project, body.Movies.Values);
+
+    internal static async Task<(Dictionary<string, string>? Movies, IResult? Error)> ProjectMoviesAsync(IClusterClient client, string project, IEnumerable<string> names)
     {
         var projectGrain = await ProjectEndpoints.FindProjectAsync(client, project);
         if (projectGrain is null)
@@ -98,7 +101,7 @@ public static class RenderEndpoints
         }
 
         var movies = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in body.Movies.Values.Distinct())
+        foreach (var name in names.Distinct())
         {
             var json = await projectGrain.GetMovieAsync(name);
             if (json is null)
@@ -197,9 +200,9 @@ public static class RenderEndpoints
     private static IResult Cancelled() => ApiErrors.Error(StatusCodes.Status410Gone, "cancelled", "The token was deleted and its outputs are gone.");
 
     /// <summary>24 random bytes (192 bits) as URL-safe base64: 32 characters, never guessable.</summary>
-    private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+    internal static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
 
-    private static string BaseUrl(HttpContext http, RenderApiOptions options) =>
+    internal static string BaseUrl(HttpContext http, RenderApiOptions options) =>
         string.IsNullOrWhiteSpace(options.PublicBaseUrl)
             ? string.Create(CultureInfo.InvariantCulture, $"{http.Request.Scheme}://{http.Request.Host}")
             : options.PublicBaseUrl.TrimEnd('/');

@@ -109,12 +109,12 @@ public static class BatchBody
     }
 
     /// <summary>A render body's error, with the task's index in an <c>X-Batch-Task</c> header so a client can find it.</summary>
-    private sealed class TaskError(int index, IResult inner) : IResult
+    public sealed record TaskError(int Index, IResult Error) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
-            httpContext.Response.Headers["X-Batch-Task"] = index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return inner.ExecuteAsync(httpContext);
+            httpContext.Response.Headers["X-Batch-Task"] = Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Error.ExecuteAsync(httpContext);
         }
     }
 }

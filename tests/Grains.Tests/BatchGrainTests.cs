@@ -106,5 +106,47 @@ public sealed class BatchGrainTests(RenderClusterFixture fixture)
         Assert.NotNull(failed.ErrorCode);
     }
 
+    [Fact]
+    public async Task A_large_batch_is_stored_in_chunks_so_its_own_record_stays_small_and_no_write_holds_the_whole_batch()
+    {
+        var tasks = Enumerable.Range(0, 2_500).Select(i => Batches.Task($"large {i}")).ToList();
+        var batch = await Batches.CreateAsync(fixture.Grains, 8, tasks, perCall: 500);
+        var id = batch.GetPrimaryKeyString();
+        await batch.CancelAsync();
+        await ReactivateAllAsync();
+
+        var blobs = await StateBlobsAsync(id);
+        Assert.Equal(25, blobs.Count(b => b.Name.Contains("batch-tasks-", StringComparison.Ordinal)));
+        Assert.Equal(25, blobs.Count(b => b.Name.Contains("batch-results-", StringComparison.Ordinal)));
+        var record = Assert.Single(blobs, b => !b.Name.Contains("batch-tasks-", StringComparison.Ordinal)
+            && !b.Name.Contains("batch-results-", StringComparison.Ordinal) && !b.Name.Contains("batch-movies", StringComparison.Ordinal));
+        Assert.InRange(record.Bytes, 1, 4_096);
+        var tasksChunk = blobs.Where(b => b.Name.Contains("batch-tasks-", StringComparison.Ordinal)).Max(b => b.Bytes);
+        Assert.True(tasksChunk < blobs.Sum(b => b.Bytes) / 20, $"largest task chunk {tasksChunk} bytes");
+        var info = (await batch.GetInfoAsync())!;
+        Assert.Equal((BatchStatus.Cancelled, 2_500, 2_500), (info.Status, info.Total, info.Cancelled));
+        var last = (await batch.GetResultsAsync(2_499, 10))!.Results.Single();
+        Assert.Equal((2_499, BatchTaskStatus.Cancelled, 32), (last.Index, last.Status, last.Token.Length));
+    }
+
+    /// <summary>The grain-state blobs of the batch <paramref name="id"/> in every container, with their sizes.</summary>
+    private async Task<List<(string Name, long Bytes)>> StateBlobsAsync(string id)
+    {
+        var found = new List<(string, long)>();
+        var blobs = new Azure.Storage.Blobs.BlobServiceClient(fixture.StorageConnectionString);
+        await foreach (var container in blobs.GetBlobContainersAsync())
+        {
+            await foreach (var blob in blobs.GetBlobContainerClient(container.Name).GetBlobsAsync())
+            {
+                if (blob.Name.Contains(id, StringComparison.Ordinal))
+                {
+                    found.Add((blob.Name, blob.Properties.ContentLength ?? 0));
+                }
+            }
+        }
+
+        return found;
+    }
+
     private Task ReactivateAllAsync() => fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 }

@@ -104,7 +104,17 @@ public sealed class BatchGrain(
 
             await store.AddAsync(Batch.Total, tasks, movies);
             Batch.Total += tasks.Count;
-            await state.WriteOrDeactivateAsync(this);
+            try
+            {
+                await state.WriteOrDeactivateAsync(this);
+            }
+            catch
+            {
+                // Not stored, so not added: the chunks' extra tasks are dropped by the next add or activation.
+                Batch.Total -= tasks.Count;
+                throw;
+            }
+
             Wake();
             return new BatchUpdate(Info());
         }

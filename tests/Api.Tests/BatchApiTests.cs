@@ -144,6 +144,33 @@ public sealed class BatchApiTests(RenderSystemFixture system) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_running_batch_finishes_after_the_whole_cluster_restarted_with_the_tokens_it_had()
+    {
+        var id = (await JsonAsync(await TsAsync(HttpMethod.Post, "/v2/batch", """{"window": 2}"""))).GetProperty("id").GetString()!;
+        var tasks = string.Join(", ", Enumerable.Range(0, 30).Select(i => $"{{\"movie\": \"tiny\", \"params\": {{\"name\": \"restart {i} {Guid.NewGuid():N}\"}}}}"));
+        await TsAsync(HttpMethod.Post, $"/v2/batch/{id}/tasks", $$"""{"tasks": [{{tasks}}]}""");
+        await TsAsync(HttpMethod.Post, $"/v2/batch/{id}/run");
+        await PollAsync(() => TsAsync(HttpMethod.Get, $"/v2/batch/{id}"), s => s.GetProperty("done").GetInt32() >= 3);
+        var before = await JsonAsync(await TsAsync(HttpMethod.Get, $"/v2/batch/{id}/results"));
+        Assert.Contains(before.EnumerateArray(), r => r.GetProperty("status").GetString() == "pending");
+
+        // The one silo is the whole cluster.
+        await system.StopSiloAsync();
+        await system.StartSiloAsync();
+        await system.WaitUntilHealthyAsync();
+        var status = await PollAsync(() => GoAsync(HttpMethod.Get, $"/v2/batch/{id}/status"));
+
+        Assert.Equal(("completed", 30, 0), (status.GetProperty("status").GetString(), status.GetProperty("done").GetInt32(), status.GetProperty("failed").GetInt32()));
+        var after = await JsonAsync(await GoAsync(HttpMethod.Get, $"/v2/batch/run/{id}/results"));
+        Assert.Equal(before.EnumerateArray().Select(r => r.GetProperty("token").GetString()), after.EnumerateArray().Select(r => r.GetProperty("token").GetString()));
+        foreach (var result in after.EnumerateArray())
+        {
+            Assert.Equal("completed", result.GetProperty("status").GetString());
+            Assert.Equal(HttpStatusCode.OK, (await system.Http.GetAsync(new Uri(result.GetProperty("url").GetString()!).PathAndQuery)).StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task Mistakes_get_the_error_shape()
     {
         var noProject = await system.Http.PostJsonAsync("/v2/batch", """{"routing": "default"}""");

@@ -23,7 +23,7 @@ public sealed class BatchTaskRunner(IGrainFactory grains, ILogger<BatchTaskRunne
             {
                 return await RunOnceAsync(token, task, movies, timeToLive, resumed).WaitAsync(cancellation);
             }
-            catch (Exception ex) when (StaleState.IsTransient(ex) && attempt < MaxAttempts && !cancellation.IsCancellationRequested)
+            catch (Exception ex) when (IsWorthAnotherAttempt(ex) && attempt < MaxAttempts && !cancellation.IsCancellationRequested)
             {
                 logger.LogInformation("Batch task {Token} met {Error}; trying again", token, ex.GetType().Name);
                 await Task.Delay(TimeSpan.FromSeconds(attempt), cancellation);
@@ -36,6 +36,9 @@ public sealed class BatchTaskRunner(IGrainFactory grains, ILogger<BatchTaskRunne
             }
         }
     }
+
+    /// <summary>Failures of the cluster rather than of the task: a silo or activation lost mid-call, a render's system fault.</summary>
+    private static bool IsWorthAnotherAttempt(Exception ex) => ex is OrleansException or TimeoutException or SystemFaultException;
 
     /// <summary>Stops a task that is under way, as <c>DELETE /v2/token</c> does: its uploads first, then its token.</summary>
     public async Task CancelAsync(string token, BatchTask task)
@@ -75,6 +78,9 @@ public sealed class BatchTaskRunner(IGrainFactory grains, ILogger<BatchTaskRunne
                     return new BatchOutcome(BatchTaskStatus.Completed);
                 case OutputStatus.Cancelled:
                     return BatchOutcome.Cancelled;
+                case OutputStatus.Failed when !result.IsInputError:
+                    // A system fault (a silo lost at the wrong moment): a client would ask again, so the batch does.
+                    throw new SystemFaultException(result.ErrorCode, result.Message);
                 case OutputStatus.Failed:
                     return new BatchOutcome(BatchTaskStatus.Failed, result.ErrorCode ?? "render_failed", result.Message);
             }
@@ -94,4 +100,6 @@ public sealed class BatchTaskRunner(IGrainFactory grains, ILogger<BatchTaskRunne
             null => new BatchOutcome(BatchTaskStatus.Completed, Uploads: [.. infos.Select(i => i.Result)]),
         };
     }
+
+    private sealed class SystemFaultException(string? code, string? message) : Exception($"{code}: {message}");
 }

@@ -35,6 +35,11 @@ public sealed partial class BatchGrain
                     wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 }
 
+                if (deactivating.IsCancellationRequested)
+                {
+                    return;
+                }
+
                 await RecordEndedAsync();
             }
         }
@@ -98,7 +103,8 @@ public sealed partial class BatchGrain
 
     private async Task RecordEndedAsync()
     {
-        var ended = inFlight.Where(t => t.Value.IsCompleted).ToList();
+        // A task cut off by this activation's deactivation has not ended: the next activation starts it again.
+        var ended = inFlight.Where(t => t.Value.IsCompleted && !t.Value.IsCanceled).ToList();
         if (ended.Count == 0)
         {
             return;

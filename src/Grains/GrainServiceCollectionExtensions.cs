@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Render.Grains.Batches;
 using Orleans.Render.Grains.Tokens;
 using Orleans.Render.Grains.Uploads;
 using Orleans.Render.Rendering;
@@ -12,7 +13,7 @@ namespace Orleans.Render.Grains;
 
 public static class GrainServiceCollectionExtensions
 {
-    /// <summary>Everything the grains need besides Orleans' own providers: the engine, the media store, project assets, job, token ledger, queue, streaming and segment-store options, and the upload destinations.</summary>
+    /// <summary>Everything the grains need besides Orleans' own providers: the engine, the media store, project assets, job, token ledger, queue, streaming and segment-store options, the upload destinations and the batch runner.</summary>
     public static IServiceCollection AddRenderGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRenderEngine(configuration);
@@ -50,6 +51,11 @@ public static class GrainServiceCollectionExtensions
         services.AddSingleton<Uploaders>();
         services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, UploadersCheck>();
         services.AddSingleton<UploadSender>();
+        services.AddOptions<BatchOptions>().Bind(configuration.GetSection(BatchOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.DefaultWindow <= o.MaxWindow, "Render:Batches:DefaultWindow must not be larger than Render:Batches:MaxWindow.")
+            .ValidateOnStart();
+        services.AddSingleton<BatchTaskRunner>();
         return services;
     }
 }

@@ -31,6 +31,7 @@ public abstract class FastFailureDetectionClusterFixture : RenderClusterFixture
     [
         new("Render:Engine:Encoder:Threads", "1"),
         new("Render:Jobs:WatchdogPeriod", "00:00:03"),
+        new("Render:Batches:ReminderPeriod", "00:00:02"),
     ];
 
     protected override void ConfigureSilo(ISiloBuilder silo)

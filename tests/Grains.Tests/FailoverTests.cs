@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Orleans.Render.Grains.Tests;
 
-public sealed class FailoverTests(FailoverClusterFixture fixture) : IClassFixture<FailoverClusterFixture>
+public sealed partial class FailoverTests(FailoverClusterFixture fixture) : IClassFixture<FailoverClusterFixture>
 {
     [Theory]
     [InlineData(0.0)]

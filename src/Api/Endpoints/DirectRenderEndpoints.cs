@@ -57,7 +57,7 @@ public static class DirectRenderEndpoints
         }
 
         var movieMap = new Dictionary<string, string>(StringComparer.Ordinal) { ["*"] = movie };
-        var (movies, missing) = await RenderEndpoints.ProjectMoviesAsync(client, project, movieMap);
+        var (movies, missing) = await RenderEndpoints.ProjectMoviesAsync(client, project, movieMap.Values);
         if (movies is null)
         {
             return missing!;

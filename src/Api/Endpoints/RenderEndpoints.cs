@@ -37,7 +37,7 @@ public static class RenderEndpoints
             return ApiErrors.BadRequest("invalid_upload", "Upload tasks need POST /v2/render; POST /v2/token only makes a token.");
         }
 
-        var (movies, moviesError) = await ProjectMoviesAsync(client, project, body.Movies);
+        var (movies, moviesError) = await ProjectMoviesAsync(client, project, body.Movies.Values);
         if (movies is null)
         {
             return moviesError!;
@@ -91,9 +91,8 @@ public static class RenderEndpoints
         }
     }
 
-    /// <summary>The JSON of every movie a movie map names, from the project; a missing project or movie is 404.</summary>
-    internal static async Task<(Dictionary<string, string>? Movies, IResult? Error)> ProjectMoviesAsync(
-        IClusterClient client, string project, IReadOnlyDictionary<string, string> movieMap)
+    /// <summary>The JSON of every movie named, from the project; a missing project or movie is 404.</summary>
+    internal static async Task<(Dictionary<string, string>? Movies, IResult? Error)> ProjectMoviesAsync(IClusterClient client, string project, IEnumerable<string> names)
     {
         var projectGrain = await ProjectEndpoints.FindProjectAsync(client, project);
         if (projectGrain is null)
@@ -102,7 +101,7 @@ public static class RenderEndpoints
         }
 
         var movies = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var name in movieMap.Values.Distinct())
+        foreach (var name in names.Distinct())
         {
             var json = await projectGrain.GetMovieAsync(name);
             if (json is null)
@@ -203,7 +202,7 @@ public static class RenderEndpoints
     /// <summary>24 random bytes (192 bits) as URL-safe base64: 32 characters, never guessable.</summary>
     internal static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
 
-    private static string BaseUrl(HttpContext http, RenderApiOptions options) =>
+    internal static string BaseUrl(HttpContext http, RenderApiOptions options) =>
         string.IsNullOrWhiteSpace(options.PublicBaseUrl)
             ? string.Create(CultureInfo.InvariantCulture, $"{http.Request.Scheme}://{http.Request.Host}")
             : options.PublicBaseUrl.TrimEnd('/');

@@ -76,7 +76,7 @@ public sealed class BatchBodyTests
     [InlineData("""{"tasks": [{"movie": "intro"}, {"params": {}}]}""", "missing_movie", 1)]
     [InlineData("""{"tasks": [{"movie": "../etc"}]}""", "invalid_movie", 0)]
     [InlineData("""{"tasks": [{"movie": "intro", "format": "exe"}]}""", "unsupported_extension", 0)]
-    [InlineData("""{"tasks": [{"movie": "intro"}, {"movie": "intro"}, {"movie": "intro", "parallel": 99}]}""", "invalid_parallel", 2)]
+    [InlineData("""{"tasks": [{"movie": "intro"}, {"movie": "intro"}, {"movie": "intro", "parallel": "many"}]}""", "invalid_parallel", 2)]
     [InlineData("""{"tasks": [7]}""", "invalid_request", 0)]
     public void A_bad_task_refuses_the_call_and_says_which_task(string json, string error, int index)
     {

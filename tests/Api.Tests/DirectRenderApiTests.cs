@@ -123,7 +123,7 @@ public sealed class DirectRenderApiTests(RenderSystemFixture system) : IAsyncLif
     [Theory]
     [InlineData("/v1/render/{project}/nothing.mp4", HttpStatusCode.NotFound, "unknown_movie")]
     [InlineData("/v1/render/0000000000000000/greeting.mp4", HttpStatusCode.NotFound, "unknown_project")]
-    [InlineData("/v1/render/{project}/greeting.flv", HttpStatusCode.BadRequest, "unsupported_extension")]
+    [InlineData("/v1/render/{project}/greeting.xyz", HttpStatusCode.BadRequest, "unsupported_extension")]
     [InlineData("/v1/play/{project}/greeting.mp4", HttpStatusCode.BadRequest, "unsupported_mode")]
     [InlineData("/v1/render/{project}/greeting.jpg?q=5", HttpStatusCode.BadRequest, "invalid_quality")]
     [InlineData("/v1/render/{project}/greeting.mp4?name=a&name=b", HttpStatusCode.BadRequest, "invalid_params")]

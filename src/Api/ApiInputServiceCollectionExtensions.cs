@@ -1,4 +1,5 @@
 using Orleans.Render.Conventions.Addresses;
+using Orleans.Render.Conventions.Credentials;
 
 namespace Orleans.Render.Api;
 
@@ -13,6 +14,9 @@ public static class ApiInputServiceCollectionExtensions
     {
         services.AddOptions<InputLimitsOptions>().Bind(configuration.GetSection(InputLimitsOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ServerCredentialsOptions>().Bind(configuration.GetSection(ServerCredentialsOptions.Section))
+            .Validate(o => o.IsValid(needsSecrets: false), "Uploads:ServerCredentials: every grant names at least one project.")
+            .ValidateOnStart();
         var allowed = configuration.GetSection("RemoteMedia:AllowedEndpoints").Get<string[]>() ?? [];
         return services.AddSingleton(new OutboundUrlPolicy(allowed));
     }

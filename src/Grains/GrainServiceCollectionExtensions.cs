@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Render.Conventions.Credentials;
 using Orleans.Render.Grains.Batches;
 using Orleans.Render.Grains.Tokens;
 using Orleans.Render.Grains.Uploads;
@@ -36,6 +37,9 @@ public static class GrainServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RenderUnits>();
         services.AddSingleton<OutputRenderer>();
+        services.AddOptions<ServerCredentialsOptions>().Bind(configuration.GetSection(ServerCredentialsOptions.Section))
+            .Validate(o => o.IsValid(needsSecrets: true), "Uploads:ServerCredentials: every grant names at least one project, and every Azure account its ConnectionString.")
+            .ValidateOnStart();
         services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => o.InitialBackoff <= o.MaxBackoff, "Uploads:InitialBackoff must not be larger than Uploads:MaxBackoff.")

@@ -55,6 +55,20 @@ public sealed class HostileInputTests(RenderSystemFixture system) : IAsyncLifeti
         Assert.DoesNotContain(system.Targets.Callbacks, c => c.Name.Contains(name, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(true, """{"type": "s3", "bucket": "any-bucket", "filename": "a.mp4", "aws_use_policy": true}""", "'upload.destination.aws_use_policy'")]
+    [InlineData(false, """{"type": "azureblob", "account": "someonesstore", "container": "videos", "key": "a.mp4"}""", "'upload.destination.account'")]
+    public async Task Server_held_credentials_are_403_unless_configuration_grants_them_to_the_project(bool isAsync, string destination, string field)
+    {
+        var response = await system.Http.PostJsonAsync(
+            $"/v2/render/{project}", $$$"""{"movie": "greeting", "async": {{{(isAsync ? "true" : "false")}}}, "upload": {"extension": "mp4", "destination": {{{destination}}}}}""");
+
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal("credentials_not_allowed", await response.AssertErrorAsync(HttpStatusCode.Forbidden));
+        Assert.Contains(field, body);
+        Assert.DoesNotContain("token", body);
+    }
+
     public static TheoryData<string, byte[]> BrokenText() => new()
     {
         { "invalid UTF-8", [.. "{\"movie\": \"greeting\", \"params\": {\"name\": \""u8, 0xFF, 0xC0, .. "\"}}"u8] },

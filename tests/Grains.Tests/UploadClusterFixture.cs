@@ -41,7 +41,15 @@ public sealed class UploadClusterFixture : RenderClusterFixture
         new("Uploads:FacebookBaseUrl", Targets.BaseUrl),
         new("Uploads:DropboxChunkSize", "16384"),
         new("Uploads:DropboxBaseUrl", Targets.BaseUrl),
+        new($"Uploads:ServerCredentials:AzureAccounts:{HeldAzureAccount}:ConnectionString", StorageConnectionString),
+        new($"Uploads:ServerCredentials:AzureAccounts:{HeldAzureAccount}:Projects:0", Uploads.Project),
+        new($"Uploads:ServerCredentials:AzureAccounts:{HeldAzureAccount}:Targets:0", HeldAzureContainer),
     ];
+
+    /// <summary>An Azure account whose credential the server holds, for <see cref="Uploads.Project"/> and one container.</summary>
+    public const string HeldAzureAccount = "heldstore";
+
+    public const string HeldAzureContainer = "held";
 
     private string AzuriteBlobEndpoint =>
         new Uri(StorageConnectionString.Split(';').Single(p => p.StartsWith("BlobEndpoint=", StringComparison.Ordinal))["BlobEndpoint=".Length..]).Authority;

@@ -145,4 +145,37 @@ public sealed partial class UploadGrainTests
         Assert.Equal("video/mp4", downloaded.Details.ContentType);
         Assert.Equal(UploadTargetServer.Sha256(await Uploads.RenderedAsync(fixture, job, "mp4")), UploadTargetServer.Sha256(downloaded.Content.ToArray()));
     }
+
+    [Fact]
+    public async Task An_azure_destination_naming_only_its_account_uploads_with_the_connection_string_the_server_holds()
+    {
+        var container = new BlobServiceClient(fixture.StorageConnectionString).GetBlobContainerClient(UploadClusterFixture.HeldAzureContainer);
+        await container.CreateIfNotExistsAsync();
+        var blob = $"{Guid.NewGuid():N}.mp4";
+        var destination = new AzureBlobDestination(UploadClusterFixture.HeldAzureAccount, UploadClusterFixture.HeldAzureContainer, blob, null, null, null, null);
+
+        var (job, upload) = await Uploads.StartAsync(fixture, new UploadTask("mp4", destination, false, null, null));
+        var info = await upload.WaitAsync();
+
+        Assert.True(info.Status == UploadStatus.Succeeded, info.LastError);
+        var downloaded = (await container.GetBlobClient(blob).DownloadContentAsync()).Value;
+        Assert.Equal(UploadTargetServer.Sha256(await Uploads.RenderedAsync(fixture, job, "mp4")), UploadTargetServer.Sha256(downloaded.Content.ToArray()));
+    }
+
+    [Fact]
+    public async Task Server_held_credentials_not_granted_fail_at_once_without_an_attempt_at_the_destination()
+    {
+        var otherContainer = new AzureBlobDestination(UploadClusterFixture.HeldAzureAccount, "not-granted", "a.mp4", null, null, null, null);
+        var policy = Uploads.S3(fixture, $"{Guid.NewGuid():N}.mp4") with { AccessKeyId = null, SecretAccessKey = null, UsePolicy = true };
+
+        foreach (var destination in new UploadDestination[] { otherContainer, policy })
+        {
+            var (_, upload) = await Uploads.StartAsync(fixture, new UploadTask("mp4", destination, false, null, null));
+            var info = await upload.WaitAsync();
+
+            Assert.Equal(UploadStatus.Failed, info.Status);
+            Assert.Equal(1, info.Attempts);
+            Assert.Contains("credentials the server holds", info.LastError, StringComparison.Ordinal);
+        }
+    }
 }

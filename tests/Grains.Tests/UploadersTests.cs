@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Render.Conventions.Credentials;
 using Orleans.Render.Grains.Uploads;
 using Orleans.Render.Models.Uploads;
 using Xunit;
@@ -55,7 +56,7 @@ public sealed class UploadersTests
     private static List<IUploader> AllUploaders()
     {
         var (http, options) = (Http(), Options.Create(new UploadOptions()));
-        return [new S3Uploader(http, options), new AzureBlobUploader(http), new HttpUploader(http), new YouTubeUploader(http, options), new FacebookUploader(http, options), new DropboxUploader(http, options)];
+        return [new S3Uploader(http, options), new AzureBlobUploader(http, Options.Create(new ServerCredentialsOptions())), new HttpUploader(http), new YouTubeUploader(http, options), new FacebookUploader(http, options), new DropboxUploader(http, options)];
     }
 
     private static UploadHttp Http() => new(Options.Create(new Rendering.Media.RemoteMediaOptions()));

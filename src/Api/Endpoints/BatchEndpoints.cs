@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Render.Api.Http;
 using Orleans.Render.Conventions;
 using Orleans.Render.Conventions.Addresses;
+using Orleans.Render.Conventions.Credentials;
 using Orleans.Render.Models.Batches;
 
 namespace Orleans.Render.Api.Endpoints;
@@ -90,7 +91,8 @@ public static class BatchEndpoints
                 options.Value.MaxParallel,
                 options.Value.Pools,
                 http.RequestServices.GetRequiredService<OutboundUrlPolicy>(),
-                http.RequestServices.GetRequiredService<IOptions<InputLimitsOptions>>().Value);
+                http.RequestServices.GetRequiredService<IOptions<InputLimitsOptions>>().Value,
+                http.RequestServices.GetRequiredService<IOptions<ServerCredentialsOptions>>().Value);
             if (error is not null)
             {
                 return error;

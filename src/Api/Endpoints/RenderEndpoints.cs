@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Render.Api.Http;
 using Orleans.Render.Conventions;
 using Orleans.Render.Conventions.Addresses;
+using Orleans.Render.Conventions.Credentials;
 using Orleans.Render.Models;
 
 namespace Orleans.Render.Api.Endpoints;
@@ -35,6 +36,12 @@ public static class RenderEndpoints
         if (!renderNow && body.Uploads.Count > 0)
         {
             return ApiErrors.BadRequest("invalid_upload", "Upload tasks need POST /v2/render; POST /v2/token only makes a token.");
+        }
+
+        var credentials = http.RequestServices.GetRequiredService<IOptions<ServerCredentialsOptions>>().Value;
+        if (ServerCredentialsCheck.Refuse(project, body.Uploads, body.UploadIsList, credentials) is { } refused)
+        {
+            return refused;
         }
 
         var (movies, moviesError) = await ProjectMoviesAsync(client, project, body.Movies.Values);

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Orleans.Render.Conventions;
 using Orleans.Render.Conventions.Addresses;
+using Orleans.Render.Conventions.Credentials;
 using Orleans.Render.Models.Batches;
 
 namespace Orleans.Render.Api.Http;
@@ -86,7 +87,7 @@ public static class BatchBody
     /// batch's project and pool. A task with a mistake refuses the whole call, with the task's number in the message.
     /// </summary>
     public static (List<BatchTask>? Tasks, IResult? Error) ParseTasks(
-        JsonElement root, string project, string routing, int maxParallel, IReadOnlyCollection<string> pools, OutboundUrlPolicy addresses, InputLimitsOptions limits)
+        JsonElement root, string project, string routing, int maxParallel, IReadOnlyCollection<string> pools, OutboundUrlPolicy addresses, InputLimitsOptions limits, ServerCredentialsOptions credentials)
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("tasks", out var tasks) || tasks.ValueKind != JsonValueKind.Array)
         {
@@ -97,7 +98,7 @@ public static class BatchBody
         foreach (var task in tasks.EnumerateArray())
         {
             var (body, error) = RenderBody.Parse(task, maxParallel, pools, addresses);
-            error ??= body is null ? null : ParamLimits.Check(body.Params, limits);
+            error ??= ParamLimits.Check(body!.Params, limits) ?? ServerCredentialsCheck.Refuse(project, body.Uploads, body.UploadIsList, credentials);
             if (error is not null)
             {
                 return (null, new TaskError(parsed.Count, error));

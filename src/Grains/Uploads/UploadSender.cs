@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Orleans.Render.Conventions.Credentials;
 using Orleans.Render.Models;
 using Orleans.Render.Models.Uploads;
 using Orleans.Render.Storage;
@@ -8,16 +10,22 @@ namespace Orleans.Render.Grains.Uploads;
 /// One attempt of an upload: the token's output, rendered (or found) by its job, sent with the destination's uploader,
 /// whose resumable session is saved in the upload's state whenever it changes.
 /// </summary>
-public sealed class UploadSender(IMediaStore media, Uploaders uploaders)
+public sealed class UploadSender(IMediaStore media, Uploaders uploaders, IOptions<ServerCredentialsOptions> credentials)
 {
     /// <summary>
     /// The destination's answer. Throws <see cref="UploadFailedException"/> when the render failed (its error kept in
-    /// the state), and a permanent one before rendering anything when the destination's type has no uploader.
+    /// the state), and a permanent one before rendering anything when the destination's type has no uploader or asks for
+    /// a server-held credential its project is not granted.
     /// </summary>
     public async Task<string> SendAsync(UploadState state, IRenderJobGrain job, Func<Task> save, CancellationToken cancellationToken)
     {
         var upload = state.Job!;
         var uploader = uploaders.For(upload.Task.Destination);
+        if (upload.Task.Destination.RefusedField(upload.Project, credentials.Value) is { } field)
+        {
+            throw new UploadFailedException($"'{field}' asks for credentials the server holds, which project '{upload.Project}' may not use here.", permanent: true);
+        }
+
         var request = new OutputRequest(upload.Task.Extension, PosterFrame: true);
         var output = await job.RenderAsync(request);
         // A render still waiting in its pool's queue is no failed attempt: the upload waits as long as the queue does.

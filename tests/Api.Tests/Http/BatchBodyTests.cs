@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Orleans.Render.Api.Http;
 using Orleans.Render.Conventions.Addresses;
+using Orleans.Render.Conventions.Credentials;
 using Xunit;
 
 namespace Orleans.Render.Api.Tests.Http;
@@ -20,7 +21,7 @@ public sealed class BatchBodyTests
     private static (List<Models.Batches.BatchTask>? Tasks, IResult? Error) Tasks(string json)
     {
         using var document = JsonDocument.Parse(json);
-        return BatchBody.ParseTasks(document.RootElement, "p1", "gpu", 4, Pools, OutboundUrlPolicy.Strict, new InputLimitsOptions());
+        return BatchBody.ParseTasks(document.RootElement, "p1", "gpu", 4, Pools, OutboundUrlPolicy.Strict, new InputLimitsOptions(), new ServerCredentialsOptions());
     }
 
     [Fact]

@@ -3,7 +3,10 @@ using Orleans.Render.Models.Uploads;
 
 namespace Orleans.Render.Api.Http.Uploads;
 
-/// <summary>An <c>azureblob</c> destination: container and blob, with a connection string or the account and its key or a SAS.</summary>
+/// <summary>
+/// An <c>azureblob</c> destination: container and blob, with a connection string, or the account and its key or a SAS,
+/// or only the account (impossible.io's fields), whose credential the server holds.
+/// </summary>
 internal sealed partial class AzureBlobDestinationReader : IDestinationReader
 {
     public string Type => UploadDestinationTypes.AzureBlob;
@@ -13,9 +16,10 @@ internal sealed partial class AzureBlobDestinationReader : IDestinationReader
         var container = d.Required("container");
         var blob = d.Text("key") ?? d.Text("blob") ?? throw d.Invalid("key", "(the blob name) is required");
         var (account, accountKey, sas, connection) = (d.Text("account"), d.Text("accountkey"), d.Text("sas"), d.Text("connectionstring"));
-        if (connection is null && (account is null || (accountKey is null && sas is null)))
+        // An account alone names a server-held credential, which the project must be granted (ServerCredentialUse).
+        if (connection is null && account is null)
         {
-            throw d.Invalid("connectionstring", "or 'account' with 'accountkey' or 'sas' is required");
+            throw d.Invalid("connectionstring", "or 'account' (with 'accountkey' or 'sas', or an account the server holds) is required");
         }
 
         if (account is not null && !AccountName().IsMatch(account))

@@ -23,12 +23,19 @@ public sealed class AzureBlobDestinationReaderTests
         Assert.Equal(("UseDevelopmentStorage=true", "k", null), (byConnection.ConnectionString, byConnection.Blob, byConnection.Account));
     }
 
+    [Fact]
+    public void Impossible_ios_fields_alone_name_an_account_whose_credential_the_server_holds()
+    {
+        var azure = Destination<AzureBlobDestination>("""{"type": "azureblob", "account": "store1", "container": "videos", "key": "a.mp4"}""");
+
+        Assert.Equal(new AzureBlobDestination("store1", "videos", "a.mp4", null, null, null, null), azure);
+    }
+
     [Theory]
     [InlineData("""{"type": "azureblob", "key": "k", "connectionstring": "x"}""", "'upload.destination.container' is required.")]
     [InlineData("""{"type": "azureblob", "container": "c", "connectionstring": "x"}""", "'upload.destination.key' (the blob name) is required.")]
-    [InlineData("""{"type": "azureblob", "container": "c", "key": "k"}""", "'upload.destination.connectionstring' or 'account' with 'accountkey' or 'sas' is required.")]
-    [InlineData("""{"type": "azureblob", "container": "c", "key": "k", "account": "store1"}""", "'upload.destination.connectionstring' or 'account' with 'accountkey' or 'sas' is required.")]
-    [InlineData("""{"type": "azureblob", "container": "c", "key": "k", "accountkey": "c2VjcmV0"}""", "'upload.destination.connectionstring' or 'account' with 'accountkey' or 'sas' is required.")]
+    [InlineData("""{"type": "azureblob", "container": "c", "key": "k"}""", "'upload.destination.connectionstring' or 'account' (with 'accountkey' or 'sas', or an account the server holds) is required.")]
+    [InlineData("""{"type": "azureblob", "container": "c", "key": "k", "accountkey": "c2VjcmV0"}""", "'upload.destination.connectionstring' or 'account' (with 'accountkey' or 'sas', or an account the server holds) is required.")]
     [InlineData("""{"type": "azureblob", "container": "c", "key": "k", "account": "Store1", "sas": "s"}""", "'upload.destination.account' must be a storage account name (3 to 24 lower-case letters and digits).")]
     [InlineData("""{"type": "azureblob", "container": "c", "key": "k", "account": "store.evil.com", "sas": "s"}""", "'upload.destination.account' must be a storage account name (3 to 24 lower-case letters and digits).")]
     [InlineData("""{"type": "azureblob", "container": "c", "key": "k", "account": "store1", "accountkey": "not base64!"}""", "'upload.destination.accountkey' must be the account's base64 shared key.")]

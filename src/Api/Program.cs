@@ -50,6 +50,7 @@ app.UseMiddleware<ErrorHandlingMiddleware>();
 app.UseCors();
 app.MapSystemEndpoints();
 app.MapProjectEndpoints();
+app.MapWebhookSecretEndpoints();
 app.MapAssetEndpoints();
 app.MapRenderEndpoints();
 app.MapDeliveryEndpoints();

@@ -17,6 +17,7 @@ namespace Orleans.Render.TestSupport;
 /// <item>The Graph API's resumable video upload (<c>POST /{target}/videos</c>, phases start, transfer, finish): <see cref="FacebookVideos"/>.</item>
 /// <item>Dropbox's <c>/2/files/upload</c> and upload sessions (<c>start</c>, <c>append_v2</c>, <c>finish</c>), overwriting by path: <see cref="DropboxFiles"/>.</item>
 /// <item><c>GET /callback/{name}?msg=…</c>: <see cref="Callbacks"/>.</item>
+/// <item><c>GET|POST /webhook/{name}</c>: <see cref="Webhooks"/>, with the signature headers.</item>
 /// </list>
 /// <see cref="FailNextUploads"/> makes upload requests answer 503; <see cref="YouTubeCutAfterBytes"/> makes one YouTube
 /// PUT keep only part of its body and then fail, as a dropped connection would.
@@ -28,6 +29,7 @@ public sealed class UploadTargetServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, FacebookSession> facebookSessions = new();
     private readonly ConcurrentDictionary<string, MemoryStream> dropboxSessions = new();
     private int failNext;
+    private int failNextWebhooks;
     private int inFlight;
     private int nextId;
 
@@ -52,6 +54,11 @@ public sealed class UploadTargetServer : IAsyncDisposable
     public ConcurrentQueue<string> UploadRequests { get; } = new();
 
     public ConcurrentQueue<(string Name, string Message)> Callbacks { get; } = new();
+
+    /// <summary>Every <c>/webhook/{name}</c> request, answered 503 while <see cref="FailNextWebhooks"/> lasts.</summary>
+    public ConcurrentQueue<WebhookRequest> Webhooks { get; } = new();
+
+    public int FailNextWebhooks { set => failNextWebhooks = value; }
 
     public ConcurrentDictionary<string, YouTubeVideo> YouTubeVideos { get; } = new();
 
@@ -95,6 +102,13 @@ public sealed class UploadTargetServer : IAsyncDisposable
         {
             server.Callbacks.Enqueue((name, msg ?? ""));
             return Results.Ok();
+        });
+        app.MapMethods("/webhook/{**name}", [HttpMethods.Get, HttpMethods.Post], async (string name, HttpRequest request) =>
+        {
+            var body = await new StreamReader(request.Body).ReadToEndAsync();
+            server.Webhooks.Enqueue(new(name, request.Method, request.Path + request.QueryString, body,
+                request.Headers["X-Timestamp"].ToString(), request.Headers["X-Signature"].ToString()));
+            return Interlocked.Decrement(ref server.failNextWebhooks) >= 0 ? Results.StatusCode(503) : Results.Ok();
         });
         app.MapPost("/upload/youtube/v3/videos", (Delegate)server.StartYouTubeAsync);
         app.MapPut("/upload/youtube/v3/videos", server.PutYouTubeAsync);

@@ -65,6 +65,15 @@ public static class UploadEndpoints
             lastError = u.LastError,
             result = u.Result,
             callback = u.Callback.ToString().ToLowerInvariant(),
+            deliveries = (u.Deliveries ?? []).Select(d => new
+            {
+                at = d.At,
+                attempt = d.Attempt,
+                method = d.Method.ToString().ToUpperInvariant(),
+                status = d.StatusCode,
+                outcome = d.Outcome.ToString().ToLowerInvariant(),
+                error = d.Error,
+            }),
         });
         return Results.Json(new { token, uploads });
     }

@@ -43,6 +43,9 @@ public sealed class UploadState
     /// <summary>Whether that render failed on the caller's input (a 4xx), not on a fault of the system.</summary>
     [Id(14)] public bool IsRenderInputError { get; set; }
 
+    /// <summary>Each callback attempt that got an answer or a refusal, oldest first; at most the configured callback attempts.</summary>
+    [Id(15)] public List<CallbackDelivery> Deliveries { get; set; } = [];
+
     /// <summary>Counts an attempt before it starts, so one cut short by a crash counts too.</summary>
     public void BeginAttempt()
     {
@@ -67,5 +70,5 @@ public sealed class UploadState
     /// <summary>Where it stands; a callback under way on the grain's activation (<paramref name="calling"/>) reads as pending, not unconfirmed.</summary>
     public UploadInfo ToInfo(bool calling, string silo) => new(
         Job!.Index, Job.TaskCount, Job.Task.Destination.Type, Job.Task.Extension, Job.Task.Async, Status, Queued, Attempts, NextAttemptAt,
-        LastError, Result, calling ? CallbackStatus.Pending : Callback, silo, RenderError, IsRenderInputError);
+        LastError, Result, calling ? CallbackStatus.Pending : Callback, silo, RenderError, IsRenderInputError, [.. Deliveries]);
 }

@@ -85,7 +85,13 @@ public static class UploadTasks
         var type = target.Text("type") ?? throw new InvalidUploadException($"'{where}.destination.type' is required: {UploadDestinationTypes.Listed}.");
         var reader = Readers.GetValueOrDefault(type.ToLowerInvariant())
             ?? throw new InvalidUploadException($"'{where}.destination.type' must be {UploadDestinationTypes.Listed}.");
-        return new UploadTask(extension, reader.Read(target, extension), fields.Flag("async", requestIsAsync), fields.Url("onsuccess"), fields.Url("onerror"));
+        var method = fields.Text("callbackmethod")?.ToLowerInvariant() switch
+        {
+            null or "get" => CallbackMethod.Get,
+            "post" => CallbackMethod.Post,
+            _ => throw fields.Invalid("callbackmethod", "must be \"get\" or \"post\""),
+        };
+        return new UploadTask(extension, reader.Read(target, extension), fields.Flag("async", requestIsAsync), fields.Url("onsuccess"), fields.Url("onerror"), method);
     }
 }
 

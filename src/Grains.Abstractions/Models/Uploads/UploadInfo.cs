@@ -21,7 +21,8 @@ public sealed record UploadInfo(
     [property: Id(11)] CallbackStatus Callback,
     [property: Id(12)] string Silo,
     [property: Id(13)] string? RenderError = null,
-    [property: Id(14)] bool IsRenderInputError = false)
+    [property: Id(14)] bool IsRenderInputError = false,
+    [property: Id(15)] IReadOnlyList<CallbackDelivery>? Deliveries = null)
 {
     public bool HasEnded => Status is UploadStatus.Succeeded or UploadStatus.Failed or UploadStatus.Cancelled;
 }

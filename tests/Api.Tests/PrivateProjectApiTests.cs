@@ -86,6 +86,29 @@ public sealed class PrivateProjectApiTests(RenderSystemFixture system)
     }
 
     [Fact]
+    public async Task A_batch_tasks_token_asked_for_before_the_task_made_it_is_still_refused_once_it_exists()
+    {
+        var (project, key) = await system.PrivateProjectAsync();
+        var id = (await (await system.SendAsync(HttpMethod.Post, "/v2/batch", key, "{}")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var added = await system.SendAsync(HttpMethod.Post, $"/v2/batch/{id}/tasks", key, """{"tasks": [{"movie": "clip", "params": {"name": "batch"}, "format": "jpg"}]}""");
+        Assert.Equal(HttpStatusCode.NoContent, added.StatusCode);
+        var results = await (await system.SendAsync(HttpMethod.Get, $"/v2/batch/{id}/results", key)).Content.ReadFromJsonAsync<JsonElement>();
+        var token = results[0].GetProperty("token").GetString();
+
+        // Not made yet: 404 for anyone, and that answer must not be remembered as "no project".
+        Assert.Equal("unknown_token", await (await system.SendAsync(HttpMethod.Get, $"/v2/progress/{token}")).AssertErrorAsync(HttpStatusCode.NotFound));
+        Assert.Equal(HttpStatusCode.NoContent, (await system.SendAsync(HttpMethod.Post, $"/v2/batch/{id}/run", key)).StatusCode);
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while ((await system.SendAsync(HttpMethod.Get, $"/v2/progress/{token}", key)).StatusCode == HttpStatusCode.NotFound && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await system.SendAsync(HttpMethod.Get, $"/v2/progress/{token}", key)).StatusCode);
+        await (await system.SendAsync(HttpMethod.Get, $"/v2/progress/{token}")).AssertUnauthorizedAsync();
+    }
+
+    [Fact]
     public async Task A_public_project_takes_no_credentials_and_ignores_any_it_is_sent_and_private_can_be_undone()
     {
         var (project, key) = await system.PrivateProjectAsync();

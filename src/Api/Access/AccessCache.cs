@@ -45,8 +45,9 @@ public sealed class AccessCache(IClusterClient client, GrainCallRetry retry, IMe
             return known!;
         }
 
+        // Nothing is kept for a token or batch that does not exist yet: a batch's tokens are known before they are made.
         var value = await read();
-        if (ttl > TimeSpan.Zero)
+        if (ttl > TimeSpan.Zero && value is not null)
         {
             cache.Set(key, value, ttl);
         }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Orleans.Render.Conventions;
+using Orleans.Render.Conventions.Access;
 
 namespace Orleans.Render.Api.Access;
 
@@ -22,7 +23,7 @@ public sealed record RenderKey(string Project, string Id, string Secret)
         }
 
         var (project, id, secret) = (value![..middle], value[(middle + 1)..last], value[(last + 1)..]);
-        if (!Names.IsValidName(project) || id.Length != 20 || !id.StartsWith("RK", StringComparison.Ordinal) || secret.Length is 0 or > 100)
+        if (!Names.IsValidName(project) || !AccessSecrets.IsId(id, AccessSecrets.RenderKeyPrefix) || secret.Length is 0 or > 100)
         {
             return false;
         }

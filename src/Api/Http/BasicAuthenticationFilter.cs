@@ -76,7 +76,7 @@ public sealed class BasicAuthenticationFilter(IOptions<ManagementOptions> option
     /// <summary>A key made through the API, when it is live and (unless <paramref name="secret"/> is null: already checked) the secret is its own.</summary>
     private async Task<ManagementCaller?> KeyCallerAsync(string key, string? secret, bool fresh)
     {
-        if (key.Length > 100)
+        if (!AccessSecrets.IsId(key, AccessSecrets.ManagementKeyPrefix))
         {
             return null;
         }

@@ -11,7 +11,7 @@ public sealed class ManagementKeysGrain(
 
     public async Task<IssuedSecret> CreateAsync(string? comment)
     {
-        var issued = new IssuedSecret(AccessSecrets.NewId("MK"), AccessSecrets.NewSecret());
+        var issued = new IssuedSecret(AccessSecrets.NewId(AccessSecrets.ManagementKeyPrefix), AccessSecrets.NewSecret());
         Keys[issued.Id] = new ManagementKeyRecord { SecretHash = AccessSecrets.Hash(issued.Secret), Comment = comment, CreatedAt = DateTimeOffset.UtcNow };
         await state.WriteStateAsync();
         return issued;

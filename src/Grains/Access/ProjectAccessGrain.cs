@@ -19,7 +19,7 @@ public sealed class ProjectAccessGrain(
 
     public async Task<IssuedSecret> CreateKeyAsync(string? comment)
     {
-        var issued = new IssuedSecret(AccessSecrets.NewId("RK"), AccessSecrets.NewSecret());
+        var issued = new IssuedSecret(AccessSecrets.NewId(AccessSecrets.RenderKeyPrefix), AccessSecrets.NewSecret());
         state.State.Keys[issued.Id] = new RenderKeyRecord { SecretHash = AccessSecrets.Hash(issued.Secret), Comment = comment, CreatedAt = DateTimeOffset.UtcNow };
         await state.WriteStateAsync();
         return issued;

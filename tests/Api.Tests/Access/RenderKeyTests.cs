@@ -9,7 +9,7 @@ public sealed class RenderKeyTests
     [Fact]
     public void A_render_key_names_its_project_and_id_and_parses_back()
     {
-        var id = AccessSecrets.NewId("RK");
+        var id = AccessSecrets.NewId(AccessSecrets.RenderKeyPrefix);
         var secret = AccessSecrets.NewSecret();
         var value = new RenderKey("0123abcd", id, secret).Value;
 
@@ -21,7 +21,7 @@ public sealed class RenderKeyTests
     [Fact]
     public void A_project_name_with_dots_still_parses_from_the_right()
     {
-        var id = AccessSecrets.NewId("RK");
+        var id = AccessSecrets.NewId(AccessSecrets.RenderKeyPrefix);
         Assert.True(RenderKey.TryParse($"my.project.{id}.secret", out var key));
         Assert.Equal("my.project", key.Project);
     }
@@ -51,6 +51,9 @@ public sealed class RenderKeyTests
         Assert.True(AccessSecrets.Matches(secret, hash));
         Assert.False(AccessSecrets.Matches(secret[..^1], hash));
         Assert.False(AccessSecrets.Matches(AccessSecrets.NewSecret(), hash));
-        Assert.Matches("^MK[A-Z0-9]{18}$", AccessSecrets.NewId("MK"));
+        Assert.Matches("^MK[A-Z0-9]{18}$", AccessSecrets.NewId(AccessSecrets.ManagementKeyPrefix));
+        Assert.True(AccessSecrets.IsId(AccessSecrets.NewId(AccessSecrets.RenderKeyPrefix), AccessSecrets.RenderKeyPrefix));
+        Assert.False(AccessSecrets.IsId("RKaaaaaaaaaaaaaaaaaa", AccessSecrets.RenderKeyPrefix));
+        Assert.False(AccessSecrets.IsId("MK" + new string('A', 18), AccessSecrets.RenderKeyPrefix));
     }
 }

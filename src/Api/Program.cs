@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Render.Api;
+using Orleans.Render.Api.Access;
 using Orleans.Render.Api.Endpoints;
 using Orleans.Render.Api.Http;
 using Orleans.Render.Storage;
@@ -21,6 +22,7 @@ builder.Services.AddOptions<ClusterClientOptions>().Bind(builder.Configuration.G
 builder.Services.AddMediaStore(builder.Configuration);
 builder.Services.AddApiInputLimits(builder.Configuration);
 builder.Services.AddSingleton<BasicAuthenticationFilter>();
+builder.Services.AddProjectAccess(builder.Configuration);
 builder.Services.AddSingleton<GrainCallRetry>();
 builder.Services.AddApiCors(builder.Configuration);
 
@@ -56,7 +58,10 @@ app.MapRenderEndpoints();
 app.MapDeliveryEndpoints();
 app.MapDirectRenderEndpoints();
 app.MapBatchEndpoints();
-app.MapOrleansDashboard("/dashboard").AddEndpointFilter<IEndpointConventionBuilder, BasicAuthenticationFilter>().RequireCors(ApiCors.ManagementPolicy);
+app.MapManagementKeyEndpoints();
+app.MapProjectAccessEndpoints();
+app.MapOrleansDashboard("/dashboard").AddEndpointFilter<IEndpointConventionBuilder, BasicAuthenticationFilter>()
+    .AddEndpointFilter<IEndpointConventionBuilder, AdminOnlyFilter>().RequireCors(ApiCors.ManagementPolicy);
 // "{*path}": the default fallback pattern skips paths whose last segment has a dot, which then answered an empty 404.
 app.MapFallback("{*path}", () => ApiErrors.NotFound("not_found", "There is no such endpoint."));
 app.Run();

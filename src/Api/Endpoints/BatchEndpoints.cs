@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Orleans.Render.Api.Access;
 using Orleans.Render.Api.Http;
 using Orleans.Render.Conventions;
 using Orleans.Render.Conventions.Addresses;
@@ -12,14 +13,15 @@ namespace Orleans.Render.Api.Endpoints;
 /// <summary>
 /// The batch API of the impossible.io SDKs (v3), under both path variants they use: TS/Python/Rust read
 /// <c>GET /v2/batch/{id}</c> and <c>GET /v2/batch/{id}/results</c>, Go reads <c>GET /v2/batch/{id}/status</c> and
-/// <c>GET /v2/batch/run/{runId}/results</c> (a batch's run id is its id). No credentials are needed, as for renders;
-/// an <c>Authorization: Bearer</c> header is accepted and, without a <c>project</c> in the body, names the project.
+/// <c>GET /v2/batch/run/{runId}/results</c> (a batch's run id is its id). Credentials as for renders: a private
+/// project's batches need its render key. Without a <c>project</c> in the body, <c>Authorization: Bearer</c> names the
+/// project: a render key's own, else the bearer value is taken as the project id.
 /// </summary>
 public static class BatchEndpoints
 {
     public static void MapBatchEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v2/batch").RequireCors(ApiCors.RenderPolicy);
+        var group = app.MapGroup("/v2/batch").AddEndpointFilter<ProjectAccessFilter>().RequireCors(ApiCors.RenderPolicy);
         group.MapPost("", CreateAsync);
         group.MapPost("/{id}/tasks", AddTasksAsync);
         group.MapPost("/{id}/run", (string id, IClusterClient client, GrainCallRetry retry) => ChangeAsync(id, client, retry, b => b.RunAsync()));
@@ -54,6 +56,11 @@ public static class BatchEndpoints
             if (error is not null)
             {
                 return error;
+            }
+
+            if (await http.RequestServices.GetRequiredService<RenderAccess>().CheckAsync(http, project!, http.Request.Path.Value ?? "") is { } refused)
+            {
+                return refused;
             }
 
             if (await ProjectEndpoints.FindProjectAsync(client, project!) is null)

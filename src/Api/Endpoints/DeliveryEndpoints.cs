@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using Orleans.Render.Api.Access;
 using Orleans.Render.Api.Http;
 using Orleans.Render.Conventions;
 using Orleans.Render.Models;
@@ -16,7 +17,7 @@ public static class DeliveryEndpoints
 {
     public static void MapDeliveryEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v2").RequireCors(ApiCors.RenderPolicy);
+        var group = app.MapGroup("/v2").AddEndpointFilter<ProjectAccessFilter>().RequireCors(ApiCors.RenderPolicy);
         group.MapMethods("/{mode:regex(^(render|get|play)$)}/{file}", [HttpMethods.Get, HttpMethods.Head], GetAsync);
         group.MapMethods("/{mode:regex(^(render|get|play)$)}/{token}/{segment}", [HttpMethods.Get, HttpMethods.Head],
             (string mode, string token, string segment, HttpContext http, IClusterClient client, GrainCallRetry retry, IMediaStore media, ILoggerFactory logs) =>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Orleans.Render.Api.Access;
 using Orleans.Render.Api.Http;
 using Orleans.Render.Conventions;
 using Orleans.Render.Models;
@@ -8,7 +9,7 @@ namespace Orleans.Render.Api.Endpoints;
 
 /// <summary>
 /// impossible.io's Render API v1 (§1.5): <c>GET /v1/{mode}/{project}/{movie}.{ext}?name=value…</c> renders and
-/// delivers in one request, without credentials, for URLs pasted into pages and e-mails. It finds or makes the token
+/// delivers in one request, without credentials (a private project's need a signed URL or a render key), for URLs pasted into pages and e-mails. It finds or makes the token
 /// that the query stands for (<see cref="DirectRenderRequest"/>) and then answers exactly as
 /// <c>/v2/{mode}/{token}.{ext}</c> does (<see cref="DeliveryEndpoints"/>), so the same query serves the stored output;
 /// playlists' segments are at <c>/v1/{mode}/{project}/{token}/…</c>, relative to the playlist.
@@ -17,7 +18,7 @@ public static class DirectRenderEndpoints
 {
     public static void MapDirectRenderEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/{mode:regex(^(render|get|play)$)}/{project}").RequireCors(ApiCors.RenderPolicy);
+        var group = app.MapGroup("/v1/{mode:regex(^(render|get|play)$)}/{project}").AddEndpointFilter<ProjectAccessFilter>().RequireCors(ApiCors.RenderPolicy);
         string[] methods = [HttpMethods.Get, HttpMethods.Head];
         group.MapMethods("/{file}", methods, GetAsync);
         group.MapMethods("/{token}/{segment}", methods,

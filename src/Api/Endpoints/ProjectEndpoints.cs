@@ -2,25 +2,30 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Orleans.Render.Models;
+using Orleans.Render.Api.Access;
 using Orleans.Render.Api.Http;
 using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Api.Endpoints;
 
-/// <summary>The impossible.io Project API (§1.7) with JSON movies: projects, movies and their variables.</summary>
+/// <summary>
+/// The impossible.io Project API (§1.7) with JSON movies: projects, movies and their variables. A key made through the
+/// API sees and changes only the projects it created (<see cref="BasicAuthenticationFilter"/>).
+/// </summary>
 public static class ProjectEndpoints
 {
     public static void MapProjectEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1").AddEndpointFilter<BasicAuthenticationFilter>().RequireCors(ApiCors.ManagementPolicy);
 
-        group.MapGet("/list/project", async (IClusterClient client) =>
+        group.MapGet("/list/project", async (HttpContext http, IClusterClient client) =>
         {
-            var projects = await client.GetGrain<IProjectCatalogGrain>(IProjectCatalogGrain.Key).ListAsync();
+            var caller = ManagementCaller.Of(http);
+            var projects = (await client.GetGrain<IProjectCatalogGrain>(IProjectCatalogGrain.Key).ListAsync()).Where(p => caller.MayManage(p.Uid));
             return Results.Json(new Dictionary<string, object> { ["Projects"] = projects.Select(p => new[] { p.Uid, p.Name }) });
         });
 
-        group.MapPost("/project/{name}", async (string name, IClusterClient client) =>
+        group.MapPost("/project/{name}", async (string name, HttpContext http, IClusterClient client, AccessCache cache) =>
         {
             if (!Names.IsValidName(name))
             {
@@ -28,13 +33,27 @@ public static class ProjectEndpoints
             }
 
             var project = await client.GetGrain<IProjectGrain>(Guid.NewGuid().ToString("N")).CreateAsync(name);
+            if (ManagementCaller.Of(http) is { IsAdmin: false } caller)
+            {
+                await client.GetGrain<IManagementKeysGrain>(IManagementKeysGrain.Key).AddProjectAsync(caller.Key, project.Uid);
+                cache.ForgetManagementKey(caller.Key);
+            }
+
             return Results.Json(new Dictionary<string, string> { ["Project-UID"] = project.Uid });
         });
 
-        group.MapDelete("/project/{project}", async (string project, IClusterClient client) =>
-            Names.IsValidName(project) && await client.GetGrain<IProjectGrain>(project).DeleteAsync()
-                ? Deleted("Project-UID", project)
-                : UnknownProject(project));
+        group.MapDelete("/project/{project}", async (string project, IClusterClient client, AccessCache cache) =>
+        {
+            if (!Names.IsValidName(project) || !await client.GetGrain<IProjectGrain>(project).DeleteAsync())
+            {
+                return UnknownProject(project);
+            }
+
+            await client.GetGrain<IProjectAccessGrain>(project).ClearAsync();
+            await client.GetGrain<IManagementKeysGrain>(IManagementKeysGrain.Key).RemoveProjectAsync(project);
+            cache.ForgetProject(project);
+            return Deleted("Project-UID", project);
+        });
 
         // Every render pool of this cluster serves every project, so publishing has nothing to move: it answers as
         // impossible.io does once the project exists, whatever the location (a region or a pool).

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using Orleans.Render.Api.Access;
 using Orleans.Render.Api.Http;
 using Orleans.Render.Conventions;
 using Orleans.Render.Conventions.Addresses;
@@ -9,12 +10,12 @@ using Orleans.Render.Models;
 
 namespace Orleans.Render.Api.Endpoints;
 
-/// <summary>The impossible.io Render API v2: tokens, renders, progress and deletion (retrieval: <see cref="DeliveryEndpoints"/>). No credentials, as there.</summary>
+/// <summary>The impossible.io Render API v2: tokens, renders, progress and deletion (retrieval: <see cref="DeliveryEndpoints"/>). Private projects need credentials (<see cref="ProjectAccessFilter"/>).</summary>
 public static class RenderEndpoints
 {
     public static void MapRenderEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v2").RequireCors(ApiCors.RenderPolicy);
+        var group = app.MapGroup("/v2").AddEndpointFilter<ProjectAccessFilter>().RequireCors(ApiCors.RenderPolicy);
         group.MapPost("/render/{project}", (string project, HttpContext http, IClusterClient client, GrainCallRetry retry, IOptions<RenderApiOptions> options) =>
             CreateAsync(project, http, client, retry, options.Value, renderNow: true));
         group.MapPost("/token/{project}", (string project, HttpContext http, IClusterClient client, GrainCallRetry retry, IOptions<RenderApiOptions> options) =>

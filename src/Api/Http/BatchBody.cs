@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Orleans.Render.Api.Access;
 using Orleans.Render.Conventions;
 using Orleans.Render.Conventions.Addresses;
 using Orleans.Render.Conventions.Credentials;
@@ -15,7 +16,7 @@ public static class BatchBody
 {
     /// <summary>
     /// A new batch's project, pool and window. The SDKs name no project (impossible.io knows it from the API key), so
-    /// it is <c>project</c> in the body, else the <c>Authorization: Bearer</c> value; an empty body is allowed.
+    /// it is <c>project</c> in the body, else a render key's project or the <c>Authorization: Bearer</c> value itself; an empty body is allowed.
     /// </summary>
     public static (string? Project, string Routing, int? Window, IResult? Error) ParseCreate(
         JsonElement? root, string? authorization, IReadOnlyCollection<string> pools)
@@ -64,7 +65,7 @@ public static class BatchBody
         if (project is null && AuthenticationHeaderValue.TryParse(authorization, out var header)
             && string.Equals(header.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase))
         {
-            project = header.Parameter;
+            project = RenderKey.TryParse(header.Parameter, out var key) ? key.Project : header.Parameter;
         }
 
         if (string.IsNullOrEmpty(project))

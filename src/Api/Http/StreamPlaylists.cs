@@ -8,7 +8,8 @@ namespace Orleans.Render.Api.Http;
 /// <summary>
 /// HLS and DASH VOD playlists of a token's fragmented-MP4 stream: one init segment (<c>{token}/init.mp4</c>) and the
 /// pieces as media segments (<c>{token}/{n}.m4s</c>), with their exact durations, so players can seek anywhere before
-/// anything is rendered. URIs are relative to the playlist's own URL, so they keep its mode.
+/// anything is rendered. URIs are relative to the playlist's own URL, so they keep its mode; <c>query</c>, when given, follows each (a signed
+/// playlist's segment signature).
 /// </summary>
 public static class StreamPlaylists
 {
@@ -19,17 +20,17 @@ public static class StreamPlaylists
 
     public static string PieceName(int index) => string.Create(CultureInfo.InvariantCulture, $"{index}.m4s");
 
-    public static string Hls(string token, StreamLayout layout)
+    public static string Hls(string token, StreamLayout layout, string query = "")
     {
         var seconds = layout.PieceFrames.Select(layout.Seconds).ToList();
         var text = new StringBuilder()
             .Append("#EXTM3U\n#EXT-X-VERSION:7\n")
             .Append(CultureInfo.InvariantCulture, $"#EXT-X-TARGETDURATION:{(int)Math.Ceiling(seconds.Max())}\n")
             .Append("#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-PLAYLIST-TYPE:VOD\n#EXT-X-INDEPENDENT-SEGMENTS\n")
-            .Append(CultureInfo.InvariantCulture, $"#EXT-X-MAP:URI=\"{token}/{InitName}\"\n");
+            .Append(CultureInfo.InvariantCulture, $"#EXT-X-MAP:URI=\"{token}/{InitName}{query}\"\n");
         for (var i = 0; i < seconds.Count; i++)
         {
-            text.Append(CultureInfo.InvariantCulture, $"#EXTINF:{seconds[i]:0.000000},\n{token}/{PieceName(i)}\n");
+            text.Append(CultureInfo.InvariantCulture, $"#EXTINF:{seconds[i]:0.000000},\n{token}/{PieceName(i)}{query}\n");
         }
 
         return text.Append("#EXT-X-ENDLIST\n").ToString();
@@ -41,18 +42,18 @@ public static class StreamPlaylists
     /// segment timeline. <paramref name="videoCodec"/> comes from the init segment. Bandwidths are estimates: players
     /// only use them to choose between representations, and each set has one.
     /// </summary>
-    public static string Dash(string token, StreamLayout layout, string videoCodec)
+    public static string Dash(string token, StreamLayout layout, string videoCodec, string query = "")
     {
         XNamespace ns = "urn:mpeg:dash:schema:mpd:2011";
         var seconds = layout.Seconds(layout.TotalFrames).ToString("0.000", CultureInfo.InvariantCulture);
         var period = new XElement(ns + "Period", new XAttribute("id", "0"), new XAttribute("start", "PT0S"),
-            AdaptationSet(ns, token, layout, 0, "video", "v", new XElement(ns + "Representation",
+            AdaptationSet(ns, token, query, layout, 0, "video", "v", new XElement(ns + "Representation",
                 new XAttribute("id", "video"), new XAttribute("codecs", videoCodec),
                 new XAttribute("bandwidth", (long)layout.Width * layout.Height * layout.FpsNumerator / layout.FpsDenominator / 10),
                 new XAttribute("width", layout.Width), new XAttribute("height", layout.Height), new XAttribute("frameRate", FrameRate(layout)))));
         if (layout.HasSound)
         {
-            period.Add(AdaptationSet(ns, token, layout, 1, "audio", "a", new XElement(ns + "Representation",
+            period.Add(AdaptationSet(ns, token, query, layout, 1, "audio", "a", new XElement(ns + "Representation",
                 new XAttribute("id", "audio"), new XAttribute("codecs", "mp4a.40.2"), new XAttribute("bandwidth", 128_000),
                 new XAttribute("audioSamplingRate", 48_000))));
         }
@@ -80,7 +81,7 @@ public static class StreamPlaylists
         ? layout.FpsNumerator.ToString(CultureInfo.InvariantCulture)
         : string.Create(CultureInfo.InvariantCulture, $"{layout.FpsNumerator}/{layout.FpsDenominator}");
 
-    private static XElement AdaptationSet(XNamespace ns, string token, StreamLayout layout, int id, string type, string track, XElement representation)
+    private static XElement AdaptationSet(XNamespace ns, string token, string query, StreamLayout layout, int id, string type, string track, XElement representation)
     {
         var timeline = new XElement(ns + "SegmentTimeline");
         var start = 0;
@@ -92,8 +93,8 @@ public static class StreamPlaylists
 
         representation.Add(new XElement(ns + "SegmentTemplate",
             new XAttribute("timescale", layout.FpsNumerator),
-            new XAttribute("initialization", $"{token}/{track}/{InitName}"),
-            new XAttribute("media", $"{token}/{track}/$Number$.m4s"),
+            new XAttribute("initialization", $"{token}/{track}/{InitName}{query}"),
+            new XAttribute("media", $"{token}/{track}/$Number$.m4s{query}"),
             new XAttribute("startNumber", 0),
             timeline));
         return new XElement(ns + "AdaptationSet",

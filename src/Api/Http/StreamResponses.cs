@@ -1,4 +1,5 @@
 using System.Globalization;
+using Orleans.Render.Api.Access;
 using Orleans.Render.Conventions;
 using Orleans.Render.Api.Endpoints;
 using Orleans.Render.Models;
@@ -63,7 +64,7 @@ public sealed class StreamResponses(HttpContext http, IClusterClient client, Gra
         {
             // The player asks for the init segment next: have the first pieces under way before it does.
             _ = stream.GetPieceAsync(0, StreamMode.Get, viewer: "", CancellationToken.None);
-            return Results.Text(StreamPlaylists.Hls(token, layout), StreamPlaylists.HlsContentType);
+            return Results.Text(StreamPlaylists.Hls(token, layout, SegmentQuery(token)), StreamPlaylists.HlsContentType);
         }
 
         // DASH names the codecs, which only the rendered init segment knows.
@@ -76,8 +77,11 @@ public sealed class StreamResponses(HttpContext http, IClusterClient client, Gra
         await using var header = new PieceSequenceStream(media, [new StoredRange(first.MediaKey!, 0, first.HeaderBytes)]);
         var init = new byte[first.HeaderBytes];
         await header.ReadExactlyAsync(init, Aborted);
-        return Results.Text(StreamPlaylists.Dash(token, layout, StreamPlaylists.VideoCodec(init)), StreamPlaylists.DashContentType);
+        return Results.Text(StreamPlaylists.Dash(token, layout, StreamPlaylists.VideoCodec(init), SegmentQuery(token)), StreamPlaylists.DashContentType);
     }
+
+    /// <summary>A playlist served from a signed URL signs its segments' URLs too (<see cref="SignedUrlGrant"/>).</summary>
+    private string SegmentQuery(string token) => http.Features.Get<SignedUrlGrant>()?.SegmentQuery(http.Request.Path.Value ?? "", token) ?? "";
 
     /// <summary>
     /// Segment <paramref name="index"/> of the fMP4 stream's playlists (-1 is the init segment, piece 0's header): muxed for

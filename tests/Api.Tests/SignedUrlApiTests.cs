@@ -36,7 +36,7 @@ public sealed class SignedUrlApiTests(RenderSystemFixture system)
         var foreign = await system.Management.PostAsJsonAsync($"/v1/sign/{project}", new { path = "https://elsewhere.example/x" });
         Assert.Equal("invalid_path", await foreign.AssertErrorAsync(HttpStatusCode.BadRequest));
 
-        Assert.Equal(HttpStatusCode.OK, (await system.Management.PostAsync($"/v1/signingsecret/{project}", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await system.Management.PostAsync($"/v1/signingsecret/{project}/rotate", null)).StatusCode);
         Assert.Equal("signature_invalid", await (await system.SendAsync(HttpMethod.Get, signed)).AssertErrorAsync(HttpStatusCode.Forbidden));
     }
 

@@ -67,7 +67,7 @@ public static class ProjectAccessEndpoints
         group.MapGet("/signingsecret/{project}", (string project, IClusterClient client) =>
             WithProjectAsync(client, project, async grain => Results.Json(new { project, secret = await grain.GetSigningSecretAsync() })));
 
-        group.MapPost("/signingsecret/{project}", (string project, IClusterClient client, AccessCache cache) =>
+        group.MapPost("/signingsecret/{project}/rotate", (string project, IClusterClient client, AccessCache cache) =>
             WithProjectAsync(client, project, async grain =>
             {
                 var secret = await grain.RotateSigningSecretAsync();

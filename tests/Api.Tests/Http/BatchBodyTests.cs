@@ -25,12 +25,14 @@ public sealed class BatchBodyTests
     }
 
     [Fact]
-    public void The_sdk_create_bodies_take_the_project_from_the_bearer_key_and_the_default_pool()
+    public void The_sdk_create_bodies_take_the_project_from_the_bearer_key_or_its_render_keys_project_and_the_default_pool()
     {
         Assert.Equal(("p1", "default", (int?)null), Valid(Create("{}", "Bearer p1")));
         Assert.Equal(("p1", "gpu", (int?)null), Valid(Create("""{"routing": "gpu"}""", "bearer p1")));
         Assert.Equal(("p1", "default", (int?)null), Valid(Create(null, "Bearer p1")));
         Assert.Equal(("p2", "default", (int?)3), Valid(Create("""{"project": "p2", "window": 3}""", "Bearer p1")));
+        var renderKey = $"p3.{Conventions.Access.AccessSecrets.NewId(Conventions.Access.AccessSecrets.RenderKeyPrefix)}.{Conventions.Access.AccessSecrets.NewSecret()}";
+        Assert.Equal(("p3", "default", (int?)null), Valid(Create("{}", $"Bearer {renderKey}")));
 
         static (string?, string, int?) Valid((string? Project, string Routing, int? Window, IResult? Error) parsed)
         {

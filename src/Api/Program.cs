@@ -4,6 +4,7 @@ using Orleans.Dashboard;
 using Orleans.Render.Api;
 using Orleans.Render.Api.Endpoints;
 using Orleans.Render.Api.Http;
+using Orleans.Render.Api.OpenApi;
 using Orleans.Render.Storage;
 using Orleans.Render.Conventions;
 
@@ -23,6 +24,7 @@ builder.Services.AddApiInputLimits(builder.Configuration);
 builder.Services.AddSingleton<BasicAuthenticationFilter>();
 builder.Services.AddSingleton<GrainCallRetry>();
 builder.Services.AddApiCors(builder.Configuration);
+builder.Services.AddApiReference();
 
 // The client finds the silos' gateways in the same membership table the silos write, so silos may come and go.
 var storage = builder.Configuration.GetConnectionString("AzureStorage");
@@ -55,6 +57,7 @@ app.MapRenderEndpoints();
 app.MapDeliveryEndpoints();
 app.MapDirectRenderEndpoints();
 app.MapBatchEndpoints();
+app.MapApiReference();
 app.MapOrleansDashboard("/dashboard").AddEndpointFilter<IEndpointConventionBuilder, BasicAuthenticationFilter>().RequireCors(ApiCors.ManagementPolicy);
 // "{*path}": the default fallback pattern skips paths whose last segment has a dot, which then answered an empty 404.
 app.MapFallback("{*path}", () => ApiErrors.NotFound("not_found", "There is no such endpoint."));

@@ -15,18 +15,20 @@ internal sealed class ServerErrorResponses : IOpenApiOperationTransformer
     private static readonly (string Status, string Description)[] ServerErrors =
         [("500", "internal_error: the server failed to handle the request"), ("503", "cluster_unavailable: no render silo is reachable")];
 
-    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         operation.Responses ??= [];
         foreach (var (status, description) in ServerErrors)
         {
             if (!operation.Responses.ContainsKey(status))
             {
-                var schema = await context.GetOrCreateSchemaAsync(typeof(ApiErrors.ErrorBody), null, cancellationToken);
                 operation.Responses[status] = new OpenApiResponse
                 {
                     Description = description,
-                    Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
+                    Content = new Dictionary<string, OpenApiMediaType>
+                    {
+                        ["application/json"] = new() { Schema = new OpenApiSchemaReference(nameof(ApiErrors.ErrorBody), context.Document) },
+                    },
                 };
             }
         }
@@ -36,5 +38,7 @@ internal sealed class ServerErrorResponses : IOpenApiOperationTransformer
             operation.Security ??= [];
             operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ManagementKeyScheme, context.Document)] = [] });
         }
+
+        return Task.CompletedTask;
     }
 }

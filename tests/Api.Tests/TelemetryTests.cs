@@ -57,9 +57,10 @@ public sealed class TelemetryTests(RenderSystemFixture system)
 
         using var created = JsonDocument.Parse(await (await http.PostAsync("/v1/project/traced", null)).Content.ReadAsStringAsync());
         var project = created.RootElement.GetProperty("Project-UID").GetString();
-        Assert.Equal(HttpStatusCode.OK, (await http.PutAsync($"/v1/sdl/{project}/two", new StringContent(Movie))).StatusCode);
-        var render = await http.PostAsJsonAsync($"/v2/render/{project}", new { movie = "two", parallel = 2 });
-        Assert.Equal(HttpStatusCode.OK, render.StatusCode);
+        using var stored = await http.PutAsync($"/v1/sdl/{project}/two", new StringContent(Movie));
+        Assert.True(stored.IsSuccessStatusCode, $"{stored.RequestMessage!.RequestUri} {created.RootElement} {await stored.Content.ReadAsStringAsync()}");
+        using var render = await http.PostAsJsonAsync($"/v2/render/{project}", new { movie = "two", parallel = 2 });
+        Assert.True(render.IsSuccessStatusCode, await render.Content.ReadAsStringAsync());
 
         var request = await EventuallyAsync(() => Snapshot(spans).SingleOrDefault(s => s.Kind == ActivityKind.Server && s.DisplayName == "POST /v2/render/{project}"));
         var trace = Snapshot(spans).Where(s => s.TraceId == request.TraceId).ToList();

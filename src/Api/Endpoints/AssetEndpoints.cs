@@ -23,7 +23,7 @@ public static class AssetEndpoints
 
         group.MapMethods("/data/{project}/{name}", ["PUT", "POST"], PutAsync)
             .WithSummary("Upload an image, font, video, audio file or .cube LUT")
-            .Accepts<Stream>("application/octet-stream", "image/png", "image/jpeg", "font/ttf", "video/mp4", "audio/mpeg")
+            .DocumentsBody<Stream>(optional: false, "application/octet-stream", "image/png", "image/jpeg", "font/ttf", "video/mp4", "audio/mpeg")
             .Produces<AssetFacts>().ProducesErrors(400, 404, 413, 422);
 
         group.MapGet("/data/{project}/{name}", async (string project, string name, HttpContext http, IClusterClient client, IMediaStore media) =>

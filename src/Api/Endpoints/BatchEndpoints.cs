@@ -23,10 +23,10 @@ public static class BatchEndpoints
     {
         var group = app.MapGroup("/v2/batch").RequireCors(ApiCors.RenderPolicy).WithTags("Batches");
         group.MapPost("", CreateAsync)
-            .WithSummary("Create a batch").AcceptsJson<BatchCreateBody>(optional: true)
+            .WithSummary("Create a batch").DocumentsBody<BatchCreateBody>(optional: true)
             .Produces<BatchStatusReport>(StatusCodes.Status201Created).ProducesErrors(400, 404, 413);
         group.MapPost("/{id}/tasks", AddTasksAsync)
-            .WithSummary("Add render tasks").AcceptsJson<BatchTasksBody>().Produces(StatusCodes.Status204NoContent).ProducesErrors(400, 403, 404, 409, 413, 422);
+            .WithSummary("Add render tasks").DocumentsBody<BatchTasksBody>().Produces(StatusCodes.Status204NoContent).ProducesErrors(400, 403, 404, 409, 413, 422);
         group.MapPost("/{id}/run", (string id, IClusterClient client, GrainCallRetry retry) => ChangeAsync(id, client, retry, b => b.RunAsync()))
             .WithSummary("Start running the tasks").Produces(StatusCodes.Status204NoContent).ProducesErrors(404, 409, 422);
         group.MapPost("/{id}/cancel", (string id, IClusterClient client, GrainCallRetry retry) => ChangeAsync(id, client, retry, b => b.CancelAsync()))

@@ -108,7 +108,7 @@ public static class ProjectEndpoints
         })
             .WithSummary("Store a movie (JSON, or an impossible.io XML template)")
             .WithDescription("The JSON movie format's schema is at /v1/schema/movie.json (docs/movie-format.md).")
-            .Accepts<JsonElement>("application/json", "application/xml", "text/xml")
+            .DocumentsBody<JsonElement>(optional: false, "application/json", "application/xml", "text/xml")
             .Produces<MovieStored>().Produces<MovieRejected>(StatusCodes.Status422UnprocessableEntity).ProducesErrors(400, 404, 413);
 
         group.MapGet("/sdl/{project}/{movie}", async (string project, string movie, IClusterClient client) =>
@@ -185,7 +185,7 @@ public static class ProjectEndpoints
 
             return await ValidateAsync(client, project, movie, parameters, limits.Value);
         })
-            .WithSummary("Check a movie with params before rendering").AcceptsJson<ValidateBody>(optional: true)
+            .WithSummary("Check a movie with params before rendering").DocumentsBody<ValidateBody>(optional: true)
             .Produces<ValidationReport>().ProducesErrors(400, 404, 413);
 
         // impossible.io's diagnostics call; params come from the query string as in its v1 render API.

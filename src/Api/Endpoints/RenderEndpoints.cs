@@ -20,12 +20,12 @@ public static class RenderEndpoints
         group.MapPost("/render/{project}", (string project, HttpContext http, IClusterClient client, GrainCallRetry retry, IOptions<RenderApiOptions> options) =>
             CreateAsync(project, http, client, retry, options.Value, renderNow: true))
             .WithSummary("Make a token and render its output (202 with async, 201 when every upload task is async)")
-            .AcceptsJson<RenderRequestBody>()
+            .DocumentsBody<RenderRequestBody>()
             .Produces<TokenCreated>().Produces<TokenCreated>(StatusCodes.Status202Accepted).Produces<TokenCreated>(StatusCodes.Status201Created)
             .ProducesErrors(400, 403, 404, 413, 422, 429, 502);
         group.MapPost("/token/{project}", (string project, HttpContext http, IClusterClient client, GrainCallRetry retry, IOptions<RenderApiOptions> options) =>
             CreateAsync(project, http, client, retry, options.Value, renderNow: false))
-            .WithSummary("Make a token without rendering").AcceptsJson<RenderRequestBody>().Produces<TokenCreated>().ProducesErrors(400, 403, 404, 413);
+            .WithSummary("Make a token without rendering").DocumentsBody<RenderRequestBody>().Produces<TokenCreated>().ProducesErrors(400, 403, 404, 413);
         group.MapGet("/progress/{token}", GetProgressAsync).WithSummary("A token's render progress").Produces<ProgressReport>().ProducesErrors(404, 410);
         group.MapGet("/upload/{token}", UploadEndpoints.GetAsync).WithSummary("A token's upload tasks").Produces<UploadList>().ProducesErrors(404, 410);
         group.MapDelete("/token/{token}", DeleteAsync)

@@ -35,6 +35,7 @@ public static class ApiReference
                 };
                 return Task.CompletedTask;
             });
+            options.AddOperationTransformer<RequestBodies>();
             options.AddOperationTransformer<ServerErrorResponses>();
         });
 

@@ -66,7 +66,7 @@ public sealed class TelemetryTests(RenderSystemFixture system)
         var trace = Snapshot(spans).Where(s => s.TraceId == request.TraceId).ToList();
         var segments = trace.Where(s => s.Source.Name == "Orleans.Render.Rendering" && s.DisplayName == "render segment").ToList();
 
-        Assert.Equal(2, segments.Count);
+        Assert.True(segments.Count == 2, $"{segments.Count} segment spans in the request's trace; all spans:\n{Describe(Snapshot(spans))}");
         Assert.Equal(50, segments.Sum(s => (int)s.GetTagItem("render.frames")!));
         Assert.All(segments, segment =>
         {
@@ -82,6 +82,9 @@ public sealed class TelemetryTests(RenderSystemFixture system)
             Assert.Contains(grainCalls, name => name.Contains("SegmentRendererGrain", StringComparison.Ordinal));
         });
     }
+
+    private static string Describe(List<Activity> spans) => string.Join("\n", spans.Select(s =>
+        $"{s.TraceId.ToHexString()[..8]} {s.SpanId.ToHexString()[..8]} <- {(s.ParentSpanId == default ? "root" : s.ParentSpanId.ToHexString()[..8])} {s.Source.Name}: {s.DisplayName}"));
 
     /// <summary>The span's parents in the trace, nearest first.</summary>
     private static IEnumerable<Activity> Ancestors(Activity span, List<Activity> trace)

@@ -19,8 +19,12 @@ public static class RenderTelemetryServiceCollectionExtensions
     /// <summary>Our ActivitySources and Meters all start with this.</summary>
     public const string OurNames = "Orleans.Render.*";
 
-    /// <summary>Orleans' grain-call spans (application grains; runtime system calls are left out as noise).</summary>
-    public const string OrleansSource = "Microsoft.Orleans.Application";
+    /// <summary>
+    /// Orleans' grain-call spans. Orleans files calls to interfaces in an <c>Orleans.*</c> namespace, ours
+    /// (<c>Orleans.Render.*</c>) included, under its runtime source, so both are needed; that also traces the runtime's
+    /// own calls (membership, the dashboard's collectors), which a sampler (<c>OTEL_TRACES_SAMPLER</c>) can thin.
+    /// </summary>
+    public static readonly string[] OrleansSources = ["Microsoft.Orleans.Application", "Microsoft.Orleans.Runtime"];
 
     public static IServiceCollection AddRenderTelemetry(
         this IServiceCollection services, IConfiguration configuration, string serviceName, Action<TracerProviderBuilder>? tracing = null)
@@ -38,7 +42,7 @@ public static class RenderTelemetryServiceCollectionExtensions
             .ConfigureResource(resource => resource.AddService(serviceName))
             .WithTracing(t =>
             {
-                t.AddSource(OurNames, OrleansSource);
+                t.AddSource([OurNames, .. OrleansSources]);
                 tracing?.Invoke(t);
             })
             .WithMetrics(m => m.AddMeter(OurNames));

@@ -5,7 +5,10 @@ using Orleans.Render.Api;
 using Orleans.Render.Api.Access;
 using Orleans.Render.Api.Endpoints;
 using Orleans.Render.Api.Http;
+using Orleans.Render.Api.OpenApi;
 using Orleans.Render.Storage;
+using Orleans.Render.Telemetry;
+using OpenTelemetry.Trace;
 using Orleans.Render.Conventions;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -25,6 +28,8 @@ builder.Services.AddSingleton<BasicAuthenticationFilter>();
 builder.Services.AddProjectAccess(builder.Configuration);
 builder.Services.AddSingleton<GrainCallRetry>();
 builder.Services.AddApiCors(builder.Configuration);
+builder.Services.AddApiReference();
+builder.Services.AddRenderTelemetry(builder.Configuration, "orleans-render-api", t => t.AddAspNetCoreInstrumentation());
 
 // The client finds the silos' gateways in the same membership table the silos write, so silos may come and go.
 var storage = builder.Configuration.GetConnectionString("AzureStorage");
@@ -45,6 +50,7 @@ builder.UseOrleansClient(client =>
     client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = clientOptions.GatewayListRefreshPeriod);
     client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = clientOptions.ResponseTimeout);
     client.AddDashboard();
+    client.AddActivityPropagation();
 });
 
 var app = builder.Build();
@@ -60,8 +66,9 @@ app.MapDirectRenderEndpoints();
 app.MapBatchEndpoints();
 app.MapManagementKeyEndpoints();
 app.MapProjectAccessEndpoints();
+app.MapApiReference();
 app.MapOrleansDashboard("/dashboard").AddEndpointFilter<IEndpointConventionBuilder, BasicAuthenticationFilter>()
-    .AddEndpointFilter<IEndpointConventionBuilder, AdminOnlyFilter>().RequireCors(ApiCors.ManagementPolicy);
+    .AddEndpointFilter<IEndpointConventionBuilder, AdminOnlyFilter>().RequireCors(ApiCors.ManagementPolicy).ExcludeFromDescription();
 // "{*path}": the default fallback pattern skips paths whose last segment has a dot, which then answered an empty 404.
 app.MapFallback("{*path}", () => ApiErrors.NotFound("not_found", "There is no such endpoint."));
 app.Run();

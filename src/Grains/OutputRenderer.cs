@@ -77,11 +77,28 @@ public sealed class OutputRenderer(
         render.Track(output);
         output.MediaKey = stored.MediaKey;
         output.Reused = render.Reused = 1;
+        RenderMetrics.UnitReused("output");
+        RenderMetrics.OutputRendered(output.ContentType, reused: true);
         return true;
     }
 
     /// <summary>Renders the planned output into <paramref name="output"/> (its media key and segments); null on success, else the failure.</summary>
     public async Task<SegmentResult?> RenderAsync(Job job, PlannedOutput planned, OutputState output, RunningOutput render, Func<Task> record)
+    {
+        var failure = await RenderUnitsAsync(job, planned, output, render, record);
+        if (failure is null)
+        {
+            RenderMetrics.OutputRendered(output.ContentType, reused: false);
+        }
+        else
+        {
+            RenderMetrics.OutputFailed(output.ContentType, failure.ErrorCode);
+        }
+
+        return failure;
+    }
+
+    private async Task<SegmentResult?> RenderUnitsAsync(Job job, PlannedOutput planned, OutputState output, RunningOutput render, Func<Task> record)
     {
         var plan = planned.Plan;
         if (await WaitForSlotAsync(job, output, render, record) is { } refused)

@@ -42,6 +42,13 @@ public sealed class RenderQueueGrain(
     {
         keptAlive = await this.GetReminder(KeepAliveReminder, cancellationToken) is not null;
         this.RegisterGrainTimer(CheckAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Options.LeasePeriod) { Interleave = true });
+        RenderMetrics.TrackQueue(Pool, () => (Waiting.Count, Running.Count));
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        RenderMetrics.UntrackQueue(Pool);
+        return Task.CompletedTask;
     }
 
     public async Task<QueueTicket> EnqueueAsync(QueueEntry entry)

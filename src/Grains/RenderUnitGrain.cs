@@ -33,6 +33,7 @@ public sealed class RenderUnitGrain(
         if (state.State.Status == OutputStatus.Done && await IsStoredAsync())
         {
             logger.LogInformation("Reused {Kind} unit {Unit} for {Token} {Output}", work.Kind, Unit, work.Token, work.OutputKey);
+            RenderMetrics.UnitReused("unit");
             GrainFactory.GetGrain<ISegmentStoreGrain>(SegmentStoreGrain.Key).TouchAsync(Unit).Ignore();
             return Result(reused: true);
         }

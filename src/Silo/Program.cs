@@ -9,6 +9,7 @@ using Orleans.Render.Grains;
 using Orleans.Render.Grains.Placement;
 using Orleans.Render.Grains.Tokens;
 using Orleans.Render.Silo;
+using Orleans.Render.Telemetry;
 using Orleans.Render.Conventions;
 
 var builder = Host.CreateApplicationBuilder(args);
@@ -24,6 +25,7 @@ if (!System.ComponentModel.DataAnnotations.Validator.TryValidateObject(hosting, 
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = hosting.ShutdownTimeout);
 builder.Services.AddRenderGrainServices(builder.Configuration);
 builder.Services.AddRenderTokenLedger(new TableServiceClient(hosting.StorageConnectionString));
+builder.Services.AddRenderTelemetry(builder.Configuration, "orleans-render-silo");
 builder.UseOrleans(silo =>
 {
     silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (ClusterDefaults.ClusterId, ClusterDefaults.ServiceId));
@@ -35,6 +37,7 @@ builder.UseOrleans(silo =>
     silo.AddAzureBlobGrainStorage(GrainStorage.Name, o => o.BlobServiceClient = new BlobServiceClient(hosting.StorageConnectionString));
     silo.UseAzureTableReminderService(o => o.TableServiceClient = new TableServiceClient(hosting.StorageConnectionString));
     silo.AddRenderPools(hosting.Pools);
+    silo.AddActivityPropagation();
     if (hosting.Dashboard)
     {
         silo.AddDashboard();

@@ -41,6 +41,9 @@ public sealed class RenderSystemFixture : IAsyncLifetime
 
     public string MediaRoot => Path.Combine(dataRoot, "media");
 
+    /// <summary>The cluster silo and API form, for an API hosted in the test process.</summary>
+    public string ClusterId => clusterId;
+
     /// <summary>The connection string of the fixture's Azurite, which silo and API share.</summary>
     public string StorageConnectionString => azurite.ConnectionString;
 

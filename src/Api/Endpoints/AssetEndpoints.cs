@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
+using Orleans.Render.Api.Contracts;
 using Orleans.Render.Api.Http;
+using Orleans.Render.Api.OpenApi;
 using Orleans.Render.Models;
 using Orleans.Render.Storage;
 using Orleans.Render.Conventions;
@@ -16,9 +18,13 @@ public static class AssetEndpoints
 {
     public static void MapAssetEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1").AddEndpointFilter<BasicAuthenticationFilter>().RequireCors(ApiCors.ManagementPolicy);
+        var group = app.MapGroup("/v1").AddEndpointFilter<BasicAuthenticationFilter>().RequireCors(ApiCors.ManagementPolicy)
+            .WithTags("Assets").ProducesErrors(StatusCodes.Status401Unauthorized);
 
-        group.MapMethods("/data/{project}/{name}", ["PUT", "POST"], PutAsync);
+        group.MapMethods("/data/{project}/{name}", ["PUT", "POST"], PutAsync)
+            .WithSummary("Upload an image, font, video, audio file or .cube LUT")
+            .DocumentsBody<Stream>(optional: false, "application/octet-stream", "image/png", "image/jpeg", "font/ttf", "video/mp4", "audio/mpeg")
+            .Produces<AssetFacts>().ProducesErrors(400, 404, 413, 422);
 
         group.MapGet("/data/{project}/{name}", async (string project, string name, HttpContext http, IClusterClient client, IMediaStore media) =>
         {
@@ -38,7 +44,7 @@ public static class AssetEndpoints
             var stream = await media.OpenReadAsync(stored.Key, http.RequestAborted);
             return Results.File(
                 stream, asset.ContentType, lastModified: stored.LastModified, entityTag: new EntityTagHeaderValue(stored.ETag), enableRangeProcessing: true);
-        });
+        }).WithSummary("Download an asset (ranges supported)").ProducesFile(["application/octet-stream"]).ProducesErrors(404);
 
         group.MapDelete("/data/{project}/{name}", async (string project, string name, IClusterClient client) =>
         {
@@ -48,8 +54,8 @@ public static class AssetEndpoints
                 return ProjectEndpoints.UnknownProject(project);
             }
 
-            return Names.IsValidAssetName(name) && await grain.DeleteAssetAsync(name) ? ProjectEndpoints.Deleted("Resource-Name", name) : UnknownAsset(name);
-        });
+            return Names.IsValidAssetName(name) && await grain.DeleteAssetAsync(name) ? Results.Json(new AssetDeleted(name)) : UnknownAsset(name);
+        }).WithSummary("Delete an asset").Produces<AssetDeleted>().ProducesErrors(404);
 
         group.MapGet("/list/data/{project}", async (string project, IClusterClient client) =>
         {
@@ -61,17 +67,9 @@ public static class AssetEndpoints
 
             var assets = await grain.ListAssetsAsync();
             string[] Named(string kind) => [.. assets.Where(a => a.Kind == kind).Select(a => a.Name)];
-            return Results.Json(new Dictionary<string, object>
-            {
-                ["Metadata"] = assets.ToDictionary(a => a.Name, Describe),
-                ["Images"] = Named("image"),
-                ["Fonts"] = Named("font"),
-                ["Videos"] = Named("video"),
-                ["Audios"] = Named("audio"),
-                ["Datasources"] = Array.Empty<string>(),
-                ["Generic"] = Named("lut"),
-            });
-        });
+            return Results.Json(new AssetList(
+                assets.ToDictionary(a => a.Name, a => AssetFacts.Of(a)), Named("image"), Named("font"), Named("video"), Named("audio"), [], Named("lut")));
+        }).WithSummary("List a project's assets").Produces<AssetList>().ProducesErrors(404);
     }
 
     private static async Task<IResult> PutAsync(
@@ -137,45 +135,13 @@ public static class AssetEndpoints
                     result.Message!);
             }
 
-            var body = new Dictionary<string, object?>(Describe(result.Asset)) { ["Resource-Name"] = name };
-            return Results.Json(body);
+            return Results.Json(AssetFacts.Of(result.Asset, resourceName: name));
         }
         finally
         {
             File.Delete(local);
             await media.DeleteAsync(staging, CancellationToken.None);
         }
-    }
-
-    /// <summary>An asset's facts as the API shows them; fields that do not apply to its kind are left out.</summary>
-    private static Dictionary<string, object?> Describe(AssetInfo asset)
-    {
-        var facts = new Dictionary<string, object?>
-        {
-            ["name"] = asset.Name,
-            ["kind"] = asset.Kind,
-            ["contentType"] = asset.ContentType,
-            ["size"] = asset.Size,
-            ["sha256"] = asset.Sha256,
-            ["uploaded"] = asset.UploadedAt,
-        };
-        if (asset.Width is { } width)
-        {
-            facts["width"] = width;
-            facts["height"] = asset.Height;
-        }
-
-        if (asset.DurationSeconds is { } duration)
-        {
-            facts["duration"] = Math.Round(duration, 3);
-        }
-
-        if (asset.FontFamily is { } family)
-        {
-            facts["family"] = family;
-        }
-
-        return facts;
     }
 
     private static IResult TooLarge(long maxBytes) =>

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Orleans.Render.Api.Access;
+using Orleans.Render.Api.Contracts;
 using Orleans.Render.Api.Http;
+using Orleans.Render.Api.OpenApi;
 using Orleans.Render.Conventions;
 using Orleans.Render.Conventions.Addresses;
 using Orleans.Render.Conventions.Credentials;
@@ -21,15 +23,23 @@ public static class BatchEndpoints
 {
     public static void MapBatchEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v2/batch").AddEndpointFilter<ProjectAccessFilter>().RequireCors(ApiCors.RenderPolicy);
-        group.MapPost("", CreateAsync);
-        group.MapPost("/{id}/tasks", AddTasksAsync);
-        group.MapPost("/{id}/run", (string id, IClusterClient client, GrainCallRetry retry) => ChangeAsync(id, client, retry, b => b.RunAsync()));
-        group.MapPost("/{id}/cancel", (string id, IClusterClient client, GrainCallRetry retry) => ChangeAsync(id, client, retry, b => b.CancelAsync()));
-        group.MapGet("/{id}", StatusAsync);
-        group.MapGet("/{id}/status", StatusAsync);
-        group.MapGet("/{id}/results", ResultsAsync);
-        group.MapGet("/run/{id}/results", ResultsAsync);
+        var group = app.MapGroup("/v2/batch").AddEndpointFilter<ProjectAccessFilter>().RequireCors(ApiCors.RenderPolicy).WithTags("Batches")
+            .ProducesErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+        group.MapPost("", CreateAsync)
+            .WithSummary("Create a batch").DocumentsBody<BatchCreateBody>(optional: true)
+            .Produces<BatchStatusReport>(StatusCodes.Status201Created).ProducesErrors(400, 404, 413);
+        group.MapPost("/{id}/tasks", AddTasksAsync)
+            .WithSummary("Add render tasks").DocumentsBody<BatchTasksBody>().Produces(StatusCodes.Status204NoContent).ProducesErrors(400, 403, 404, 409, 413, 422);
+        group.MapPost("/{id}/run", (string id, IClusterClient client, GrainCallRetry retry) => ChangeAsync(id, client, retry, b => b.RunAsync()))
+            .WithSummary("Start running the tasks").Produces(StatusCodes.Status204NoContent).ProducesErrors(404, 409, 422);
+        group.MapPost("/{id}/cancel", (string id, IClusterClient client, GrainCallRetry retry) => ChangeAsync(id, client, retry, b => b.CancelAsync()))
+            .WithSummary("Cancel the tasks left").Produces(StatusCodes.Status204NoContent).ProducesErrors(404, 409, 422);
+        group.MapGet("/{id}", StatusAsync).WithSummary("A batch's status").Produces<BatchStatusReport>().ProducesErrors(404);
+        group.MapGet("/{id}/status", StatusAsync).WithSummary("A batch's status (Go SDK path)").Produces<BatchStatusReport>().ProducesErrors(404);
+        group.MapGet("/{id}/results", ResultsAsync)
+            .WithSummary("Every task's result in task order, paged with offset and limit").Produces<BatchTaskReport[]>().ProducesErrors(400, 404);
+        group.MapGet("/run/{id}/results", ResultsAsync)
+            .WithSummary("Every task's result (Go SDK path)").Produces<BatchTaskReport[]>().ProducesErrors(400, 404);
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, IClusterClient client, GrainCallRetry retry, IOptions<RenderApiOptions> options)
@@ -169,18 +179,8 @@ public static class BatchEndpoints
         }
 
         var baseUrl = RenderEndpoints.BaseUrl(http, options.Value);
-        return Results.Json(page.Results.Select(r => new
-        {
-            index = r.Index,
-            token = r.Token,
-            url = $"{baseUrl}/v2/render/{r.Token}.{r.Extension}",
-            status = Name(r.Status),
-            movie = r.Movie,
-            format = r.Extension,
-            error = r.Message,
-            errorCode = r.ErrorCode,
-            uploads = r.Uploads,
-        }));
+        return Results.Json(page.Results.Select(r => new BatchTaskReport(
+            r.Index, r.Token, $"{baseUrl}/v2/render/{r.Token}.{r.Extension}", Name(r.Status), r.Movie, r.Extension, r.Message, r.ErrorCode, r.Uploads)));
     }
 
     /// <summary>The most results one page holds; a batch's results without paging parameters are its first page.</summary>
@@ -198,24 +198,21 @@ public static class BatchEndpoints
         return info is null ? (null, null, UnknownBatch()) : (batch, info, null);
     }
 
-    /// <summary>Both status shapes at once: <c>{id, status, tasks}</c> (TS/Python/Rust) and <c>{batchId, runId, status, total, done, failed}</c> (Go).</summary>
-    private static object Status(BatchInfo info) => new
-    {
-        id = info.Id,
-        batchId = info.Id,
-        runId = info.Id,
-        status = Name(info.Status),
-        tasks = info.Total,
-        total = info.Total,
-        done = info.Completed + info.Failed + info.Cancelled,
-        completed = info.Completed,
-        failed = info.Failed,
-        cancelled = info.Cancelled,
-        running = info.Running,
-        window = info.Window,
-        project = info.Project,
-        routing = info.Routing,
-    };
+    private static BatchStatusReport Status(BatchInfo info) => new(
+        info.Id,
+        info.Id,
+        info.Id,
+        Name(info.Status),
+        info.Total,
+        info.Total,
+        info.Completed + info.Failed + info.Cancelled,
+        info.Completed,
+        info.Failed,
+        info.Cancelled,
+        info.Running,
+        info.Window,
+        info.Project,
+        info.Routing);
 
     private static string Name<T>(T status)
         where T : struct, Enum => status.ToString().ToLowerInvariant();

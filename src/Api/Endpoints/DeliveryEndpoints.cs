@@ -1,6 +1,7 @@
 using Microsoft.Net.Http.Headers;
 using Orleans.Render.Api.Access;
 using Orleans.Render.Api.Http;
+using Orleans.Render.Api.OpenApi;
 using Orleans.Render.Conventions;
 using Orleans.Render.Models;
 using Orleans.Render.Storage;
@@ -17,13 +18,28 @@ public static class DeliveryEndpoints
 {
     public static void MapDeliveryEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v2").AddEndpointFilter<ProjectAccessFilter>().RequireCors(ApiCors.RenderPolicy);
-        group.MapMethods("/{mode:regex(^(render|get|play)$)}/{file}", [HttpMethods.Get, HttpMethods.Head], GetAsync);
+        var group = app.MapGroup("/v2").AddEndpointFilter<ProjectAccessFilter>().RequireCors(ApiCors.RenderPolicy).WithTags("Retrieval")
+            .ProducesErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+        group.MapMethods("/{mode:regex(^(render|get|play)$)}/{file}", [HttpMethods.Get, HttpMethods.Head], GetAsync)
+            .WithSummary("A token's output, {token}.{extension}: rendered (render), streamed while it renders (get, play), or an HLS/DASH playlist")
+            .DescribesOutput();
         group.MapMethods("/{mode:regex(^(render|get|play)$)}/{token}/{segment}", [HttpMethods.Get, HttpMethods.Head],
             (string mode, string token, string segment, HttpContext http, IClusterClient client, GrainCallRetry retry, IMediaStore media, ILoggerFactory logs) =>
-                GetSegmentAsync(mode, token, null, segment, http, client, retry, media, logs));
-        group.MapMethods("/{mode:regex(^(render|get|play)$)}/{token}/{track:regex(^(v|a)$)}/{segment}", [HttpMethods.Get, HttpMethods.Head], GetSegmentAsync);
+                GetSegmentAsync(mode, token, null, segment, http, client, retry, media, logs))
+            .WithSummary("An HLS segment: init.mp4 or {n}.m4s").DescribesSegment();
+        group.MapMethods("/{mode:regex(^(render|get|play)$)}/{token}/{track:regex(^(v|a)$)}/{segment}", [HttpMethods.Get, HttpMethods.Head], GetSegmentAsync)
+            .WithSummary("A DASH segment of one track: v (pictures) or a (sound)").DescribesSegment();
     }
+
+    /// <summary>What an output URL answers: the file in the format's media type, or the error of its render.</summary>
+    internal static RouteHandlerBuilder DescribesOutput(this RouteHandlerBuilder builder) => builder
+        .ProducesFile([.. Enum.GetValues<OutputFormat>().Select(f => f.ContentType()), StreamPlaylists.HlsContentType, StreamPlaylists.DashContentType])
+        .ProducesErrors(400, 404, 410, 422, 429);
+
+    /// <summary>What a playlist's segment URL answers.</summary>
+    internal static RouteHandlerBuilder DescribesSegment(this RouteHandlerBuilder builder) => builder
+        .ProducesFile(["video/mp4", "audio/mp4"])
+        .ProducesErrors(400, 404, 410, 422);
 
     private static async Task<IResult> GetAsync(
         string mode, string file, HttpContext http, IClusterClient client, GrainCallRetry retry, IMediaStore media, ILoggerFactory logs, int? frame, int? q)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Orleans.Render.Api.Access;
 using Orleans.Render.Api.Http;
+using Orleans.Render.Api.OpenApi;
 using Orleans.Render.Conventions;
 using Orleans.Render.Models;
 using Orleans.Render.Storage;
@@ -18,15 +19,20 @@ public static class DirectRenderEndpoints
 {
     public static void MapDirectRenderEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/{mode:regex(^(render|get|play)$)}/{project}").AddEndpointFilter<ProjectAccessFilter>().RequireCors(ApiCors.RenderPolicy);
+        var group = app.MapGroup("/v1/{mode:regex(^(render|get|play)$)}/{project}").AddEndpointFilter<ProjectAccessFilter>().RequireCors(ApiCors.RenderPolicy).WithTags("Retrieval")
+            .ProducesErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         string[] methods = [HttpMethods.Get, HttpMethods.Head];
-        group.MapMethods("/{file}", methods, GetAsync);
+        group.MapMethods("/{file}", methods, GetAsync)
+            .WithSummary("Render {movie}.{extension} with the query string as params and deliver it in one request (impossible.io v1)")
+            .DescribesOutput();
         group.MapMethods("/{token}/{segment}", methods,
             (string mode, string token, string segment, HttpContext http, IClusterClient client, GrainCallRetry retry, IMediaStore media, ILoggerFactory logs) =>
-                DeliveryEndpoints.GetSegmentAsync(mode, token, null, segment, http, client, retry, media, logs));
+                DeliveryEndpoints.GetSegmentAsync(mode, token, null, segment, http, client, retry, media, logs))
+            .WithSummary("An HLS segment of a v1 playlist").DescribesSegment();
         group.MapMethods("/{token}/{track:regex(^(v|a)$)}/{segment}", methods,
             (string mode, string token, string track, string segment, HttpContext http, IClusterClient client, GrainCallRetry retry, IMediaStore media, ILoggerFactory logs) =>
-                DeliveryEndpoints.GetSegmentAsync(mode, token, track, segment, http, client, retry, media, logs));
+                DeliveryEndpoints.GetSegmentAsync(mode, token, track, segment, http, client, retry, media, logs))
+            .WithSummary("A DASH segment of a v1 playlist").DescribesSegment();
     }
 
     private static async Task<IResult> GetAsync(

@@ -1,3 +1,5 @@
+using Orleans.Render.Api.Contracts;
+using Orleans.Render.Api.OpenApi;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Orleans.Render.Api.Access;
@@ -14,10 +16,12 @@ public static class ProjectAccessEndpoints
 {
     public static void MapProjectAccessEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1").AddEndpointFilter<BasicAuthenticationFilter>().RequireCors(ApiCors.ManagementPolicy);
+        var group = app.MapGroup("/v1").AddEndpointFilter<BasicAuthenticationFilter>().RequireCors(ApiCors.ManagementPolicy)
+            .WithTags("Project access").ProducesErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
 
         group.MapGet("/access/{project}", (string project, IClusterClient client) =>
-            WithProjectAsync(client, project, async grain => Describe(project, await grain.GetAsync())));
+            WithProjectAsync(client, project, async grain => Describe(project, await grain.GetAsync())))
+            .WithSummary("Whether the project is private, and its render keys").Produces<ProjectAccessReport>();
 
         group.MapPut("/access/{project}", async (string project, HttpRequest request, IClusterClient client, AccessCache cache) =>
         {
@@ -38,7 +42,7 @@ public static class ProjectAccessEndpoints
                 cache.ForgetProject(project);
                 return Describe(project, access);
             });
-        });
+        }).WithSummary("Make the project private or public").DocumentsBody<ProjectPrivacyBody>().Produces<ProjectAccessReport>().ProducesErrors(400);
 
         group.MapPost("/renderkey/{project}", async (string project, HttpRequest request, IClusterClient client) =>
         {
@@ -46,7 +50,7 @@ public static class ProjectAccessEndpoints
             var (comment, commentError) = OptionalJsonBody.String(body, "comment", 200);
             return (error ?? commentError) ?? await WithProjectAsync(client, project, async grain =>
                 Issued(project, await grain.CreateKeyAsync(comment), StatusCodes.Status201Created));
-        });
+        }).WithSummary("Make a render key").DocumentsBody<KeyCommentBody>(optional: true).Produces<RenderKeyIssued>(StatusCodes.Status201Created).ProducesErrors(400);
 
         group.MapPost("/renderkey/{project}/{id}/rotate", (string project, string id, IClusterClient client, AccessCache cache) =>
             WithProjectAsync(client, project, async grain =>
@@ -54,28 +58,30 @@ public static class ProjectAccessEndpoints
                 var issued = await grain.RotateKeyAsync(id);
                 cache.ForgetProject(project);
                 return issued is null ? UnknownKey() : Issued(project, issued, StatusCodes.Status200OK);
-            }));
+            })).WithSummary("Give a render key a new secret").Produces<RenderKeyIssued>();
 
         group.MapDelete("/renderkey/{project}/{id}", (string project, string id, IClusterClient client, AccessCache cache) =>
             WithProjectAsync(client, project, async grain =>
             {
                 var revoked = await grain.RevokeKeyAsync(id);
                 cache.ForgetProject(project);
-                return revoked ? Results.Json(new { id, revoked = true }) : UnknownKey();
-            }));
+                return revoked ? Results.Json(new RenderKeyRevoked(id)) : UnknownKey();
+            })).WithSummary("Revoke a render key").Produces<RenderKeyRevoked>();
 
         group.MapGet("/signingsecret/{project}", (string project, IClusterClient client) =>
-            WithProjectAsync(client, project, async grain => Results.Json(new { project, secret = await grain.GetSigningSecretAsync() })));
+            WithProjectAsync(client, project, async grain => Results.Json(new ProjectSecret(project, await grain.GetSigningSecretAsync()))))
+            .WithSummary("The secret that signs the project's URLs").Produces<ProjectSecret>();
 
         group.MapPost("/signingsecret/{project}/rotate", (string project, IClusterClient client, AccessCache cache) =>
             WithProjectAsync(client, project, async grain =>
             {
                 var secret = await grain.RotateSigningSecretAsync();
                 cache.ForgetProject(project);
-                return Results.Json(new { project, secret });
-            }));
+                return Results.Json(new ProjectSecret(project, secret));
+            })).WithSummary("Replace the URL-signing secret; URLs signed before stop working").Produces<ProjectSecret>();
 
-        group.MapPost("/sign/{project}", SignAsync);
+        group.MapPost("/sign/{project}", SignAsync)
+            .WithSummary("Sign a render API path for use without a key").DocumentsBody<SignUrlBody>().Produces<SignedUrl>().ProducesErrors(400);
     }
 
     /// <summary>
@@ -127,7 +133,7 @@ public static class ProjectAccessEndpoints
         {
             var signed = UrlSignature.Sign(await grain.GetSigningSecretAsync(), path, expires);
             cache.ForgetProject(project);
-            return Results.Json(new { url = RenderEndpoints.BaseUrl(http, render.Value) + signed, path = signed, expires });
+            return Results.Json(new SignedUrl(RenderEndpoints.BaseUrl(http, render.Value) + signed, signed, expires));
         });
     }
 
@@ -136,15 +142,11 @@ public static class ProjectAccessEndpoints
             ? ProjectEndpoints.UnknownProject(project)
             : await action(client.GetGrain<IProjectAccessGrain>(project));
 
-    private static IResult Describe(string project, ProjectAccess access) => Results.Json(new
-    {
-        project,
-        @private = access.Private,
-        keys = access.Keys.Select(k => new { id = k.Id, comment = k.Comment, created = k.CreatedAt }),
-    });
+    private static IResult Describe(string project, ProjectAccess access) =>
+        Results.Json(new ProjectAccessReport(project, access.Private, [.. access.Keys.Select(k => new RenderKeyReport(k.Id, k.Comment, k.CreatedAt))]));
 
     private static IResult Issued(string project, IssuedSecret issued, int status) =>
-        Results.Json(new { id = issued.Id, key = new RenderKey(project, issued.Id, issued.Secret).Value, project }, statusCode: status);
+        Results.Json(new RenderKeyIssued(issued.Id, new RenderKey(project, issued.Id, issued.Secret).Value, project), statusCode: status);
 
     private static IResult UnknownKey() => ApiErrors.NotFound("unknown_key", "The project has no such render key.");
 }

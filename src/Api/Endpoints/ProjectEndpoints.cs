@@ -3,7 +3,9 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Orleans.Render.Models;
 using Orleans.Render.Api.Access;
+using Orleans.Render.Api.Contracts;
 using Orleans.Render.Api.Http;
+using Orleans.Render.Api.OpenApi;
 using Orleans.Render.Conventions;
 
 namespace Orleans.Render.Api.Endpoints;
@@ -16,14 +18,15 @@ public static class ProjectEndpoints
 {
     public static void MapProjectEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1").AddEndpointFilter<BasicAuthenticationFilter>().RequireCors(ApiCors.ManagementPolicy);
+        var group = app.MapGroup("/v1").AddEndpointFilter<BasicAuthenticationFilter>().RequireCors(ApiCors.ManagementPolicy)
+            .WithTags("Projects").ProducesErrors(StatusCodes.Status401Unauthorized);
 
         group.MapGet("/list/project", async (HttpContext http, IClusterClient client) =>
         {
             var caller = ManagementCaller.Of(http);
             var projects = (await client.GetGrain<IProjectCatalogGrain>(IProjectCatalogGrain.Key).ListAsync()).Where(p => caller.MayManage(p.Uid));
-            return Results.Json(new Dictionary<string, object> { ["Projects"] = projects.Select(p => new[] { p.Uid, p.Name }) });
-        });
+            return Results.Json(new ProjectList(projects.Select(p => new[] { p.Uid, p.Name })));
+        }).WithSummary("List projects (a key made through the API sees those it created)").Produces<ProjectList>();
 
         group.MapPost("/project/{name}", async (string name, HttpContext http, IClusterClient client, AccessCache cache) =>
         {
@@ -39,8 +42,8 @@ public static class ProjectEndpoints
                 cache.ForgetManagementKey(caller.Key);
             }
 
-            return Results.Json(new Dictionary<string, string> { ["Project-UID"] = project.Uid });
-        });
+            return Results.Json(new ProjectCreated(project.Uid));
+        }).WithSummary("Create a project").Produces<ProjectCreated>().ProducesErrors(400);
 
         group.MapDelete("/project/{project}", async (string project, IClusterClient client, AccessCache cache) =>
         {
@@ -52,8 +55,8 @@ public static class ProjectEndpoints
             await client.GetGrain<IProjectAccessGrain>(project).ClearAsync();
             await client.GetGrain<IManagementKeysGrain>(IManagementKeysGrain.Key).RemoveProjectAsync(project);
             cache.ForgetProject(project);
-            return Deleted("Project-UID", project);
-        });
+            return Results.Json(new ProjectDeleted(project));
+        }).WithSummary("Delete a project with its movies, assets and keys").Produces<ProjectDeleted>().ProducesErrors(404);
 
         // Every render pool of this cluster serves every project, so publishing has nothing to move: it answers as
         // impossible.io does once the project exists, whatever the location (a region or a pool).
@@ -65,15 +68,15 @@ public static class ProjectEndpoints
             }
 
             return Names.IsValidName(location)
-                ? Results.Json(new Dictionary<string, string> { ["Published-UID"] = project })
+                ? Results.Json(new ProjectPublished(project))
                 : ApiErrors.BadRequest("invalid_location", "A location is a region or pool name: 1–100 letters, digits, '_', '-' or '.'.");
-        });
+        }).WithSummary("Publish a project (every pool serves every project)").Produces<ProjectPublished>().ProducesErrors(400, 404);
 
         group.MapGet("/list/sdl/{project}", async (string project, IClusterClient client) =>
         {
             var grain = await FindProjectAsync(client, project);
-            return grain is null ? UnknownProject(project) : Results.Json(new Dictionary<string, object> { ["SDLS"] = await grain.ListMoviesAsync() });
-        });
+            return grain is null ? UnknownProject(project) : Results.Json(new MovieList(await grain.ListMoviesAsync()));
+        }).WithSummary("List a project's movies").Produces<MovieList>().ProducesErrors(404);
 
         group.MapMethods("/sdl/{project}/{movie}", ["PUT", "POST"], async (string project, string movie, HttpRequest request, IClusterClient client) =>
         {
@@ -112,17 +115,19 @@ public static class ProjectEndpoints
             if (problems.Count > 0)
             {
                 return Results.Json(
-                    new
-                    {
-                        error = "invalid_movie",
-                        message = $"The movie has {problems.Count} problem(s): " + string.Join("; ", problems.Take(5).Select(p => $"{p.Path} {p.Message}")),
-                        problems = problems.Select(p => new { path = p.Path, message = p.Message }),
-                    },
+                    new MovieRejected(
+                        "invalid_movie",
+                        $"The movie has {problems.Count} problem(s): " + string.Join("; ", problems.Take(5).Select(p => $"{p.Path} {p.Message}")),
+                        Problems(problems)),
                     statusCode: StatusCodes.Status422UnprocessableEntity);
             }
 
-            return Results.Json(new Dictionary<string, string> { ["Movie"] = movie });
-        });
+            return Results.Json(new MovieStored(movie));
+        })
+            .WithSummary("Store a movie (JSON, or an impossible.io XML template)")
+            .WithDescription("The JSON movie format's schema is at /v1/schema/movie.json (docs/movie-format.md).")
+            .DocumentsBody<JsonElement>(optional: false, "application/json", "application/xml", "text/xml")
+            .Produces<MovieStored>().Produces<MovieRejected>(StatusCodes.Status422UnprocessableEntity).ProducesErrors(400, 404, 413);
 
         group.MapGet("/sdl/{project}/{movie}", async (string project, string movie, IClusterClient client) =>
         {
@@ -134,7 +139,7 @@ public static class ProjectEndpoints
 
             var json = Names.IsValidName(movie) ? await grain.GetMovieAsync(movie) : null;
             return json is null ? UnknownMovie(movie) : Results.Text(json, "application/json", Encoding.UTF8);
-        });
+        }).WithSummary("A movie's JSON (the schema is at /v1/schema/movie.json)").Produces<JsonElement>().ProducesErrors(404);
 
         group.MapDelete("/sdl/{project}/{movie}", async (string project, string movie, IClusterClient client) =>
         {
@@ -144,8 +149,8 @@ public static class ProjectEndpoints
                 return UnknownProject(project);
             }
 
-            return Names.IsValidName(movie) && await grain.DeleteMovieAsync(movie) ? Deleted("Movie", movie) : UnknownMovie(movie);
-        });
+            return Names.IsValidName(movie) && await grain.DeleteMovieAsync(movie) ? Results.Json(new MovieDeleted(movie)) : UnknownMovie(movie);
+        }).WithSummary("Delete a movie").Produces<MovieDeleted>().ProducesErrors(404);
 
         group.MapGet("/sdlvariables/{project}/{movie}", async (string project, string movie, IClusterClient client) =>
         {
@@ -158,11 +163,8 @@ public static class ProjectEndpoints
             var variables = Names.IsValidName(movie) ? await grain.GetMovieVariablesAsync(movie) : null;
             return variables is null
                 ? UnknownMovie(movie)
-                : Results.Json(new
-                {
-                    variables = variables.Select(v => new { name = v.Name, defaultvalue = v.DefaultValue, offset = v.Offset, numframes = v.NumFrames, type = v.Type }),
-                });
-        });
+                : Results.Json(new MovieVariables(variables.Select(v => new VariableReport(v.Name, v.DefaultValue, v.Offset, v.NumFrames, v.Type))));
+        }).WithSummary("The variables a movie uses").Produces<MovieVariables>().ProducesErrors(404);
 
         group.MapPost("/validate/{project}/{movie}", async (string project, string movie, HttpRequest request, IClusterClient client, IOptions<InputLimitsOptions> limits) =>
         {
@@ -200,11 +202,14 @@ public static class ProjectEndpoints
             }
 
             return await ValidateAsync(client, project, movie, parameters, limits.Value);
-        });
+        })
+            .WithSummary("Check a movie with params before rendering").DocumentsBody<ValidateBody>(optional: true)
+            .Produces<ValidationReport>().ProducesErrors(400, 404, 413);
 
         // impossible.io's diagnostics call; params come from the query string as in its v1 render API.
         group.MapGet("/sdlmovieerrors/{project}/{movie}", async (string project, string movie, HttpRequest request, IClusterClient client, IOptions<InputLimitsOptions> limits) =>
-            await ValidateAsync(client, project, movie, request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal), limits.Value));
+            await ValidateAsync(client, project, movie, request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.Ordinal), limits.Value))
+            .WithSummary("Check a movie with params from the query string").Produces<ValidationReport>().ProducesErrors(400, 404, 413);
     }
 
     private static async Task<IResult> ValidateAsync(
@@ -227,9 +232,10 @@ public static class ProjectEndpoints
             return UnknownMovie(movie);
         }
 
-        static object Problems(IEnumerable<MovieProblem> problems) => problems.Select(p => new { path = p.Path, message = p.Message });
-        return Results.Json(new { movie, valid = result.Errors.Count == 0, errors = Problems(result.Errors), warnings = Problems(result.Warnings) });
+        return Results.Json(new ValidationReport(movie, result.Errors.Count == 0, Problems(result.Errors), Problems(result.Warnings)));
     }
+
+    private static IEnumerable<ProblemReport> Problems(IEnumerable<MovieProblem> problems) => problems.Select(p => new ProblemReport(p.Path, p.Message));
 
     /// <summary>An XML template: an XML content type, or a body whose first non-blank character is '&lt;'.</summary>
     private static bool IsXml(string body, string? contentType)
@@ -251,9 +257,6 @@ public static class ProjectEndpoints
         var grain = client.GetGrain<IProjectGrain>(project);
         return await grain.GetAsync() is null ? null : grain;
     }
-
-    /// <summary>What a classic client expects of a DELETE: 200 with a body (it takes 204 for a failure), naming what went.</summary>
-    public static IResult Deleted(string key, string name) => Results.Json(new Dictionary<string, object> { [key] = name, ["deleted"] = true });
 
     public static IResult UnknownProject(string project) =>
         ApiErrors.NotFound("unknown_project", $"There is no project '{Truncate(project)}'.");

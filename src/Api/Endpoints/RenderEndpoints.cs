@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Orleans.Render.Api.Access;
+using Orleans.Render.Api.Contracts;
 using Orleans.Render.Api.Http;
+using Orleans.Render.Api.OpenApi;
 using Orleans.Render.Conventions;
 using Orleans.Render.Conventions.Addresses;
 using Orleans.Render.Conventions.Credentials;
@@ -15,14 +17,21 @@ public static class RenderEndpoints
 {
     public static void MapRenderEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v2").AddEndpointFilter<ProjectAccessFilter>().RequireCors(ApiCors.RenderPolicy);
+        var group = app.MapGroup("/v2").AddEndpointFilter<ProjectAccessFilter>().RequireCors(ApiCors.RenderPolicy).WithTags("Render")
+            .ProducesErrors(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         group.MapPost("/render/{project}", (string project, HttpContext http, IClusterClient client, GrainCallRetry retry, IOptions<RenderApiOptions> options) =>
-            CreateAsync(project, http, client, retry, options.Value, renderNow: true));
+            CreateAsync(project, http, client, retry, options.Value, renderNow: true))
+            .WithSummary("Make a token and render its output (202 with async, 201 when every upload task is async)")
+            .DocumentsBody<RenderRequestBody>()
+            .Produces<TokenCreated>().Produces<TokenCreated>(StatusCodes.Status202Accepted).Produces<TokenCreated>(StatusCodes.Status201Created)
+            .ProducesErrors(400, 403, 404, 413, 422, 429, 502);
         group.MapPost("/token/{project}", (string project, HttpContext http, IClusterClient client, GrainCallRetry retry, IOptions<RenderApiOptions> options) =>
-            CreateAsync(project, http, client, retry, options.Value, renderNow: false));
-        group.MapGet("/progress/{token}", GetProgressAsync);
-        group.MapGet("/upload/{token}", UploadEndpoints.GetAsync);
-        group.MapDelete("/token/{token}", DeleteAsync);
+            CreateAsync(project, http, client, retry, options.Value, renderNow: false))
+            .WithSummary("Make a token without rendering").DocumentsBody<RenderRequestBody>().Produces<TokenCreated>().ProducesErrors(400, 403, 404, 413);
+        group.MapGet("/progress/{token}", GetProgressAsync).WithSummary("A token's render progress").Produces<ProgressReport>().ProducesErrors(404, 410);
+        group.MapGet("/upload/{token}", UploadEndpoints.GetAsync).WithSummary("A token's upload tasks").Produces<UploadList>().ProducesErrors(404, 410);
+        group.MapDelete("/token/{token}", DeleteAsync)
+            .WithSummary("Delete a token: cancel its renders and uploads, forget its outputs").Produces(StatusCodes.Status204NoContent).ProducesErrors(404, 410);
     }
 
     private static async Task<IResult> CreateAsync(
@@ -61,7 +70,7 @@ public static class RenderEndpoints
             // One call creates the token and queues its render, or creates nothing (a full project queue is 429).
             var submitted = await job.SubmitAsync(request, movies, options.TokenTtl, new OutputRequest(extension, PosterFrame: true));
             return submitted.Info is { } queued
-                ? Results.Json(new { token, url, expires = queued.ExpiresAt.ToUnixTimeSeconds(), status = 202 }, statusCode: StatusCodes.Status202Accepted)
+                ? Results.Json(new TokenCreated(token, url, queued.ExpiresAt.ToUnixTimeSeconds(), 202), statusCode: StatusCodes.Status202Accepted)
                 : FailureResult(new OutputResult(OutputStatus.Failed, null, "", submitted.ErrorCode, submitted.Message, IsInputError: true));
         }
 
@@ -69,7 +78,7 @@ public static class RenderEndpoints
         var expires = info.ExpiresAt.ToUnixTimeSeconds();
         if (!renderNow)
         {
-            return Results.Json(new { token, expires, status = 200 });
+            return Results.Json(new TokenCreated(token, null, expires, 200));
         }
 
         if (body.Uploads.Count > 0)
@@ -79,7 +88,7 @@ public static class RenderEndpoints
 
         var result = await retry.RepeatAsync(() => job.RenderAsync(new OutputRequest(extension, PosterFrame: true)));
         return result.Status == OutputStatus.Done
-            ? Results.Json(new { token, url, expires, status = 200 })
+            ? Results.Json(new TokenCreated(token, url, expires, 200))
             : FailureResult(result);
     }
 
@@ -132,15 +141,13 @@ public static class RenderEndpoints
         }
 
         var progress = await retry.ReadAsync(() => job!.GetProgressAsync());
-        return Results.Json(new
-        {
+        return Results.Json(new ProgressReport(
             token,
-            done = progress.Done,
-            total = progress.Total,
-            status = progress.Status.ToString().ToLowerInvariant(),
-            position = progress.Status == OutputStatus.Queued ? progress.Position : (int?)null,
-            reused = progress.Reused,
-        });
+            progress.Done,
+            progress.Total,
+            progress.Status.ToString().ToLowerInvariant(),
+            progress.Status == OutputStatus.Queued ? progress.Position : null,
+            progress.Reused));
     }
 
     private static async Task<IResult> DeleteAsync(string token, IClusterClient client, GrainCallRetry retry)

@@ -1,4 +1,6 @@
+using Orleans.Render.Api.Contracts;
 using Orleans.Render.Api.Http;
+using Orleans.Render.Api.OpenApi;
 using Orleans.Runtime;
 
 namespace Orleans.Render.Api.Endpoints;
@@ -8,10 +10,12 @@ public static class SystemEndpoints
 {
     public static void MapSystemEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", HealthAsync);
+        app.MapGet("/health", HealthAsync).WithTags("System")
+            .WithSummary("Whether storage and silos answer").Produces<HealthReport>().Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
 
         app.MapGet("/v1/schema/movie.json", (IWebHostEnvironment environment) =>
-            Results.File(Path.Combine(AppContext.BaseDirectory, "movie.schema.json"), "application/schema+json"));
+            Results.File(Path.Combine(AppContext.BaseDirectory, "movie.schema.json"), "application/schema+json"))
+            .WithTags("System").WithSummary("The JSON Schema of the movie format").ProducesFile(["application/schema+json"]);
     }
 
     /// <summary>
@@ -23,21 +27,21 @@ public static class SystemEndpoints
         var storageCheck = storageProbe.CheckAsync(cancellationToken);
         var (active, silosError) = await CountSilosAsync(client, cancellationToken);
         var storageError = await storageCheck;
-        var storage = storageError is null ? (object)new { status = "ok" } : new { status = "unavailable", message = storageError };
+        var storage = storageError is null ? new ComponentHealth("ok") : new ComponentHealth("unavailable", Message: storageError);
         // Silos are counted in the membership table, which is in storage: without storage they cannot be blamed.
-        var silos = silosError is null ? (object)new { status = "ok", active }
-            : storageError is not null ? new { status = "unknown", message = "Silos are counted in the membership table, which is in the storage that is down." }
-            : new { status = "unavailable", active, message = silosError };
+        var silos = silosError is null ? new ComponentHealth("ok", active)
+            : storageError is not null ? new ComponentHealth("unknown", Message: "Silos are counted in the membership table, which is in the storage that is down.")
+            : new ComponentHealth("unavailable", active, silosError);
         if (storageError is null && silosError is null)
         {
-            return Results.Json(new { status = "ok", storage, silos });
+            return Results.Json(new HealthReport(null, null, "ok", storage, silos));
         }
 
         var (error, message) = storageError is not null
             ? ("storage_unavailable", $"Azure Storage is down, so nothing can be stored or found: {storageError}")
             : ("cluster_unavailable", silosError!);
         return Results.Json(
-            new { error, message, status = silosError is null ? "degraded" : "unavailable", storage, silos },
+            new HealthReport(error, message, silosError is null ? "degraded" : "unavailable", storage, silos),
             statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 

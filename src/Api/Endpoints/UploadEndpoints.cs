@@ -1,3 +1,4 @@
+using Orleans.Render.Api.Contracts;
 using Orleans.Render.Api.Http;
 using Orleans.Render.Models;
 using Orleans.Render.Models.Uploads;
@@ -23,7 +24,7 @@ public static class UploadEndpoints
         await Task.WhenAll(jobs.Select((job, i) => retry.RepeatAsync(() => grains[i].StartAsync(job))));
         if (jobs.All(j => j.Task.Async))
         {
-            return Results.Json(new { token, url, expires, status = 201 }, statusCode: StatusCodes.Status201Created);
+            return Results.Json(new TokenCreated(token, url, expires, 201), statusCode: StatusCodes.Status201Created);
         }
 
         var infos = await Task.WhenAll(jobs.Select((job, i) => job.Task.Async ? Task.FromResult<UploadInfo?>(null) : retry.RepeatAsync<UploadInfo?>(async () => await grains[i].WaitAsync())));
@@ -52,30 +53,20 @@ public static class UploadEndpoints
         }
 
         var infos = await Task.WhenAll(grains.Select(grain => retry.ReadAsync(grain.GetInfoAsync)));
-        var uploads = infos.OfType<UploadInfo>().Select(u => new
-        {
-            index = u.Index,
-            type = u.Type,
-            extension = u.Extension,
-            async = u.Async,
-            state = u.Status.ToString().ToLowerInvariant(),
-            queued = u.Queued,
-            attempts = u.Attempts,
-            nextAttemptAt = u.NextAttemptAt,
-            lastError = u.LastError,
-            result = u.Result,
-            callback = u.Callback.ToString().ToLowerInvariant(),
-            deliveries = (u.Deliveries ?? []).Select(d => new
-            {
-                at = d.At,
-                attempt = d.Attempt,
-                method = d.Method.ToString().ToUpperInvariant(),
-                status = d.StatusCode,
-                outcome = d.Outcome.ToString().ToLowerInvariant(),
-                error = d.Error,
-            }),
-        });
-        return Results.Json(new { token, uploads });
+        var uploads = infos.OfType<UploadInfo>().Select(u => new UploadReport(
+            u.Index,
+            u.Type,
+            u.Extension,
+            u.Async,
+            u.Status.ToString().ToLowerInvariant(),
+            u.Queued,
+            u.Attempts,
+            u.NextAttemptAt,
+            u.LastError,
+            u.Result,
+            u.Callback.ToString().ToLowerInvariant(),
+            [.. (u.Deliveries ?? []).Select(CallbackDeliveryReport.Of)]));
+        return Results.Json(new UploadList(token, [.. uploads]));
     }
 
     /// <summary>Before the job goes: an upload left running would render the token again or call back after it is gone.</summary>

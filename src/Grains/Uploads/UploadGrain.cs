@@ -222,6 +222,7 @@ public sealed class UploadGrain(
             (state.State.Status, state.State.LastError, state.State.NextAttemptAt) = (UploadStatus.Pending, message, DateTimeOffset.UtcNow + backoff);
             await SaveAsync();
             logger.LogWarning("Upload {Upload} attempt {Attempt} failed, next in {Backoff}: {Error}", Job.Key, state.State.Attempts, backoff, message);
+            RenderMetrics.UploadRetried(Job.Task.Destination.Type);
         }
         finally
         {

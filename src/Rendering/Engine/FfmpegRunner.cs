@@ -61,7 +61,9 @@ public sealed class FfmpegRunner(string ffmpegPath, int slots, ILogger<FfmpegRun
             start.ArgumentList.Add(argument);
         }
 
+        using var activity = RenderTelemetry.StartFfmpeg(priority);
         using var slot = await running.AcquireAsync(priority, cancellationToken);
+        activity?.AddEvent(new ActivityEvent("slot acquired"));
         await RunProcessAsync(start, outputPath, framesDone, cancellationToken);
     }
 

@@ -27,6 +27,7 @@ public sealed class RenderEngine(
     {
         var work = Path.Combine(options.Value.WorkDirectory, $"job-{Guid.NewGuid():N}");
         Directory.CreateDirectory(work);
+        using var activity = RenderTelemetry.StartSegment("segment", timeline, range, output.Format);
         try
         {
             var started = Stopwatch.GetTimestamp();
@@ -41,6 +42,12 @@ public sealed class RenderEngine(
                 "Rendered frames {Start}-{End} as {Format}: prepare {PrepareMs} ms, ffmpeg {EncodeMs} ms",
                 range.Start, range.End, output.Format, (long)Stopwatch.GetElapsedTime(started, prepared).TotalMilliseconds,
                 (long)Stopwatch.GetElapsedTime(prepared).TotalMilliseconds);
+            RenderTelemetry.Rendered(activity, "segment", range, Stopwatch.GetElapsedTime(started));
+        }
+        catch (Exception ex)
+        {
+            RenderTelemetry.Failed(activity, "segment", ex);
+            throw;
         }
         finally
         {
@@ -67,6 +74,7 @@ public sealed class RenderEngine(
     {
         var work = Path.Combine(options.Value.WorkDirectory, $"piece-{Guid.NewGuid():N}");
         Directory.CreateDirectory(work);
+        using var activity = RenderTelemetry.StartSegment("piece", timeline, range, format);
         try
         {
             var started = Stopwatch.GetTimestamp();
@@ -82,7 +90,13 @@ public sealed class RenderEngine(
                 "Rendered stream piece {Start}-{End} as {Format}: prepare {PrepareMs} ms, ffmpeg {EncodeMs} ms",
                 range.Start, range.End, format, (long)Stopwatch.GetElapsedTime(started, prepared).TotalMilliseconds,
                 (long)Stopwatch.GetElapsedTime(prepared).TotalMilliseconds);
+            RenderTelemetry.Rendered(activity, "piece", range, Stopwatch.GetElapsedTime(started));
             return header;
+        }
+        catch (Exception ex)
+        {
+            RenderTelemetry.Failed(activity, "piece", ex);
+            throw;
         }
         finally
         {

@@ -1,5 +1,6 @@
 using Orleans.Render.Rendering.Media;
 using Orleans.Render.Rendering.Model;
+using Orleans.Render.Rendering.Speech;
 
 namespace Orleans.Render.Rendering.Binding;
 
@@ -22,7 +23,7 @@ internal static class AudioBinder
 
         var length = end - start;
         return new AudioClip(
-            Source(layer.Url, parameters),
+            Source(layer, parameters),
             sceneStart + start,
             sceneStart + end,
             layer.In,
@@ -47,6 +48,23 @@ internal static class AudioBinder
         track.Volume,
         Math.Min(MovieBinder.ToFrames(track.FadeIn, fps), totalFrames),
         Math.Min(MovieBinder.ToFrames(track.FadeOut, fps), totalFrames));
+
+    /// <summary>
+    /// What an audio layer plays: its file, or its speech bound. Params in SSML are inserted as text (XML-escaped), so a
+    /// param can say anything but cannot add markup.
+    /// </summary>
+    public static MediaReference Source(AudioLayer layer, IReadOnlyDictionary<string, string> parameters)
+    {
+        if (layer.Speech is not { } speech)
+        {
+            return Source(layer.Url, parameters);
+        }
+
+        var template = VariableTemplate.Parse(speech.Text);
+        var text = SpeechRequest.IsSsml(speech.Text) ? template.Bind(parameters, System.Security.SecurityElement.Escape) : template.Bind(parameters);
+        var voice = speech.Voice is null ? null : VariableTemplate.Parse(speech.Voice).Bind(parameters);
+        return MediaReference.ForSpeech(SpeechRequest.Create(text, voice));
+    }
 
     private static MediaReference Source(string url, IReadOnlyDictionary<string, string> parameters) =>
         MediaReference.Parse(VariableTemplate.Parse(url).Bind(parameters));

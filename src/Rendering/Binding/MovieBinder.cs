@@ -115,10 +115,10 @@ public static class MovieBinder
     {
         foreach (var layer in scene.Layers.Where(SceneParser.SetsAutoLength))
         {
-            var (url, condition, seconds) = layer switch
+            var (source, condition, seconds) = layer switch
             {
-                VideoLayer video => (video.Url, video.Look.Condition, video.In),
-                AudioLayer sound => (sound.Url, sound.Condition, sound.In),
+                VideoLayer video => ((Func<MediaReference>)(() => MediaReference.Parse(VariableTemplate.Parse(video.Url).Bind(parameters))), video.Look.Condition, video.In),
+                AudioLayer sound => (() => AudioBinder.Source(sound, parameters), sound.Condition, sound.In),
                 _ => throw new NotSupportedException($"Layer type {layer.GetType().Name} cannot set a scene's length."),
             };
             if (condition is not null && !Conditions.Holds(condition, parameters))
@@ -131,7 +131,7 @@ public static class MovieBinder
                     ? BindNumber(template, parameters, field, field == "start" ? 0 : 0.001, MovieLimits.MaxMovieSeconds, wholeNumber: false)
                     : value;
             var duration = layer.NumberTemplates.ContainsKey("duration") ? Number("duration", 0) : layer.Timing.Duration;
-            yield return (MediaReference.Parse(VariableTemplate.Parse(url).Bind(parameters)), Number("start", layer.Timing.Start), duration, seconds);
+            yield return (source(), Number("start", layer.Timing.Start), duration, seconds);
         }
     }
 

@@ -87,6 +87,8 @@ public static class MovieVariables
                         break;
                     case AudioLayer sound:
                         Add(sound.Url, "url");
+                        Add(sound.Speech?.Text, "text");
+                        Add(sound.Speech?.Voice, "text");
                         AddName(sound.Condition, "boolean");
                         break;
                 }

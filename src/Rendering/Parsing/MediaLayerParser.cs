@@ -31,15 +31,49 @@ internal static class MediaLayerParser
             reader.Error("condition", $"'{condition}' is not a variable name (optionally preceded by '!'; no ${{}}).");
         }
 
+        var speech = reader.Has("speech") ? ReadSpeech(reader) : null;
+        if (speech is null && reader.Has("voice"))
+        {
+            reader.Error("voice", "needs speech: it is the voice that speaks it.");
+        }
+
         var layer = new AudioLayer(
             timing,
-            reader.Template("url", "", required: true),
+            reader.Template("url", "", required: !reader.Has("speech")),
             reader.Number("in", 0, 0, MovieLimits.MaxMediaSeconds),
             reader.Boolean("loop", false),
             reader.Number("volume", 1, 0, MaxVolume),
-            condition);
+            condition) { Speech = speech };
         reader.RejectUnknownMembers();
         return layer;
+    }
+
+    /// <summary>Text to speech: <c>speech</c> (plain text or an SSML <c>&lt;speak&gt;</c> document) instead of <c>url</c>, and an optional <c>voice</c>.</summary>
+    private static SpokenText ReadSpeech(ObjectReader reader)
+    {
+        if (reader.Has("url"))
+        {
+            reader.Error("speech", "and url are exclusive: an audio layer plays a file or speaks a text.");
+        }
+
+        var text = reader.Template("speech", "", required: true);
+        if (text.Length > Speech.SpeechRequest.MaxCharacters)
+        {
+            reader.Error("speech", $"is longer than {Speech.SpeechRequest.MaxCharacters} characters.");
+        }
+        else if (Speech.SpeechRequest.IsSsml(text) && !Binding.VariableTemplate.Parse(text).HasVariables)
+        {
+            try
+            {
+                Speech.SsmlDocument.Check(text);
+            }
+            catch (RenderInputException ex)
+            {
+                reader.Error("speech", ex.Message);
+            }
+        }
+
+        return new SpokenText(text, reader.OptionalTemplate("voice"));
     }
 
     public static MovieAudio ReadMovieAudio(ObjectReader reader)

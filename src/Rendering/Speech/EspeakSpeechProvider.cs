@@ -19,7 +19,7 @@ public sealed class EspeakSpeechProvider(SpeechOptions options) : ISpeechProvide
         try
         {
             var start = new ProcessStartInfo(options.EspeakPath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in (string[])["-q", "-b", "1", "-v", request.Voice ?? "en", "-w", outputPath, "-f", textFile])
+            foreach (var argument in (string[])["-b", "1", "-v", request.Voice ?? "en", "-w", outputPath, "-f", textFile])
             {
                 start.ArgumentList.Add(argument);
             }

@@ -26,7 +26,9 @@ internal static class AudioBinder
             Source(layer, parameters),
             sceneStart + start,
             sceneStart + end,
-            layer.In,
+            layer.NumberTemplates.TryGetValue("in", out var from)
+                ? MovieBinder.BindNumber(from, parameters, "in", 0, Parsing.MovieLimits.MaxMediaSeconds, wholeNumber: false)
+                : layer.In,
             layer.Loop,
             layer.Volume,
             Math.Min(MovieBinder.ToFrames(layer.Timing.FadeIn, fps), length),

@@ -11,7 +11,7 @@ internal static class MediaLayerParser
         box,
         timing,
         reader.Template("url", "", required: true),
-        reader.Number("in", 0, 0, MovieLimits.MaxMediaSeconds),
+        reader.BindableNumber("in", 0, 0, MovieLimits.MaxMediaSeconds),
         reader.Boolean("loop", false),
         reader.Boolean("mute", false),
         reader.Number("volume", 1, 0, MaxVolume),
@@ -25,11 +25,7 @@ internal static class MediaLayerParser
             reader.OptionalNumber("duration", 0.001, MovieLimits.MaxMovieSeconds),
             reader.Number("fadeIn", 0, 0, MovieLimits.MaxMovieSeconds),
             reader.Number("fadeOut", 0, 0, MovieLimits.MaxMovieSeconds));
-        var condition = reader.OptionalString("condition");
-        if (condition is not null && !Binding.VariableTemplate.IsName(condition.TrimStart('!')))
-        {
-            reader.Error("condition", $"'{condition}' is not a variable name (optionally preceded by '!'; no ${{}}).");
-        }
+        var condition = reader.Condition("condition");
 
         var speech = reader.Has("speech") ? ReadSpeech(reader) : null;
         if (speech is null && reader.Has("voice"))
@@ -40,10 +36,10 @@ internal static class MediaLayerParser
         var layer = new AudioLayer(
             timing,
             reader.Template("url", "", required: !reader.Has("speech")),
-            reader.Number("in", 0, 0, MovieLimits.MaxMediaSeconds),
+            reader.BindableNumber("in", 0, 0, MovieLimits.MaxMediaSeconds),
             reader.Boolean("loop", false),
             reader.Number("volume", 1, 0, MaxVolume),
-            condition) { Speech = speech };
+            condition) { Speech = speech, NumberTemplates = reader.NumberTemplates };
         reader.RejectUnknownMembers();
         return layer;
     }

@@ -32,13 +32,16 @@ internal static class AudioBinder
             layer.Loop,
             layer.Volume,
             Math.Min(MovieBinder.ToFrames(layer.Timing.FadeIn, fps), length),
-            Math.Min(MovieBinder.ToFrames(layer.Timing.FadeOut, fps), length));
+            Math.Min(MovieBinder.ToFrames(layer.Timing.FadeOut, fps), length)) { Envelope = Envelope(layer.VolumeCurve, fps) };
     }
 
     /// <summary>The sound of a bound video layer, in sync with its pictures, unless the layer is muted.</summary>
-    public static AudioClip? VideoSound(Layer layer, TimelineLayer bound, int sceneStart) =>
+    public static AudioClip? VideoSound(Layer layer, TimelineLayer bound, int sceneStart, FrameRate fps) =>
         layer is VideoLayer { Mute: false } video && bound.Content is VideoContent content
             ? new AudioClip(content.Source, sceneStart + bound.StartFrame, sceneStart + bound.EndFrame, content.In, content.Loop, video.Volume, 0, 0)
+            {
+                Envelope = Envelope(video.VolumeCurve, fps),
+            }
             : null;
 
     public static AudioClip BindTrack(MovieAudio track, int totalFrames, FrameRate fps, IReadOnlyDictionary<string, string> parameters) => new(
@@ -49,7 +52,12 @@ internal static class AudioBinder
         track.Loop,
         track.Volume,
         Math.Min(MovieBinder.ToFrames(track.FadeIn, fps), totalFrames),
-        Math.Min(MovieBinder.ToFrames(track.FadeOut, fps), totalFrames));
+        Math.Min(MovieBinder.ToFrames(track.FadeOut, fps), totalFrames)) { Envelope = Envelope(track.VolumeCurve, fps) };
+
+    /// <summary>A volume curve on frames from the sound's start, or null for a steady volume.</summary>
+    private static Curve? Envelope(IReadOnlyList<VolumePoint> points, FrameRate fps) => points.Count == 0
+        ? null
+        : new Curve([.. points.Select(p => new CurvePoint(MovieBinder.ToFrames(p.Time, fps), p.Volume, p.Easing))]);
 
     /// <summary>
     /// What an audio layer plays: its file, or its speech bound. Params in SSML are inserted as text (XML-escaped), so a

@@ -49,7 +49,7 @@ public static class MovieBinder
                 else if (BindLayer(movie, layer, frames, parameters) is { } bound)
                 {
                     layers.Add(bound);
-                    AddClip(audio, AudioBinder.VideoSound(layer, bound, sceneStart));
+                    AddClip(audio, AudioBinder.VideoSound(layer, bound, sceneStart, fps));
                 }
             }
 

@@ -43,7 +43,21 @@ internal static class AudioElement
 
         element.String("src", "url");
         element.String("url", "url");
-        element.Number("volume", "volume");
+        if (element.Take("volume") is { } volume)
+        {
+            // impossible.io-style levels in decibels ("-6dB") are the JSON gain.
+            var trimmed = volume.Trim();
+            if (trimmed.EndsWith("db", StringComparison.OrdinalIgnoreCase))
+            {
+                element.Number("volume", "gain", trimmed[..^2].Trim());
+            }
+            else
+            {
+                element.Number("volume", "volume", trimmed);
+            }
+        }
+
+        element.Number("gain", "gain");
         element.Time("skip", "in");
         element.Time("in", "in");
         element.Bool("loop", "loop");
@@ -57,13 +71,38 @@ internal static class AudioElement
             element.String("condition", "condition");
         }
 
-        element.RejectOtherAttributes();
-        if (!tts)
+        if (!tts && VolumeCurve(context, audio, jsonPath, xmlPath) is { } curve)
         {
-            context.RejectChildren(audio, xmlPath);
+            element.Set("volumeCurve", curve, null);
         }
 
+        element.RejectOtherAttributes();
         return element.ToObject();
+    }
+
+    /// <summary><c>&lt;key time volume easing&gt;</c> children: the sound's <c>volumeCurve</c>; nothing else is allowed inside a file's audio.</summary>
+    private static JsonArray? VolumeCurve(TranslationContext context, XElement audio, string jsonPath, string xmlPath)
+    {
+        var points = new JsonArray();
+        foreach (var child in audio.Elements())
+        {
+            var childPath = TranslationContext.ChildPath(xmlPath, child);
+            if (child.Name.LocalName != "key")
+            {
+                context.Unsupported(child, xmlPath, "<key time volume easing> (a volume curve)");
+                continue;
+            }
+
+            var key = new ElementReader(context, child, $"{jsonPath}.volumeCurve[{points.Count}]", childPath);
+            key.Time("time", "time");
+            key.Number("volume", "volume");
+            key.String("easing", "easing");
+            key.RejectOtherAttributes();
+            context.RejectChildren(child, childPath);
+            points.Add(key.ToObject());
+        }
+
+        return points.Count == 0 ? null : points;
     }
 
     /// <summary>The text to speak: one <c>&lt;speak&gt;</c> child (SSML) or the element's own text.</summary>

@@ -312,6 +312,8 @@ internal sealed class ObjectReader
         return condition;
     }
 
+    public bool IsObject(string member) => element.TryGetProperty(member, out var value) && value.ValueKind == JsonValueKind.Object;
+
     /// <summary>Whether the member is a JSON string equal to <paramref name="word"/>, as in <c>"duration": "auto"</c>.</summary>
     public bool IsWord(string member, string word) =>
         element.TryGetProperty(member, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() == word;

@@ -31,7 +31,7 @@ api() {
     # A logo URL never asked for before makes each run new work (the segment store would hand back an earlier output);
     # the speech is the same every run, so after the warm-up it comes from the speech cache, as the bare command's does
     # from its file.
-    body="{\"movie\": \"bench\", \"params\": {\"name\": \"Alex\", \"percent\": \"30\", \"logo\": \"http://127.0.0.1:$IMAGE_PORT/logo.png?run=$(date +%s%N)\"}}"
+    body="{\"movie\": \"bench\", \"params\": {\"name\": \"Alex\", \"percent\": \"30\", \"base\": \"http://127.0.0.1:$IMAGE_PORT\", \"logo\": \"http://127.0.0.1:$IMAGE_PORT/logo.png?run=$(date +%s%N)\"}}"
     token=$(curl -fsS -X POST -H 'Content-Type: application/json' -d "$body" "$API/v2/render/$project" | token_of)
     curl -fsS -o "$OUT/api.mp4" "$API/v2/render/$token.mp4"
 }

@@ -6,15 +6,13 @@ namespace Orleans.Render.Rendering.Speech;
 
 /// <summary>
 /// Spoken audio by content address: the same text, voice and provider (<see cref="ISpeechProvider.Identity"/>) give the
-/// same file, synthesised once per process and kept across renders in <see cref="Directory"/>. Concurrent requests for
+/// same file, synthesised once per process and kept across renders in <c>directory</c>. Concurrent requests for
 /// the same speech share one synthesis; a file appears under its name only when complete. Past
 /// <see cref="SpeechOptions.CacheMaxBytes"/> the least recently used files are deleted.
 /// </summary>
 public sealed class SpeechCache(ISpeechProvider provider, SpeechOptions options, string directory)
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<string>>> synthesising = new(StringComparer.Ordinal);
-
-    public string Directory => directory;
 
     /// <summary>The cached audio file of <paramref name="request"/>, synthesised first when it is not cached.</summary>
     public async Task<string> GetFileAsync(SpeechRequest request, CancellationToken cancellationToken)
@@ -42,14 +40,14 @@ public sealed class SpeechCache(ISpeechProvider provider, SpeechOptions options,
     }
 
     /// <summary>The content address: provider, voice, kind and text.</summary>
-    public string Key(SpeechRequest request) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+    private string Key(SpeechRequest request) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
         $"{provider.Identity}\n{request.Voice}\n{(request.Ssml ? "ssml" : "text")}\n{request.Text}")))[..40];
 
     // Not cancelled by one caller: others may wait for the same speech; the provider's own timeout bounds it.
     private async Task<string> SynthesizeAsync(SpeechRequest request, string path)
     {
         await Task.Yield();
-        System.IO.Directory.CreateDirectory(directory);
+        Directory.CreateDirectory(directory);
         var partial = $"{path}.{Guid.NewGuid():N}.partial";
         try
         {

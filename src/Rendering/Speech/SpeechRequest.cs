@@ -50,7 +50,7 @@ public sealed partial record SpeechRequest
         }
 
         var ssml = IsSsml(trimmed);
-        return new SpeechRequest(ssml ? SsmlDocument.Check(trimmed) : trimmed, string.IsNullOrEmpty(voice) ? null : voice, ssml);
+        return new SpeechRequest(ssml ? SsmlDocument.Check(trimmed) : trimmed, voice, ssml);
     }
 
     public static bool IsSsml(string text) => text.TrimStart().StartsWith("<speak", StringComparison.Ordinal);

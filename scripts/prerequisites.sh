@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Shared by run.sh and test.sh: makes sure the machine has what the render backend needs.
 #   source scripts/prerequisites.sh; ensure_prerequisites
-# Installs (only when missing): ffmpeg/ffprobe, DejaVu Sans, Noto Color Emoji, WenQuanYi Micro Hei (CJK), curl, Chromium (apt), and
+# Installs (only when missing): ffmpeg/ffprobe, espeak-ng (text to speech), DejaVu Sans, Noto Color Emoji, WenQuanYi Micro Hei (CJK), curl, Chromium (apt), and
 # node_modules (npm ci, for the pinned Azurite, s3rver, playwright-core and hls.js). Expects REPO_ROOT to be set.
 
 prereq_log() { printf '==> %s\n' "$*" >&2; }
@@ -43,6 +43,7 @@ ensure_system_packages() {
     local -a missing=()
     command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)
     command -v curl >/dev/null 2>&1 || missing+=(curl)
+    command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
     # The browser tests' player (tests/browser/player.mjs) drives this one; Playwright never downloads its own.
     [ -x /usr/bin/chromium ] || missing+=(chromium)
     if ! command -v fc-list >/dev/null 2>&1; then

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Render.Rendering.Assets;
 using Orleans.Render.Rendering.Engine;
 using Orleans.Render.Rendering.Media;
+using Orleans.Render.Rendering.Speech;
 using Orleans.Render.Rendering.Text;
 using Orleans.Render.Rendering.Validation;
 
@@ -14,7 +15,7 @@ namespace Orleans.Render.Rendering;
 public static class RenderingServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the render engine with its options bound from <c>Render:Engine</c> and <c>RemoteMedia</c>. The host
+    /// Registers the render engine with its options bound from <c>Render:Engine</c>, <c>Render:Speech</c> and <c>RemoteMedia</c>. The host
     /// registers where project assets come from: <see cref="IAssetSource"/> and <see cref="IProjectFontCatalog"/>.
     /// </summary>
     public static IServiceCollection AddRenderEngine(this IServiceCollection services, IConfiguration configuration)
@@ -29,7 +30,21 @@ public static class RenderingServiceCollectionExtensions
         services.AddSingleton<TextRasterizer>();
         services.AddSingleton(sp => new CpuWork(sp.GetRequiredService<IOptions<RenderEngineOptions>>().Value.PreparationWorkers));
         services.AddSingleton(sp => new RemoteMediaFetcher(sp.GetRequiredService<IOptions<RemoteMediaOptions>>().Value));
-        services.AddSingleton(sp => new MediaResolver(sp.GetRequiredService<RemoteMediaFetcher>(), sp.GetRequiredService<IAssetSource>()));
+        services.AddOptions<SpeechOptions>().Bind(configuration.GetSection(SpeechOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<ISpeechProvider>(sp =>
+        {
+            var speech = sp.GetRequiredService<IOptions<SpeechOptions>>().Value;
+            return speech.Provider == "http" ? new HttpSpeechProvider(speech) : new EspeakSpeechProvider(speech);
+        });
+        services.AddSingleton(sp =>
+        {
+            var speech = sp.GetRequiredService<IOptions<SpeechOptions>>().Value;
+            var directory = speech.CacheDirectory is { Length: > 0 } configured
+                ? configured
+                : Path.Combine(sp.GetRequiredService<IOptions<RenderEngineOptions>>().Value.WorkDirectory, "speech-cache");
+            return new SpeechCache(sp.GetRequiredService<ISpeechProvider>(), speech, directory);
+        });
+        services.AddSingleton(sp => new MediaResolver(sp.GetRequiredService<RemoteMediaFetcher>(), sp.GetRequiredService<IAssetSource>(), sp.GetRequiredService<SpeechCache>()));
         services.AddSingleton(sp => new MediaPreparer(
             sp.GetRequiredService<TextRasterizer>(),
             sp.GetRequiredService<CpuWork>(),

@@ -25,7 +25,7 @@ internal static class LayerMotionBinder
         }
 
         var motion = new LayerMotion(
-            Anchor.Parse(look.Anchor),
+            look.AnchorOffset is { } offset ? Anchor.FromCentre(offset, layer.Width, layer.Height) : Anchor.Parse(look.Anchor),
             Track(k => k.X, layer.X),
             Track(k => k.Y, layer.Y),
             Curve.Constant(0),

@@ -28,7 +28,7 @@ public static class MovieBinder
         {
             var frames = Math.Max(1, scene.Length.Auto
                 ? AutoFrames(scene, scenes.Count + 1, fps, parameters, mediaSeconds ?? NoMedia)
-                : scene.Length.Frames ?? ToFrames(scene.Length.Seconds ?? 0, fps));
+                : FixedFrames(scene.Length, fps, parameters));
             var background = scene.Background is null ? movieBackground : BindColor(scene.Background, parameters, "background");
             var transition = scenes.Count > 0 && scene.Transition is { } authored
                 ? new SceneTransition(authored.Kind, Math.Max(1, ToFrames(authored.Duration, fps)))
@@ -49,7 +49,7 @@ public static class MovieBinder
                 else if (BindLayer(movie, layer, frames, parameters) is { } bound)
                 {
                     layers.Add(bound);
-                    AddClip(audio, AudioBinder.VideoSound(layer, bound, sceneStart));
+                    AddClip(audio, AudioBinder.VideoSound(layer, bound, sceneStart, fps));
                 }
             }
 
@@ -83,6 +83,13 @@ public static class MovieBinder
             .Select(l => l.Source)
             .ToHashSet();
 
+    /// <summary>A scene's frames from its <c>frames</c> or <c>duration</c>, either of which may come from params.</summary>
+    internal static int FixedFrames(SceneLength length, FrameRate fps, IReadOnlyDictionary<string, string> parameters) => length.Template is { } template
+        ? length.InFrames
+            ? (int)BindNumber(template, parameters, "scene's frames", 1, MovieLimits.MaxMovieSeconds * MovieLimits.MaxFps, wholeNumber: true)
+            : ToFrames(BindNumber(template, parameters, "scene's duration", 0.001, MovieLimits.MaxMovieSeconds, wholeNumber: false), fps)
+        : length.Frames ?? ToFrames(length.Seconds ?? 0, fps);
+
     /// <summary>
     /// An <c>"auto"</c> scene lasts until its last shown, non-looping video or audio layer ends: the layer's start plus
     /// what is left of its source after <c>in</c>, cut short by the layer's own <c>duration</c>.
@@ -115,10 +122,10 @@ public static class MovieBinder
     {
         foreach (var layer in scene.Layers.Where(SceneParser.SetsAutoLength))
         {
-            var (url, condition, seconds) = layer switch
+            var (source, condition, authoredIn) = layer switch
             {
-                VideoLayer video => (video.Url, video.Look.Condition, video.In),
-                AudioLayer sound => (sound.Url, sound.Condition, sound.In),
+                VideoLayer video => ((Func<MediaReference>)(() => MediaReference.Parse(VariableTemplate.Parse(video.Url).Bind(parameters))), video.Look.Condition, video.In),
+                AudioLayer sound => (() => AudioBinder.Source(sound, parameters), sound.Condition, sound.In),
                 _ => throw new NotSupportedException($"Layer type {layer.GetType().Name} cannot set a scene's length."),
             };
             if (condition is not null && !Conditions.Holds(condition, parameters))
@@ -128,10 +135,10 @@ public static class MovieBinder
 
             double Number(string field, double value) =>
                 layer.NumberTemplates.TryGetValue(field, out var template)
-                    ? BindNumber(template, parameters, field, field == "start" ? 0 : 0.001, MovieLimits.MaxMovieSeconds, wholeNumber: false)
+                    ? BindNumber(template, parameters, field, field == "duration" ? 0.001 : 0, field == "in" ? MovieLimits.MaxMediaSeconds : MovieLimits.MaxMovieSeconds, wholeNumber: false)
                     : value;
             var duration = layer.NumberTemplates.ContainsKey("duration") ? Number("duration", 0) : layer.Timing.Duration;
-            yield return (MediaReference.Parse(VariableTemplate.Parse(url).Bind(parameters)), Number("start", layer.Timing.Start), duration, seconds);
+            yield return (source(), Number("start", layer.Timing.Start), duration, Number("in", authoredIn));
         }
     }
 
@@ -178,7 +185,7 @@ public static class MovieBinder
             TextLayer text => new TextContent(BindText(movie, text, width, height, Number("fontSize", text.FontSize, 1, Parsing.MovieLimits.MaxFontSize), parameters)),
             VideoLayer video => new VideoContent(
                 MediaReference.Parse(VariableTemplate.Parse(video.Url).Bind(parameters)),
-                video.In,
+                Number("in", video.In, 0, Parsing.MovieLimits.MaxMediaSeconds),
                 video.Loop,
                 Enum.Parse<ImageFit>(video.Fit, ignoreCase: true)),
             ImageLayer image => new ImageContent(
@@ -228,7 +235,7 @@ public static class MovieBinder
             Overflow: Enum.Parse<TextOverflow>(style.Overflow, ignoreCase: true));
     }
 
-    private static double BindNumber(
+    internal static double BindNumber(
         string template, IReadOnlyDictionary<string, string> parameters, string field, double min, double max, bool wholeNumber)
     {
         var variables = VariableTemplate.Parse(template);

@@ -46,6 +46,7 @@ public static class MovieVariables
             (useStart, useFrames) = (start, frames);
             AddName(scene.Condition, "boolean");
             AddName(scene.Variable, "text");
+            Add(scene.Length.Template, "number");
             Add(scene.Background, "color");
             foreach (var layer in scene.Layers)
             {
@@ -87,6 +88,8 @@ public static class MovieVariables
                         break;
                     case AudioLayer sound:
                         Add(sound.Url, "url");
+                        Add(sound.Speech?.Text, "text");
+                        Add(sound.Speech?.Voice, "text");
                         AddName(sound.Condition, "boolean");
                         break;
                 }
@@ -96,13 +99,26 @@ public static class MovieVariables
         return [.. found.Values];
     }
 
+    /// <summary>A scene's frames with its variables' defaults; 0 when a length from params has no default.</summary>
+    private static int DefaultFrames(SceneLength length, FrameRate fps)
+    {
+        try
+        {
+            return MovieBinder.FixedFrames(length, fps, new Dictionary<string, string>());
+        }
+        catch (RenderInputException)
+        {
+            return 0;
+        }
+    }
+
     /// <summary>Every scene in authored order (a choice, then its cases and default) with its first frame and length in frames.</summary>
     private static List<(Scene Scene, int Start, int Frames, bool TopLevel)> Placed(Movie movie)
     {
         var placed = new List<(Scene, int, int, bool)>();
         int Length(Scene scene) => scene.Type == SceneType.Choice
             ? scene.Cases.Append(scene.Default).OfType<Scene>().Select(Length).FirstOrDefault()
-            : scene.Length.Auto ? 0 : Math.Max(1, scene.Length.Frames ?? MovieBinder.ToFrames(scene.Length.Seconds ?? 0, movie.Fps));
+            : scene.Length.Auto ? 0 : Math.Max(1, DefaultFrames(scene.Length, movie.Fps));
 
         void Place(Scene scene, int start, bool topLevel)
         {

@@ -77,7 +77,10 @@ public sealed partial class VariableTemplate
         TryParse(text, out var template, out var error) ? template : throw new FormatException(error);
 
     /// <summary>Substitutes params; a variable with neither a param nor a default is an input error naming it.</summary>
-    public string Bind(IReadOnlyDictionary<string, string> parameters)
+    public string Bind(IReadOnlyDictionary<string, string> parameters) => Bind(parameters, static value => value);
+
+    /// <summary>Substitutes params, each value passed through <paramref name="encode"/> after its options (e.g. escaped for XML).</summary>
+    public string Bind(IReadOnlyDictionary<string, string> parameters, Func<string, string> encode)
     {
         var result = new StringBuilder();
         foreach (var part in parts)
@@ -91,7 +94,7 @@ public sealed partial class VariableTemplate
             var reference = (VariableReference)part;
             var value = parameters.TryGetValue(reference.Name, out var given) ? given : reference.DefaultValue
                 ?? throw new RenderInputException("missing_param", $"The movie needs the param '{reference.Name}', which has no default.");
-            result.Append(ApplyOptions(value, reference.Options));
+            result.Append(encode(ApplyOptions(value, reference.Options)));
         }
 
         return result.ToString();

@@ -1,19 +1,21 @@
 using System.Text.RegularExpressions;
 using Orleans.Render.Conventions;
+using Orleans.Render.Rendering.Speech;
 
 namespace Orleans.Render.Rendering.Media;
 
 /// <summary>
 /// A bound media <c>url</c> of a movie: an absolute http(s) URL fetched under the <see cref="RemoteMediaFetcher"/> rules,
-/// or the name of a project asset (no scheme, e.g. <c>logo.png</c>). <see cref="MediaResolver"/> turns either into a
-/// local file.
+/// the name of a project asset (no scheme, e.g. <c>logo.png</c>), or text to speak (an audio layer's <c>speech</c>).
+/// <see cref="MediaResolver"/> turns any of them into a local file.
 /// </summary>
 public sealed partial record MediaReference
 {
-    private MediaReference(Uri? url, string? assetName)
+    private MediaReference(Uri? url, string? assetName, SpeechRequest? speech = null)
     {
         Url = url;
         AssetName = assetName;
+        Speech = speech;
     }
 
     /// <summary>The remote URL, or null for an asset.</summary>
@@ -22,12 +24,17 @@ public sealed partial record MediaReference
     /// <summary>The asset name, or null for a remote URL.</summary>
     public string? AssetName { get; }
 
+    /// <summary>The speech, or null for a file.</summary>
+    public SpeechRequest? Speech { get; }
+
     public bool IsAsset => AssetName is not null;
 
     public static MediaReference ForUrl(Uri url) => new(RemoteMediaFetcher.ParseUrl(url.AbsoluteUri), null);
 
     public static MediaReference ForAsset(string name) =>
         Names.IsValidAssetName(name) ? new(null, name) : throw new ArgumentException($"'{name}' is not an asset name.", nameof(name));
+
+    public static MediaReference ForSpeech(SpeechRequest speech) => new(null, null, speech);
 
     /// <summary>
     /// Reads a bound <c>url</c> field. Anything with a scheme must be an http(s) URL (else 422 <c>url_refused</c>); anything
@@ -48,8 +55,8 @@ public sealed partial record MediaReference
                 $"'{Truncate(trimmed)}' is neither an absolute http(s) URL nor a project asset name (letters, digits, '_', '-', '.').");
     }
 
-    /// <summary>The form used in messages and cache keys: the URL, or <c>asset:name</c>.</summary>
-    public override string ToString() => Url?.AbsoluteUri ?? $"asset:{AssetName}";
+    /// <summary>The form used in messages and cache keys: the URL, <c>asset:name</c> or <c>speech:voice:hash</c>.</summary>
+    public override string ToString() => Url?.AbsoluteUri ?? (AssetName is not null ? $"asset:{AssetName}" : Speech!.ToString());
 
     private static string Truncate(string text) => text.Length <= 60 ? text : text[..60] + "…";
 

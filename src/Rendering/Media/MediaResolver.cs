@@ -1,14 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
+using Orleans.Render.Rendering.Speech;
 
 namespace Orleans.Render.Rendering.Media;
 
 /// <summary>
 /// Turns a <see cref="MediaReference"/> into bytes or a local file: remote URLs through <see cref="RemoteMediaFetcher"/>
-/// (address rules, size and time bounds), assets through <see cref="IAssetSource"/>. Every media layer type uses it, so
-/// "an asset name or a URL" means the same everywhere.
+/// (address rules, size and time bounds), assets through <see cref="IAssetSource"/>, speech through the
+/// <see cref="SpeechCache"/>. Every media layer type uses it, so "an asset name or a URL" means the same everywhere.
 /// </summary>
-public sealed class MediaResolver(RemoteMediaFetcher fetcher, IAssetSource assets)
+public sealed class MediaResolver(RemoteMediaFetcher fetcher, IAssetSource assets, SpeechCache speech)
 {
     /// <summary>A local file holding the media, inside <paramref name="workDirectory"/> (deleted with it).</summary>
     public async Task<string> GetLocalFileAsync(MediaReference reference, string project, string workDirectory, CancellationToken cancellationToken)
@@ -16,6 +17,14 @@ public sealed class MediaResolver(RemoteMediaFetcher fetcher, IAssetSource asset
         if (reference.AssetName is { } name)
         {
             return await assets.GetLocalFileAsync(project, name, workDirectory, cancellationToken);
+        }
+
+        if (reference.Speech is { } spoken)
+        {
+            var cached = await speech.GetFileAsync(spoken, cancellationToken);
+            var copy = Path.Combine(workDirectory, $"speech-{Guid.NewGuid():N}.audio");
+            File.Copy(cached, copy);
+            return copy;
         }
 
         var url = reference.Url!.AbsoluteUri;

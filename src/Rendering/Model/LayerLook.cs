@@ -15,6 +15,12 @@ public sealed record LayerLook(
 {
     public static readonly LayerLook Default = new("top-left", 1, 0, 1, null, [], []);
 
+    /// <summary>
+    /// A free anchor (impossible.io's): the pivot at this many pixels right and down from the box's centre, instead of
+    /// the named <c>Anchor</c>.
+    /// </summary>
+    public AnchorOffset? AnchorOffset { get; init; }
+
     /// <summary>How the layer's colours combine with what is below it.</summary>
     public BlendMode Blend { get; init; }
 

@@ -33,9 +33,15 @@ public enum SceneType
 
 /// <summary>
 /// A scene's length: seconds, whole frames, or <c>Auto</c>: until the end of its longest non-looping video or audio
-/// layer, known only once that media is probed.
+/// layer, known only once that media is probed. A length from params is a <c>Template</c> (seconds, or frames when
+/// <c>InFrames</c>), bound per render; <c>Seconds</c> and <c>Frames</c> are then null.
 /// </summary>
-public sealed record SceneLength(double? Seconds, int? Frames, bool Auto = false);
+public sealed record SceneLength(double? Seconds, int? Frames, bool Auto = false)
+{
+    public string? Template { get; init; }
+
+    public bool InFrames { get; init; }
+}
 
 /// <summary>A transition as authored: its kind and its length in seconds.</summary>
 public sealed record Transition(TransitionKind Kind, double Duration);

@@ -15,9 +15,20 @@ internal static class LayerLookReader
     private static readonly string[] AnimationTypes = ["fadein", "fadeout", "slidein", "slideout", "zoom"];
     private static readonly string[] Directions = ["left", "right", "up", "down"];
 
+    /// <summary><c>"anchor": {"x", "y"}</c>: pixels from the box's centre (impossible.io's anchor offsets).</summary>
+    private static AnchorOffset ReadAnchorOffset(ObjectReader reader)
+    {
+        var offset = new AnchorOffset(
+            reader.Number("x", 0, -MovieLimits.MaxSize, MovieLimits.MaxSize, required: true),
+            reader.Number("y", 0, -MovieLimits.MaxSize, MovieLimits.MaxSize, required: true));
+        reader.RejectUnknownMembers();
+        return offset;
+    }
+
     public static LayerLook Read(ObjectReader reader)
     {
-        var anchor = reader.Choice("anchor", "top-left", Anchor.Names);
+        var offset = reader.IsObject("anchor") ? ReadAnchorOffset(reader.Object("anchor")!) : null;
+        var anchor = offset is null ? reader.Choice("anchor", "top-left", Anchor.Names) : "center";
         var scale = reader.BindableNumber("scale", 1, MinScale, MaxScale);
         var rotation = reader.BindableNumber("rotation", 0, -MaxRotation, MaxRotation);
         var opacity = reader.BindableNumber("opacity", 1, 0, 1);
@@ -42,6 +53,7 @@ internal static class LayerLookReader
 
         return new LayerLook(anchor, scale, rotation, opacity, condition, animations, keyframes)
         {
+            AnchorOffset = offset,
             Blend = LayerEffectsReader.ReadBlend(reader),
             Filters = LayerEffectsReader.ReadFilters(reader),
         };

@@ -299,6 +299,21 @@ internal sealed class ObjectReader
         return name;
     }
 
+    /// <summary>A condition: a variable name, or <c>!name</c> for "when it is not given or falsy"; null when absent.</summary>
+    public string? Condition(string member)
+    {
+        var condition = OptionalString(member);
+        if (condition is not null && !VariableTemplate.IsName(condition.StartsWith('!') ? condition[1..] : condition))
+        {
+            Error(member, $"'{condition}' is not a variable name, optionally preceded by '!' (write the name without ${{}}).");
+            return null;
+        }
+
+        return condition;
+    }
+
+    public bool IsObject(string member) => element.TryGetProperty(member, out var value) && value.ValueKind == JsonValueKind.Object;
+
     /// <summary>Whether the member is a JSON string equal to <paramref name="word"/>, as in <c>"duration": "auto"</c>.</summary>
     public bool IsWord(string member, string word) =>
         element.TryGetProperty(member, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() == word;

@@ -18,7 +18,7 @@ internal static class SceneParser
         }
 
         var type = reader.Choice("type", "regular", "regular", "optional", "choice");
-        var condition = reader.VariableName("condition");
+        var condition = reader.Condition("condition");
         var transition = reader.Object("transition") is { } transitionReader ? ReadTransition(transitionReader) : null;
         var caseValue = isCase ? reader.OptionalString("case") : null;
         if (isCase && caseValue is null && !reader.Has("case"))
@@ -97,10 +97,16 @@ internal static class SceneParser
                 reader.Error("duration", "and frames are exclusive: give one of them.");
             }
 
-            return new SceneLength(null, reader.Int("frames", 1, 1, (int)MovieLimits.MaxMovieSeconds * MovieLimits.MaxFps));
+            var frames = (int)reader.BindableNumber("frames", 1, 1, (int)MovieLimits.MaxMovieSeconds * MovieLimits.MaxFps, wholeNumber: true);
+            return reader.NumberTemplates.TryGetValue("frames", out var framesTemplate)
+                ? new SceneLength(null, null) { Template = framesTemplate, InFrames = true }
+                : new SceneLength(null, frames);
         }
 
-        return new SceneLength(reader.Number("duration", 1, 0.001, MovieLimits.MaxMovieSeconds, required: true), null);
+        var seconds = reader.BindableNumber("duration", 1, 0.001, MovieLimits.MaxMovieSeconds, required: true);
+        return reader.NumberTemplates.TryGetValue("duration", out var template)
+            ? new SceneLength(null, null) { Template = template }
+            : new SceneLength(seconds, null);
     }
 
     private static Transition ReadTransition(ObjectReader reader)

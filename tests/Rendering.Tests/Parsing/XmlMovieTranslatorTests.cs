@@ -204,8 +204,10 @@ public sealed class XmlMovieTranslatorTests
     [InlineData("""<solid color="#fff" offset="${start}"/>""", "/movie/scene[1]/solid[1]/@offset", "seconds")]
     [InlineData("""<solid color="#fff" offset="soon"/>""", "/movie/scene[1]/solid[1]/@offset", "frame count")]
     [InlineData("""<solid color="#fff" position="1, 2, 3"/>""", "/movie/scene[1]/solid[1]/@position", "two numbers")]
-    [InlineData("""<solid color="#fff" anchor="3, 7" width="10" height="10"/>""", "/movie/scene[1]/solid[1]/@anchor", "centre")]
-    [InlineData("""<audio type="tts" voice="Joanna">Hello</audio>""", "/movie/scene[1]/audio[1]/@type", "text to speech")]
+    [InlineData("""<solid color="#fff" anchor="a, b" width="10" height="10"/>""", "/movie/scene[1]/solid[1]/@anchor", "centre")]
+    [InlineData("""<audio type="polly" voice="Joanna">Hello</audio>""", "/movie/scene[1]/audio[1]/@type", "text to speech")]
+    [InlineData("""<audio type="tts" voice="Joanna"/>""", "/movie/scene[1]/audio[1]", "needs its text")]
+    [InlineData("""<audio type="tts"><speak>a</speak><speak>b</speak></audio>""", "/movie/scene[1]/audio[1]/speak[2]", "one <speak>")]
     [InlineData("""<video src="a.mp4" loop="often"/>""", "/movie/scene[1]/video[1]/@loop", "true or false")]
     public void Attribute_values_the_format_cannot_express_are_errors(string layer, string path, string message)
     {

@@ -220,7 +220,15 @@ internal sealed class ElementReader(TranslationContext context, XElement element
             return;
         }
 
-        Error("anchor", $"'{value}' is not the centre (\"0, 0\"), an edge or a corner of the layer (±width/2, ±height/2); use a name such as \"top-left\".");
+        if (parts.Length == 2
+            && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var dx)
+            && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var dy))
+        {
+            Set("anchor", new JsonObject { ["x"] = dx, ["y"] = dy }, "anchor");
+            return;
+        }
+
+        Error("anchor", $"'{value}' is not a name (\"top-left\" …) or an offset from the centre in pixels (\"-20, 10\").");
     }
 
     private static int? Side(string offset, string? size)

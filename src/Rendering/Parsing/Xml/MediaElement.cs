@@ -25,6 +25,7 @@ internal static class MediaElement
         }
 
         element.Number("volume", "volume");
+        element.Number("gain", "gain");
         element.String("fit", "fit");
     }
 }

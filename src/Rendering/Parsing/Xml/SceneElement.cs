@@ -41,6 +41,10 @@ internal static class SceneElement
             {
                 element.Set("frames", frames, "duration");
             }
+            else if (duration.Contains("${", StringComparison.Ordinal))
+            {
+                element.Set("frames", duration.Trim(), "duration");
+            }
             else
             {
                 element.Error("duration", $"must be a frame count (\"75\"), seconds (\"3s\") or \"auto\"; '{duration}' is neither.");

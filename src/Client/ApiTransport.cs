@@ -16,17 +16,13 @@ internal sealed class ApiTransport(HttpClient http, RenderClientOptions options)
 
     public HttpClient Http => http;
 
-    /// <summary>A request; <paramref name="management"/> adds the management key (Project API calls only).</summary>
+    /// <summary>A request; <paramref name="management"/> adds the management key when there is one (Project API calls only).</summary>
     public HttpRequestMessage Request(HttpMethod method, string path, bool management = false, HttpContent? content = null)
     {
         var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content };
-        if (management)
+        // Without a key the API answers 401 unauthorized, which says what is missing.
+        if (management && !string.IsNullOrEmpty(options.ManagementKey))
         {
-            if (string.IsNullOrEmpty(options.ManagementKey))
-            {
-                throw new InvalidOperationException($"This call needs the management key: set {nameof(RenderClientOptions)}.{nameof(RenderClientOptions.ManagementKey)} to key:secret.");
-            }
-
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(options.ManagementKey)));
         }
 

@@ -50,10 +50,32 @@ public sealed class ProgressStreamTests
         Assert.Equal("stream_ended", error.Error);
     }
 
+    [Fact]
+    public async Task A_render_key_goes_to_render_calls_as_bearer_and_the_management_key_never_does()
+    {
+        var handler = new CannedHandler($"event: end\ndata: {{\"token\":\"t\",\"status\":\"done\"}}\n\n");
+        var client = new OrleansRenderClient(new HttpClient(handler), Options.Create(new RenderClientOptions
+        {
+            BaseAddress = new Uri("http://api.test"),
+            ManagementKey = "admin:management-secret-0123",
+            RenderKey = "rk_project.secret",
+        }));
+
+        await foreach (var progress in client.WatchProgressAsync("t"))
+        {
+            Assert.Equal(RenderStatus.Done, progress.Status);
+        }
+
+        Assert.Equal("Bearer rk_project.secret", handler.Authorization);
+    }
+
     private sealed class CannedHandler(string events) : HttpMessageHandler
     {
+        public string? Authorization { get; private set; }
+
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            Authorization = request.Headers.Authorization?.ToString();
             Assert.Equal("/v2/progress/t/events", request.RequestUri!.AbsolutePath);
             return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(events, Encoding.UTF8, "text/event-stream") });
         }

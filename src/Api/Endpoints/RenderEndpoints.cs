@@ -29,6 +29,8 @@ public static class RenderEndpoints
             CreateAsync(project, http, client, retry, options.Value, renderNow: false))
             .WithSummary("Make a token without rendering").DocumentsBody<RenderRequestBody>().Produces<TokenCreated>().ProducesErrors(400, 403, 404, 413);
         group.MapGet("/progress/{token}", GetProgressAsync).WithSummary("A token's render progress").Produces<ProgressReport>().ProducesErrors(404, 410);
+        group.MapGet("/progress/{token}/events", ProgressEventsEndpoints.StreamAsync)
+            .WithSummary("A token's progress as Server-Sent Events (progress events, then end)").ProducesFile(["text/event-stream"]).ProducesErrors(404, 410);
         group.MapGet("/upload/{token}", UploadEndpoints.GetAsync).WithSummary("A token's upload tasks").Produces<UploadList>().ProducesErrors(404, 410);
         group.MapDelete("/token/{token}", DeleteAsync)
             .WithSummary("Delete a token: cancel its renders and uploads, forget its outputs").Produces(StatusCodes.Status204NoContent).ProducesErrors(404, 410);

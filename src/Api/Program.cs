@@ -55,6 +55,7 @@ app.MapRenderEndpoints();
 app.MapDeliveryEndpoints();
 app.MapDirectRenderEndpoints();
 app.MapBatchEndpoints();
+app.MapPlaygroundEndpoints();
 app.MapOrleansDashboard("/dashboard").AddEndpointFilter<IEndpointConventionBuilder, BasicAuthenticationFilter>().RequireCors(ApiCors.ManagementPolicy);
 // "{*path}": the default fallback pattern skips paths whose last segment has a dot, which then answered an empty 404.
 app.MapFallback("{*path}", () => ApiErrors.NotFound("not_found", "There is no such endpoint."));

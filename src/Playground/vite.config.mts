@@ -1,12 +1,18 @@
 import { defineConfig } from 'vite';
 
 // Built by scripts/prerequisites.sh (npm run build:playground) into dist/, which the API project copies to its output
-// and serves at /playground; nothing is fetched from a CDN at run time.
+// and serves at /playground; nothing is fetched from a CDN at run time. `npx vite src/Playground` serves it with live
+// reload and passes the API calls to ./run.sh's API (PLAYGROUND_API for another).
+const api = process.env.PLAYGROUND_API ?? 'http://127.0.0.1:8080';
+
 export default defineConfig({
   base: '/playground/',
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
+  },
+  server: {
+    proxy: { '/v1': api, '/v2': api },
   },
 });

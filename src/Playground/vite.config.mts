@@ -11,6 +11,8 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2022',
+    // Rolldown reports plugin timings when a build is slow, which on a busy machine says nothing about the page.
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
   server: {
     proxy: { '/v1': api, '/v2': api },

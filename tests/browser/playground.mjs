@@ -51,7 +51,7 @@ async function openMovie(page, { url, key, project, movie, params = {} }) {
   await page.selectOption('#project', project);
   await page.waitForSelector(`#movie option[value="${movie}"]`, { state: 'attached' });
   await page.selectOption('#movie', movie);
-  await page.waitForSelector('#params .field, #params .hint');
+  await page.waitForSelector('#params .field');
   for (const [name, value] of Object.entries(params)) {
     const row = `#params .field[data-param="${name}"]`;
     const type = await page.getAttribute(row, 'data-type');

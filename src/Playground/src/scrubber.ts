@@ -15,7 +15,7 @@ export class Scrubber {
     range.addEventListener('input', () => {
       this.label.textContent = `frame ${range.value}`;
       window.clearTimeout(this.timer);
-      this.timer = window.setTimeout(() => this.show(), 250);
+      this.timer = window.setTimeout(() => this.show(true), 250);
     });
   }
 
@@ -34,16 +34,17 @@ export class Scrubber {
     this.range.value = '0';
     this.range.disabled = false;
     this.label.textContent = 'frame 0';
-    this.show();
+    this.show(false);
   }
 
-  private show(): void {
+  /** Shows the slider's frame as a still; seek moves the preview there too (only when the user moved the slider). */
+  private show(seek: boolean): void {
     const frame = Number(this.range.value);
     this.still.hidden = false;
     this.still.src = `/v2/render/${encodeURIComponent(this.token)}.jpg?frame=${frame}&q=80`;
     this.still.alt = `frame ${frame}`;
     const time = frame / this.fps;
     const seekable = this.video.seekable;
-    if (seekable.length > 0 && time <= seekable.end(seekable.length - 1)) this.video.currentTime = time;
+    if (seek && seekable.length > 0 && time <= seekable.end(seekable.length - 1)) this.video.currentTime = time;
   }
 }

@@ -52,6 +52,7 @@ app.MapSystemEndpoints();
 app.MapProjectEndpoints();
 app.MapAssetEndpoints();
 app.MapRenderEndpoints();
+app.MapProgressEventsEndpoints();
 app.MapDeliveryEndpoints();
 app.MapDirectRenderEndpoints();
 app.MapBatchEndpoints();

@@ -77,7 +77,7 @@ public static class UploadEndpoints
     }
 
     /// <summary>The token's upload grains in task order; none when it has no upload tasks.</summary>
-    private static async Task<IReadOnlyList<IUploadGrain>> UploadsOfAsync(IClusterClient client, GrainCallRetry retry, string token)
+    internal static async Task<IReadOnlyList<IUploadGrain>> UploadsOfAsync(IClusterClient client, GrainCallRetry retry, string token)
     {
         var first = await retry.ReadAsync(() => client.GetGrain<IUploadGrain>(UploadJob.KeyOf(token, 0)).GetInfoAsync());
         return first is null ? [] : [.. Enumerable.Range(0, first.TaskCount).Select(i => client.GetGrain<IUploadGrain>(UploadJob.KeyOf(token, i)))];

@@ -5,7 +5,7 @@
 //
 //   GET  /health     200 {"ok":true,"browser":"<version>"} once the browser is up
 //   POST /render     {"url", "key", "project", "movie", "params": {name: value}, "mode", "timeoutMs"} → what the user saw:
-//                    the generated fields, every progress state shown, the video's end, the still, the curl snippet
+//                    the generated fields, every progress state shown, the video's end, the still, the snippets
 //   POST /validate   {"url", "key", "project", "movie", "params", "timeoutMs"} → the findings shown under each field
 //   POST /shutdown   closes the browser and exits
 //
@@ -123,6 +123,8 @@ async function render(page, request) {
     scrubberMax: Number(await page.getAttribute('#scrubber', 'max')),
     curl: await page.textContent('#snippet-curl'),
     javaScript: await page.textContent('#snippet-js'),
+    dotnet: await page.textContent('#snippet-dotnet'),
+    cli: await page.textContent('#snippet-cli'),
   };
 }
 
@@ -150,7 +152,12 @@ async function withPage(run, request) {
   try {
     const page = await context.newPage();
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => message.type() === 'error' && problems.push(`console: ${message.text()}`));
+    // A failed load is reported with its URL here; the console's own line for it names none.
+    page.on('response', (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.request().method()} ${response.url()}`));
+    page.on('requestfailed', (failed) => problems.push(`failed ${failed.method()} ${failed.url()}: ${failed.failure()?.errorText}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console: ${message.text()}`);
+    });
     return { ...(await run(page, request)), problems };
   } finally {
     await context.close().catch(() => {});

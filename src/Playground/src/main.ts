@@ -5,7 +5,7 @@ import { choiceValues, framesPerSecond } from './movie';
 import { Preview, type PreviewMode } from './preview';
 import { watchProgress, type Progress } from './progress';
 import { Scrubber } from './scrubber';
-import { curlSnippet, fetchSnippet } from './snippets';
+import { cliSnippet, curlSnippet, dotnetSnippet, fetchSnippet } from './snippets';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const keyInput = byId<HTMLInputElement>('key');
@@ -20,6 +20,8 @@ const progressBar = byId<HTMLProgressElement>('progress');
 const progressText = byId('progress-text');
 const curlPre = byId('snippet-curl');
 const fetchPre = byId('snippet-js');
+const dotnetPre = byId('snippet-dotnet');
+const cliPre = byId('snippet-cli');
 const preview = new Preview(byId<HTMLVideoElement>('preview'));
 const scrubber = new Scrubber(byId<HTMLInputElement>('scrubber'), byId('scrubber-label'), byId<HTMLImageElement>('still'), preview.element);
 
@@ -88,7 +90,7 @@ function clearMovie(): void {
   renderButton.disabled = true;
   paramsContainer.replaceChildren();
   setStatus(validity, '');
-  curlPre.textContent = fetchPre.textContent = '';
+  curlPre.textContent = fetchPre.textContent = dotnetPre.textContent = cliPre.textContent = '';
 }
 
 /** Snippets now; validation a moment after the last keystroke, the answer to an older edit discarded. */
@@ -121,6 +123,8 @@ function showSnippets(): void {
   const params = form.params();
   curlPre.textContent = curlSnippet(location.origin, projectSelect.value, movieSelect.value, params, lastToken);
   fetchPre.textContent = fetchSnippet(location.origin, projectSelect.value, movieSelect.value, params);
+  dotnetPre.textContent = dotnetSnippet(location.origin, projectSelect.value, movieSelect.value, params);
+  cliPre.textContent = cliSnippet(location.origin, projectSelect.value, movieSelect.value, params);
 }
 
 function showProgress(progress: Progress): void {

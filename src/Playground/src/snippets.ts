@@ -33,3 +33,28 @@ export function fetchSnippet(origin: string, project: string, movie: string, par
     `});`,
   ].join('\n');
 }
+
+const csharpString = (text: string) => `"${text.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+
+/** The .NET client (src/Client): render in the background, follow its progress events, download the mp4. */
+export function dotnetSnippet(origin: string, project: string, movie: string, params: Params): string {
+  const entries = Object.entries(params).map(([name, value]) => `    [${csharpString(name)}] = ${csharpString(value)},`);
+  return [
+    `services.AddOrleansRenderClient(o => o.BaseAddress = new Uri(${csharpString(origin)}));`,
+    `// … then, with an OrleansRenderClient from dependency injection:`,
+    `var request = new RenderRequest(${csharpString(movie)}, new Dictionary<string, string>`,
+    `{`,
+    ...entries,
+    `}) { Async = true };`,
+    `var render = await client.RenderAsync(${csharpString(project)}, request);`,
+    `await foreach (var progress in client.WatchProgressAsync(render.Token))`,
+    `    Console.WriteLine($"{progress.Status}: {progress.Done} / {progress.Total}");`,
+    `await client.DownloadToFileAsync(render.Token, "mp4", ${csharpString(`${movie}.mp4`)});`,
+  ].join('\n');
+}
+
+/** The CLI (orender): the same render with a progress bar, downloaded when done. */
+export function cliSnippet(origin: string, project: string, movie: string, params: Params): string {
+  const args = Object.entries(params).map(([name, value]) => ` -p ${shellQuote(`${name}=${value}`)}`).join('');
+  return `orender --url ${origin} render ${project} ${shellQuote(movie)}${args}`;
+}

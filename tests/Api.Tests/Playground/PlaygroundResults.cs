@@ -17,7 +17,7 @@ public sealed record VideoShown(bool Ended, double? Duration, double CurrentTime
 /// <summary>The scrubber's still as loaded in the page.</summary>
 public sealed record StillShown(string Src, int Width, int Height);
 
-/// <summary>What the page showed from clicking Render to the end of the video (<see cref="Problems"/>: script errors).</summary>
+/// <summary>What the page showed from clicking Render to the end of the video (<see cref="Problems"/>: script errors and failed loads).</summary>
 public sealed record PlaygroundRender(
     IReadOnlyList<PlaygroundField> Fields,
     IReadOnlyList<ProgressShown> Progress,
@@ -28,6 +28,8 @@ public sealed record PlaygroundRender(
     int ScrubberMax,
     string Curl,
     string JavaScript,
+    string Dotnet,
+    string Cli,
     IReadOnlyList<string> Problems)
 {
     private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };

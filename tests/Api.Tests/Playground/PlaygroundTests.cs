@@ -109,6 +109,9 @@ public sealed class PlaygroundTests(RenderSystemFixture system, PlaygroundBrowse
         Assert.Contains($"/v2/render/{project}", result.Curl, StringComparison.Ordinal);
         Assert.Contains($"\"name\":\"{name}\"", result.Curl, StringComparison.Ordinal);
         Assert.Contains("/v2/progress/", result.JavaScript, StringComparison.Ordinal);
+        Assert.Contains("new RenderRequest(\"card\"", result.Dotnet, StringComparison.Ordinal);
+        Assert.Contains($"[\"name\"] = \"{name}\"", result.Dotnet, StringComparison.Ordinal);
+        Assert.Contains($"-p 'name={name}'", result.Cli, StringComparison.Ordinal);
     }
 
     [Fact]

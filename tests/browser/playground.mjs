@@ -154,7 +154,11 @@ async function withPage(run, request) {
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
     // A failed load is reported with its URL here; the console's own line for it names none.
     page.on('response', (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.request().method()} ${response.url()}`));
-    page.on('requestfailed', (failed) => problems.push(`failed ${failed.method()} ${failed.url()}: ${failed.failure()?.errorText}`));
+    // ERR_ABORTED is the page cancelling on purpose: a validation overtaken by a keystroke, a closed event stream.
+    page.on('requestfailed', (failed) => {
+      const error = failed.failure()?.errorText;
+      if (error !== 'net::ERR_ABORTED') problems.push(`failed ${failed.method()} ${failed.url()}: ${error}`);
+    });
     page.on('console', (message) => {
       if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console: ${message.text()}`);
     });

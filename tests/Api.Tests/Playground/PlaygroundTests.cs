@@ -71,9 +71,11 @@ public sealed class PlaygroundTests(RenderSystemFixture system, PlaygroundBrowse
     }
 
     [Theory]
-    [InlineData("get-mp4", "/v2/get/")]
-    [InlineData("render-mp4", "/v2/render/")]
-    public async Task A_user_fills_the_form_renders_sees_the_progress_move_and_plays_the_video_to_its_end(string mode, string played)
+    [InlineData("get-mp4", "/v2/get/", ".mp4")]
+    [InlineData("play-webm", "/v2/play/", ".webm")]
+    [InlineData("hls", "/v2/get/", ".m3u8")]
+    [InlineData("render-mp4", "/v2/render/", ".mp4")]
+    public async Task A_user_fills_the_form_renders_sees_the_progress_move_and_plays_the_video_to_its_end(string mode, string played, string extension)
     {
         // A name no earlier render used, so the segment store has nothing to reuse and the render really runs.
         var name = $"Alex {Guid.NewGuid():N}"[..13];
@@ -86,7 +88,8 @@ public sealed class PlaygroundTests(RenderSystemFixture system, PlaygroundBrowse
         Assert.Equal(["text"], fields["name"].Inputs);
         Assert.Equal(["number"], fields["left"].Inputs);
         Assert.Equal(["url"], fields["logo"].Inputs);
-        Assert.Equal(("choice", ["", "gold", "silver"]), (fields["plan"].Type, fields["plan"].Options));
+        Assert.Equal("choice", fields["plan"].Type);
+        Assert.Equal(["", "gold", "silver"], fields["plan"].Options);
         Assert.Equal(["checkbox"], fields["outro"].Inputs);
 
         // The progress moved: the first state shown was not the end, the frames done never went back, the last was done.
@@ -98,6 +101,7 @@ public sealed class PlaygroundTests(RenderSystemFixture system, PlaygroundBrowse
         var video = result.Video ?? throw new Xunit.Sdk.XunitException(result.ToString());
         Assert.True(video.Ended, result.ToString());
         Assert.StartsWith(played, video.Src, StringComparison.Ordinal);
+        Assert.EndsWith(extension, video.Src, StringComparison.Ordinal);
         Assert.Equal((320, 180), (video.Width, video.Height));
         Assert.Equal(50.0 / Fps, video.Duration ?? video.CurrentTime, 1);
 

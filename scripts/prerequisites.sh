@@ -2,8 +2,7 @@
 # Shared by run.sh and test.sh: makes sure the machine has what the render backend needs.
 #   source scripts/prerequisites.sh; ensure_prerequisites
 # Installs (only when missing): ffmpeg/ffprobe, DejaVu Sans, Noto Color Emoji, WenQuanYi Micro Hei (CJK), curl, Chromium (apt), and
-# node_modules (npm ci, for the pinned Azurite, s3rver, playwright-core, hls.js, Vite and TypeScript), and builds the
-# playground (src/Playground → src/Playground/dist, which the API project copies). Expects REPO_ROOT to be set.
+# node_modules (npm ci, for the pinned Azurite, s3rver, playwright-core and hls.js). Expects REPO_ROOT to be set.
 
 prereq_log() { printf '==> %s\n' "$*" >&2; }
 
@@ -94,7 +93,8 @@ ensure_node_modules() {
     fi
 }
 
-# Builds the playground when dist/ is missing or older than any of its sources (or package-lock.json).
+# Builds the playground (src/Playground → src/Playground/dist, which the API project copies next to its assembly) with
+# the pinned Vite and TypeScript of node_modules, when dist/ is missing or older than a source or package-lock.json.
 ensure_playground() {
     local dir="$REPO_ROOT/src/Playground"
     if [ -f "$dir/dist/index.html" ] \

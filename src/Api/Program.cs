@@ -54,9 +54,9 @@ app.MapAssetEndpoints();
 app.MapRenderEndpoints();
 app.MapProgressEventsEndpoints();
 app.MapDeliveryEndpoints();
+app.MapPlaygroundEndpoints();
 app.MapDirectRenderEndpoints();
 app.MapBatchEndpoints();
-app.MapPlaygroundEndpoints();
 app.MapOrleansDashboard("/dashboard").AddEndpointFilter<IEndpointConventionBuilder, BasicAuthenticationFilter>().RequireCors(ApiCors.ManagementPolicy);
 // "{*path}": the default fallback pattern skips paths whose last segment has a dot, which then answered an empty 404.
 app.MapFallback("{*path}", () => ApiErrors.NotFound("not_found", "There is no such endpoint."));

@@ -171,8 +171,8 @@ public sealed record ExtraApi(ChildProcess Process, HttpClient Http) : IAsyncDis
 }
 
 [CollectionDefinition(Name)]
-/// <summary>The real system, a headless Chromium for tests that play its URLs as a page would, and one that uses the playground.</summary>
-public sealed class RenderSystemCollection : ICollectionFixture<RenderSystemFixture>, ICollectionFixture<BrowserPlayerFixture>, ICollectionFixture<Playground.PlaygroundBrowserFixture>
+/// <summary>The real system, and a headless Chromium for tests that play its URLs as a page would.</summary>
+public sealed class RenderSystemCollection : ICollectionFixture<RenderSystemFixture>, ICollectionFixture<BrowserPlayerFixture>
 {
     public const string Name = "render system";
 }

@@ -2,7 +2,10 @@ using Xunit;
 
 namespace Orleans.Render.Api.Tests.Playground;
 
-/// <summary>One <see cref="PlaygroundBrowser"/> for the render system's collection.</summary>
+/// <summary>
+/// One <see cref="PlaygroundBrowser"/> for the playground tests: a class fixture beside the render system's collection,
+/// so runs that leave those tests out start no second browser.
+/// </summary>
 public sealed class PlaygroundBrowserFixture : IAsyncLifetime
 {
     private PlaygroundBrowser? browser;

@@ -11,7 +11,7 @@ namespace Orleans.Render.Api.Tests.Playground;
 /// its end, and the scrubber's still.
 /// </summary>
 [Collection(RenderSystemCollection.Name)]
-public sealed class PlaygroundTests(RenderSystemFixture system, PlaygroundBrowserFixture browser) : IAsyncLifetime
+public sealed class PlaygroundTests(RenderSystemFixture system, PlaygroundBrowserFixture browser) : IClassFixture<PlaygroundBrowserFixture>, IAsyncLifetime
 {
     private const int Fps = 25;
 

@@ -52,7 +52,6 @@ app.MapSystemEndpoints();
 app.MapProjectEndpoints();
 app.MapAssetEndpoints();
 app.MapRenderEndpoints();
-app.MapProgressEventsEndpoints();
 app.MapDeliveryEndpoints();
 app.MapPlaygroundEndpoints();
 app.MapDirectRenderEndpoints();

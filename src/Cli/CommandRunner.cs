@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace Orleans.Render.Cli;
 
 /// <summary>
-/// The options every command takes (<c>--url</c>, <c>--key</c>, <c>--json</c>) and the one place a command's action
+/// The options every command takes (<c>--url</c>, <c>--key</c>, <c>--render-key</c>, <c>--json</c>) and the one place a command's action
 /// gets its client and has its failures turned into a message and an exit code (<see cref="ExitCodes"/>).
 /// </summary>
 public sealed class CommandRunner(IAnsiConsole output, IAnsiConsole errors)
@@ -25,6 +25,13 @@ public sealed class CommandRunner(IAnsiConsole output, IAnsiConsole errors)
         Recursive = true,
     };
 
+    public Option<string?> RenderKey { get; } = new("--render-key")
+    {
+        Description = "A render key of a private project, sent as Authorization: Bearer on render calls [env: ORENDER_RENDER_KEY]",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("ORENDER_RENDER_KEY"),
+        Recursive = true,
+    };
+
     public Option<bool> Json { get; } = new("--json")
     {
         Description = "Answer one JSON document on standard output instead of tables and progress bars",
@@ -36,6 +43,7 @@ public sealed class CommandRunner(IAnsiConsole output, IAnsiConsole errors)
         ArgumentNullException.ThrowIfNull(root);
         root.Options.Add(Url);
         root.Options.Add(Key);
+        root.Options.Add(RenderKey);
         root.Options.Add(Json);
     }
 
@@ -54,7 +62,7 @@ public sealed class CommandRunner(IAnsiConsole output, IAnsiConsole errors)
                 }
 
                 var services = new ServiceCollection();
-                services.AddOrleansRenderClient(o => (o.BaseAddress, o.ManagementKey) = (url, parse.GetValue(Key)));
+                services.AddOrleansRenderClient(o => (o.BaseAddress, o.ManagementKey, o.RenderKey) = (url, parse.GetValue(Key), parse.GetValue(RenderKey)));
                 await using var provider = services.BuildServiceProvider();
                 return await action(new CliContext(provider.GetRequiredService<OrleansRenderClient>(), output, json), parse, cancellationToken);
             }

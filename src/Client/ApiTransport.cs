@@ -16,14 +16,24 @@ internal sealed class ApiTransport(HttpClient http, RenderClientOptions options)
 
     public HttpClient Http => http;
 
-    /// <summary>A request; <paramref name="management"/> adds the management key when there is one (Project API calls only).</summary>
-    public HttpRequestMessage Request(HttpMethod method, string path, bool management = false, HttpContent? content = null)
+    /// <summary>A request to a path of the API; <paramref name="management"/> for the Project API.</summary>
+    public HttpRequestMessage Request(HttpMethod method, string path, bool management = false, HttpContent? content = null) =>
+        Request(method, new Uri(path, UriKind.Relative), management, content);
+
+    /// <summary>
+    /// The management key goes only to the Project API, a render key only to the render API. Without the key a call
+    /// needs, the API answers 401 <c>unauthorized</c>, which says what is missing.
+    /// </summary>
+    public HttpRequestMessage Request(HttpMethod method, Uri uri, bool management = false, HttpContent? content = null)
     {
-        var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative)) { Content = content };
-        // Without a key the API answers 401 unauthorized, which says what is missing.
+        var request = new HttpRequestMessage(method, uri) { Content = content };
         if (management && !string.IsNullOrEmpty(options.ManagementKey))
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(options.ManagementKey)));
+        }
+        else if (!management && !string.IsNullOrEmpty(options.RenderKey))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.RenderKey);
         }
 
         return request;

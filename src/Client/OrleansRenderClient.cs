@@ -99,7 +99,7 @@ public sealed class OrleansRenderClient
     {
         ArgumentNullException.ThrowIfNull(destination);
         using var response = await api.SendAsync(
-            new HttpRequestMessage(HttpMethod.Get, OutputUri(token, extension, mode, frame)), cancellationToken, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+            api.Request(HttpMethod.Get, OutputUri(token, extension, mode, frame)), cancellationToken, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
         await response.Content.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
         return response.Content.Headers.ContentType?.MediaType;
     }

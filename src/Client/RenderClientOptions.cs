@@ -9,6 +9,9 @@ public sealed class RenderClientOptions
     /// <summary>The management key as <c>key:secret</c>, for the Project API (projects, movies, assets, validation); not sent on render calls.</summary>
     public string? ManagementKey { get; set; }
 
+    /// <summary>A render key of a private project (<c>Authorization: Bearer</c> on render API calls); public projects need none.</summary>
+    public string? RenderKey { get; set; }
+
     /// <summary>
     /// How long one attempt may take (1 s – 1 h). A blocking render answers only when its output is rendered, so this is minutes,
     /// not seconds; progress streams and downloads are bounded only by their cancellation token once the answer starts.

@@ -71,11 +71,13 @@ public sealed class ProgressEventsTests(RenderSystemFixture system) : IAsyncLife
     }
 
     [Fact]
-    public async Task Deleting_the_token_ends_its_event_stream_with_cancelled()
+    public async Task Deleting_the_token_ends_its_event_stream_with_cancelled_and_a_page_of_any_origin_may_read_it()
     {
         var token = await NewTokenAsync();
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        using var response = await system.Http.GetAsync($"/v2/progress/{token}/events", HttpCompletionOption.ResponseHeadersRead, cancellation.Token);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/v2/progress/{token}/events") { Headers = { { "Origin", "https://shop.example" } } };
+        using var response = await system.Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellation.Token);
+        Assert.Equal("*", Assert.Single(response.Headers.GetValues("Access-Control-Allow-Origin")));
         var events = SseParser.Create(await response.Content.ReadAsStreamAsync(cancellation.Token)).EnumerateAsync(cancellation.Token);
 
         var seen = new List<SseItem<string>>();

@@ -25,10 +25,8 @@ public static class ProgressEventsEndpoints
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static void MapProgressEventsEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGroup("/v2").RequireCors(ApiCors.RenderPolicy).MapGet("/progress/{token}/events", StreamAsync);
-
-    private static async Task StreamAsync(string token, HttpContext http, IClusterClient client, GrainCallRetry retry, ILoggerFactory loggers)
+    /// <summary>Mapped in <see cref="RenderEndpoints"/>' group, so the stream has the same CORS and access rules as the polling endpoint.</summary>
+    internal static async Task StreamAsync(string token, HttpContext http, IClusterClient client, GrainCallRetry retry, ILoggerFactory loggers)
     {
         var (job, missing) = await RenderEndpoints.FindJobAsync(client, retry, token);
         if (missing is not null)

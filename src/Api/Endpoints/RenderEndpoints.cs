@@ -20,6 +20,7 @@ public static class RenderEndpoints
         group.MapPost("/token/{project}", (string project, HttpContext http, IClusterClient client, GrainCallRetry retry, IOptions<RenderApiOptions> options) =>
             CreateAsync(project, http, client, retry, options.Value, renderNow: false));
         group.MapGet("/progress/{token}", GetProgressAsync);
+        group.MapGet("/progress/{token}/events", ProgressEventsEndpoints.StreamAsync);
         group.MapGet("/upload/{token}", UploadEndpoints.GetAsync);
         group.MapDelete("/token/{token}", DeleteAsync);
     }

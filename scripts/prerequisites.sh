@@ -82,16 +82,28 @@ ensure_node_modules() {
         return 0
     fi
     if ! command -v npm >/dev/null 2>&1; then
-        echo "error: npm (Node.js 20+) is needed to install Azurite, s3rver, playwright-core and hls.js" >&2
+        echo "error: npm (Node.js 20+) is needed to install Azurite, s3rver, playwright-core, hls.js, Vite and TypeScript" >&2
         return 1
     fi
-    prereq_log "npm ci (Azurite, s3rver, playwright-core, hls.js)"
+    prereq_log "npm ci (Azurite, s3rver, playwright-core, hls.js, Vite, TypeScript)"
     # Playwright drives Debian's /usr/bin/chromium; it must not try to fetch a browser build of its own.
     (cd "$REPO_ROOT" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error) >&2
     if ! _node_modules_match_package_json; then
         echo "error: npm ci finished but node_modules does not hold every package of package.json at its pinned version" >&2
         return 1
     fi
+}
+
+# Builds the playground (src/Playground → src/Playground/dist, which the API project copies next to its assembly) with
+# the pinned Vite and TypeScript of node_modules, when dist/ is missing or older than a source or package-lock.json.
+ensure_playground() {
+    local dir="$REPO_ROOT/src/Playground"
+    if [ -f "$dir/dist/index.html" ] \
+        && [ -z "$(find "$dir" "$REPO_ROOT/package-lock.json" -path "$dir/dist" -prune -o -type f -newer "$dir/dist/index.html" -print -quit)" ]; then
+        return 0
+    fi
+    prereq_log "npm run build:playground (Vite)"
+    (cd "$REPO_ROOT" && npm run --silent build:playground) >&2
 }
 
 ensure_prerequisites() {
@@ -101,4 +113,5 @@ ensure_prerequisites() {
     fi
     ensure_system_packages
     ensure_node_modules
+    ensure_playground
 }

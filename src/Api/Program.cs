@@ -62,6 +62,7 @@ app.MapWebhookSecretEndpoints();
 app.MapAssetEndpoints();
 app.MapRenderEndpoints();
 app.MapDeliveryEndpoints();
+app.MapPlaygroundEndpoints();
 app.MapDirectRenderEndpoints();
 app.MapBatchEndpoints();
 app.MapManagementKeyEndpoints();

@@ -26,6 +26,7 @@ public static class PlaygroundEndpoints
         <p>A self-hostable render backend compatible with the impossible.io render API.</p>
         <ul>
         <li><a href="/playground">Playground</a>: try a movie with your own params, render it and watch it</li>
+        <li><a href="/docs">API reference</a> (<a href="/openapi/v1.json">OpenAPI document</a>)</li>
         <li><a href="/health">Health</a> of storage and silos</li>
         <li><a href="/v1/schema/movie.json">Movie JSON Schema</a></li>
         <li><a href="/dashboard/">Orleans Dashboard</a> (management key)</li>

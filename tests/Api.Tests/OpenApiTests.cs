@@ -21,6 +21,8 @@ public sealed partial class OpenApiTests(RenderSystemFixture system)
         ("/dashboard", "the Orleans Dashboard, a UI for operators with its own JSON, not part of the API"),
         ("/openapi/", "the document itself"),
         ("/docs", "the interactive reference (Scalar) that shows the document"),
+        ("/playground", "the playground page and its built scripts, for a browser"),
+        ("/", "the start page: links for a browser (matched exactly, not as a prefix)"),
     ];
 
     [Fact]
@@ -32,7 +34,7 @@ public sealed partial class OpenApiTests(RenderSystemFixture system)
 
         var mapped = api.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .SelectMany(e => (e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["*"]).Select(m => (Method: m, Path: PathOf(e.RoutePattern))))
-            .Where(r => !Undocumented.Any(u => r.Path.StartsWith(u.Prefix, StringComparison.Ordinal)))
+            .Where(r => !Undocumented.Any(u => u.Prefix == "/" ? r.Path == "/" : r.Path.StartsWith(u.Prefix, StringComparison.Ordinal)))
             .Select(r => $"{r.Method} {r.Path}")
             .ToHashSet();
 

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Orleans.Render.Rendering.Engine;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Memory;
 using SkiaSharp;
@@ -230,12 +230,6 @@ public sealed class AssetInspector(AssetOptions options)
     /// <summary>ffprobe on a local file only (no other protocols), as an argument list, killed after the probe timeout.</summary>
     private async Task<JsonElement> RunProbeAsync(string path, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(options.FfprobePath)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
         var fullPath = Path.GetFullPath(path);
         // The demuxer whitelist keeps playlists (hls, concat) from opening other files before the container check below.
         string[] arguments =
@@ -243,31 +237,19 @@ public sealed class AssetInspector(AssetOptions options)
             "-v", "error", "-protocol_whitelist", "file", "-format_whitelist", DemuxerWhitelist,
             "-print_format", "json", "-show_format", "-show_streams", "-i", "file:" + fullPath,
         ];
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {options.FfprobePath}.");
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.ProbeTimeout);
-        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        BoundedProcess.Result result;
         try
         {
-            await process.WaitForExitAsync(timeout.Token);
+            result = await BoundedProcess.RunAsync(options.FfprobePath, arguments, options.ProbeTimeout, cancellationToken);
         }
-        catch (OperationCanceledException)
+        catch (TimeoutException ex)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(CancellationToken.None);
-            cancellationToken.ThrowIfCancellationRequested();
-            throw new InvalidDataException($"ffprobe did not finish within {options.ProbeTimeout.TotalSeconds:0.#} s");
+            throw new InvalidDataException(ex.Message.TrimEnd('.'));
         }
 
-        var output = await stdout;
-        var errors = ServerPaths.Scrub((await stderr).Replace("file:" + fullPath, "the file", StringComparison.Ordinal).Replace(fullPath, "the file", StringComparison.Ordinal)).Trim();
-        if (process.ExitCode != 0)
+        var output = result.Output;
+        var errors = ServerPaths.Scrub(result.Errors.Replace("file:" + fullPath, "the file", StringComparison.Ordinal).Replace(fullPath, "the file", StringComparison.Ordinal)).Trim();
+        if (result.ExitCode != 0)
         {
             throw new InvalidDataException(errors.Length > 200 ? errors[..200] : errors.Length > 0 ? errors : "ffprobe could not read it");
         }

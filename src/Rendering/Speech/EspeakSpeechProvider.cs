@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text;
+using Orleans.Render.Rendering.Engine;
 
 namespace Orleans.Render.Rendering.Speech;
 
@@ -18,37 +18,19 @@ public sealed class EspeakSpeechProvider(SpeechOptions options) : ISpeechProvide
         await File.WriteAllTextAsync(textFile, request.Text, new UTF8Encoding(false), cancellationToken);
         try
         {
-            var start = new ProcessStartInfo(options.EspeakPath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var argument in (string[])["-b", "1", "-v", request.Voice ?? "en", "-w", outputPath, "-f", textFile])
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            if (request.Ssml)
-            {
-                start.ArgumentList.Add("-m");
-            }
-
-            using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {options.EspeakPath}.");
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(options.Timeout);
-            var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-            var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+            string[] arguments = ["-b", "1", "-v", request.Voice ?? "en", "-w", outputPath, "-f", textFile];
+            BoundedProcess.Result result;
             try
             {
-                await process.WaitForExitAsync(timeout.Token);
+                result = await BoundedProcess.RunAsync(options.EspeakPath, request.Ssml ? [.. arguments, "-m"] : arguments, options.Timeout, cancellationToken);
             }
-            catch (OperationCanceledException)
+            catch (TimeoutException ex)
             {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync(CancellationToken.None);
-                cancellationToken.ThrowIfCancellationRequested();
-                throw new RenderInputException("speech_failed", $"espeak-ng did not finish within {options.Timeout.TotalSeconds:0.#} s.");
+                throw new RenderInputException("speech_failed", ex.Message);
             }
 
-            await stdout;
-            var errors = (await stderr).Trim();
-            if (process.ExitCode != 0 || !File.Exists(outputPath))
+            var errors = result.Errors.Trim();
+            if (result.ExitCode != 0 || !File.Exists(outputPath))
             {
                 throw new RenderInputException(
                     "speech_failed", $"espeak-ng could not speak the text in voice '{request.Voice ?? "en"}': {(errors.Length > 200 ? errors[..200] : errors)}");

@@ -81,8 +81,7 @@ def main():
     text = f"""## Scaling model (`bench/scaling.sh`, `bench/scaling.py`)
 
 Produced by `bench/scaling.sh` (REPS={reps}) on {datetime.date.today()}: {cores} cores, {cpu_model()}. Load average at the
-end: {load}. **Not a quiet machine**: other helpers were building and running tests at the same time, which inflates
-and scatters every time below; the fitted terms are therefore upper bounds for this hardware, not its true costs.
+end: {load} (the benchmark's own silos, API, Azurite and ffmpeg count in it).
 {os.environ.get("SCALING_NOTE", "")}
 
 Movies of {", ".join(f"{s} s" for s in sorted({s for s, _, _ in runs}))} at 1920x1080, 30 fps (`bench/movie.py`: the reference movie's scenes repeated; the cuts fall

@@ -5,7 +5,7 @@ using System.Text;
 namespace Orleans.Render.Conventions.Access;
 
 /// <summary>
-/// The secrets of management keys, render keys and URL signing: 32 random bytes as URL-safe base64 (43 characters).
+/// The secrets of management keys, render keys, URL signing and webhooks: 32 random bytes as URL-safe base64 (43 characters).
 /// Key secrets are kept only as their SHA-256: with 256 random bits there is nothing to guess, so a slow password hash
 /// would add cost to every request and no safety.
 /// </summary>

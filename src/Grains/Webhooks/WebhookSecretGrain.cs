@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Orleans.Render.Conventions.Access;
 
 namespace Orleans.Render.Grains.Webhooks;
 
@@ -10,7 +10,7 @@ public sealed class WebhookSecretGrain(
 
     public async Task<string> RotateAsync()
     {
-        state.State.Secret = "whsec_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        state.State.Secret = "whsec_" + AccessSecrets.NewSecret();
         state.State.RotatedAt = DateTimeOffset.UtcNow;
         await state.WriteStateAsync();
         return state.State.Secret;

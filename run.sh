@@ -11,6 +11,7 @@
 # 'kill <pid>' (graceful, status 0) is not. Start-up empties the scratch folder (.data/work).
 # Environment overrides (the options win): SILOS, Silo__SiloPort, Silo__GatewayPort, AZURITE_PORT_BASE,
 # Media__Root, Silo__*, Render__Engine__*, Management__Keys__0__Key / __Secret, DOTNET_ENVIRONMENT.
+# AZURITE_IN_MEMORY=1 keeps Azurite's data in memory only (lost when it stops; for benchmarks).
 # Start-up limits: HEALTH_TIMEOUT (90 s), AZURITE_TIMEOUT (60 s), SILO_TIMEOUT (90 s) for a heavily loaded machine.
 # Logs: .data/logs/{build,azurite,silo-I,api}.log. Data: .data/azurite, .data/media, .data/work.
 set -euo pipefail
@@ -376,7 +377,9 @@ api_healthy() {
     [[ "$body" =~ \"silos\":\{[^}]*\"active\":([0-9]+) ]] && [ "${BASH_REMATCH[1]}" -ge "$SILOS" ]
 }
 run_azurite() {
-    exec "$REPO_ROOT/node_modules/.bin/azurite" --silent --location "$DATA_DIR/azurite" \
+    local storage=(--location "$DATA_DIR/azurite")
+    if [ -n "${AZURITE_IN_MEMORY:-}" ]; then storage=(--inMemoryPersistence); fi
+    exec "$REPO_ROOT/node_modules/.bin/azurite" --silent "${storage[@]}" \
         --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 \
         --blobPort "$BLOB_PORT" --queuePort "$QUEUE_PORT" --tablePort "$TABLE_PORT" \
         --skipApiVersionCheck --loose --disableTelemetry

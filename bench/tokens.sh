@@ -4,7 +4,9 @@
 # Azurite's own small-blob write throughput with 32 threads (the ceiling for one grain-state write per token). Each
 # round also records the CPU time of Azurite, the silo, the API and wrk. A last, untimed round counts the token
 # ledger's rows and transactions with dotnet-counters. Rewrites the "Tokens" section of docs/benchmarks.md.
-#   ROUNDS=5 DURATION=10 NOTE="text for the section's last paragraph" bench/tokens.sh
+# With AZURITE_IN_MEMORY=1 Azurite keeps its data in memory (no pauses to save it to disk), which measures our own share
+# of the latency; that run writes its own section ("tokens-in-memory").
+#   ROUNDS=5 DURATION=10 NOTE="text for the section's last paragraph" [AZURITE_IN_MEMORY=1] bench/tokens.sh
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -113,12 +115,13 @@ rows_written, transactions = counted.get("ledger-rows", 0), counted.get("ledger-
 per_transaction = rows_written / transactions if transactions else float("nan")
 met = med("rate") >= 1000 and med("p99") <= 100
 
-text = f"""## Tokens per second
+in_memory = bool(os.environ.get("AZURITE_IN_MEMORY"))
+text = f"""## Tokens per second{", Azurite in memory" if in_memory else ""}
 
 Produced by `bench/tokens.sh` (ROUNDS={rounds}, DURATION={duration:.0f}) on {datetime.date.today()}: {cores} cores, {cpu_model()}.
 
 `wrk -t2 -c32` sends `POST /v2/token/{{project}}` (the reference movie, a new token each time) to `./run.sh` with one
-silo and Azurite on the same machine, after a 5 s warm-up; each round is followed by `bench/azurite_writes.py`, 32
+silo and Azurite{' (`--inMemoryPersistence`)' if in_memory else ''} on the same machine, after a 5 s warm-up; each round is followed by `bench/azurite_writes.py`, 32
 threads putting 600-byte block blobs into the same Azurite (the ceiling for one blob write per token, as before the
 token ledger). Medians of {rounds} interleaved rounds; the ratio is tokens/s over Azurite's blob writes/s in the same round.
 
@@ -147,5 +150,5 @@ end: the processes above used {sum(cpu_med) * med('rate') / (10 * cores):.0f} % 
 else ran. {os.environ.get("NOTE", "")}
 """
 print(text)
-write_section(doc, "tokens", text)
+write_section(doc, "tokens-in-memory" if in_memory else "tokens", text)
 PY

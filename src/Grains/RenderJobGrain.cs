@@ -35,6 +35,7 @@ public sealed class RenderJobGrain(
 
     private readonly Dictionary<string, RunningOutput> running = new(StringComparer.Ordinal);
     private JobState state = null!;
+    private ReminderSwitch watchdog = null!;
     private bool resumed;
 
     private string Token => this.GetPrimaryKeyString();
@@ -43,6 +44,7 @@ public sealed class RenderJobGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         state = new JobState(storage, ledger, GrainFactory, jobOptions.Value.ExpiryBucket, this.GetGrainId(), Token);
+        watchdog = new ReminderSwitch(this, WatchdogReminder, jobOptions.Value.WatchdogPeriod);
         return Task.CompletedTask;
     }
 
@@ -244,10 +246,7 @@ public sealed class RenderJobGrain(
             await StartAsync(orphan);
         }
 
-        if (orphans.Count == 0 && running.Count == 0)
-        {
-            await UnregisterAsync(WatchdogReminder);
-        }
+        await watchdog.SetAsync(() => running.Count > 0);
     }
 
     /// <summary>
@@ -300,9 +299,7 @@ public sealed class RenderJobGrain(
             render.Track(output);
             if (!await renderer.TryReuseAsync(plan, output, render))
             {
-                await Task.WhenAll(
-                    RecordAsync(key, output),
-                    this.RegisterOrUpdateReminder(WatchdogReminder, jobOptions.Value.WatchdogPeriod, jobOptions.Value.WatchdogPeriod));
+                await Task.WhenAll(RecordAsync(key, output), watchdog.SetAsync(() => true));
                 var failure = await renderer.RenderAsync(job, plan, output, render, () => RecordAsync(key, output));
                 return await FinishAsync(target.Spec, output, failure);
             }
@@ -373,7 +370,7 @@ public sealed class RenderJobGrain(
         state.State.Outputs.Clear();
         state.State.Movies.Clear();
         await state.WriteOrDeactivateAsync(this);
-        await UnregisterAsync(WatchdogReminder);
+        await watchdog.SetAsync(() => false);
     }
 
     private async Task CancelRunningAsync()

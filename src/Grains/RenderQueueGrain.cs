@@ -26,11 +26,13 @@ public sealed class RenderQueueGrain(
     private const string KeepAliveReminder = "keep-alive";
 
     private CoalescingWriter? writer;
-    private bool keptAlive;
+    private ReminderSwitch? keepAlive;
 
     private RenderQueueOptions Options => queueOptions.Value;
 
     private CoalescingWriter Writer => writer ??= new CoalescingWriter(() => state.WriteOrDeactivateAsync(this));
+
+    private ReminderSwitch KeepAlive => keepAlive ??= new ReminderSwitch(this, KeepAliveReminder, TimeSpan.FromMinutes(1));
 
     private string Pool => this.GetPrimaryKeyString();
 
@@ -38,11 +40,11 @@ public sealed class RenderQueueGrain(
 
     private List<QueueEntry> Running => state.State.Running;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        keptAlive = await this.GetReminder(KeepAliveReminder, cancellationToken) is not null;
         this.RegisterGrainTimer(CheckAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Options.LeasePeriod) { Interleave = true });
         RenderMetrics.TrackQueue(Pool, () => (Waiting.Count, Running.Count));
+        return Task.CompletedTask;
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -206,24 +208,7 @@ public sealed class RenderQueueGrain(
     }
 
     /// <summary>A reminder only while the queue holds work, registered and removed on the change alone.</summary>
-    private async Task KeepAliveAsync()
-    {
-        var busy = Waiting.Count + Running.Count > 0;
-        if (busy == keptAlive)
-        {
-            return;
-        }
-
-        keptAlive = busy;
-        if (busy)
-        {
-            await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-        }
-        else if (await this.GetReminder(KeepAliveReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
+    private Task KeepAliveAsync() => KeepAlive.SetAsync(() => Waiting.Count + Running.Count > 0);
 
     private static bool Same(QueueEntry entry, string token, string output) => entry.Token == token && entry.Output == output;
 }

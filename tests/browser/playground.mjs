@@ -3,44 +3,13 @@
 //
 //   node tests/browser/playground.mjs <port>
 //
-//   GET  /health     200 {"ok":true,"browser":"<version>"} once the browser is up
 //   POST /render     {"url", "key", "project", "movie", "params": {name: value}, "mode", "timeoutMs"} → what the user saw:
 //                    the generated fields, every progress state shown, the video's end, the still, the snippets
 //   POST /validate   {"url", "key", "project", "movie", "params", "timeoutMs"} → the findings shown under each field
-//   POST /shutdown   closes the browser and exits
 //
-// Each call runs in a fresh browser context (its own page and cache). Prints "listening <port>" once ready; exits when
-// its parent process goes away.
-import { createServer } from 'node:http';
-import { chromium } from 'playwright-core';
-
-const port = Number(process.argv[2]);
-if (!Number.isInteger(port) || port <= 0) {
-  console.error('usage: node playground.mjs <port>');
-  process.exit(2);
-}
-
-let shuttingDown = false;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  headless: true,
-  // CI runs as root, where Chromium refuses to start with its sandbox.
-  args: ['--no-sandbox', '--autoplay-policy=no-user-gesture-required', '--mute-audio'],
-});
-browser.on('disconnected', () => {
-  if (!shuttingDown) {
-    console.error('chromium went away');
-    process.exit(1);
-  }
-});
-
-async function shutdown(code) {
-  if (shuttingDown) return;
-  shuttingDown = true;
-  server.close();
-  await browser.close().catch(() => {});
-  process.exit(code);
-}
+// Each call runs in a fresh browser context (its own page and cache). /health, /shutdown, start-up and exit are
+// harness.mjs's.
+import { readJson, runHarness } from './harness.mjs';
 
 /** Opens the playground, connects with the key, picks project and movie and fills the params as a user types them. */
 async function openMovie(page, { url, key, project, movie, params = {} }) {
@@ -146,7 +115,7 @@ async function validate(page, request) {
   };
 }
 
-async function withPage(run, request) {
+async function withPage(browser, run, request) {
   const context = await browser.newContext();
   const problems = [];
   try {
@@ -168,43 +137,11 @@ async function withPage(run, request) {
   }
 }
 
-async function readJson(request) {
-  const chunks = [];
-  for await (const chunk of request) chunks.push(chunk);
-  return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
-}
-
-function send(response, status, body) {
-  const bytes = Buffer.from(JSON.stringify(body));
-  response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': bytes.length });
-  response.end(bytes);
-}
-
 const scenarios = { '/render': render, '/validate': validate };
 
-const server = createServer(async (request, response) => {
-  const path = new URL(request.url, 'http://localhost').pathname;
-  try {
-    if (request.method === 'GET' && path === '/health') {
-      send(response, browser.isConnected() ? 200 : 503, { ok: browser.isConnected(), browser: browser.version() });
-    } else if (request.method === 'POST' && scenarios[path]) {
-      send(response, 200, await withPage(scenarios[path], await readJson(request)));
-    } else if (request.method === 'POST' && path === '/shutdown') {
-      send(response, 200, { ok: true });
-      await shutdown(0);
-    } else {
-      send(response, 404, { error: 'not_found', message: `${request.method} ${path}` });
-    }
-  } catch (error) {
-    send(response, 500, { error: 'playground_failed', message: String(error?.message ?? error) });
-  }
+await runHarness({
+  usage: 'node playground.mjs <port>',
+  failure: 'playground_failed',
+  routes: async (method, path, request, browser) =>
+    method === 'POST' && scenarios[path] ? [200, await withPage(browser, scenarios[path], await readJson(request))] : undefined,
 });
-
-server.listen(port, '127.0.0.1', () => console.log(`listening ${port}`));
-
-process.on('SIGTERM', () => shutdown(0));
-process.on('SIGINT', () => shutdown(0));
-const parent = process.ppid;
-setInterval(() => {
-  if (process.ppid !== parent) shutdown(0);
-}, 1000).unref();

@@ -180,11 +180,11 @@ public static class MovieBinder
         {
             SolidLayer solid => new SolidContent(BindColor(solid.Color, parameters, "color")),
             ShapeLayer shape => new ShapeContent(
-                shape.Shape == "ellipse" ? ShapeKind.Ellipse : ShapeKind.Rectangle,
+                shape.Path is not null ? ShapeKind.Path : shape.Shape == "ellipse" ? ShapeKind.Ellipse : ShapeKind.Rectangle,
                 BindColor(shape.Fill, parameters, "fill"),
                 shape.Stroke is null ? null : BindColor(shape.Stroke, parameters, "stroke"),
                 (float)shape.StrokeWidth,
-                (float)shape.CornerRadius),
+                (float)shape.CornerRadius) { Path = shape.Path is { } path ? new ShapePath(path, width, height) : null },
             TextLayer text => new TextContent(BindText(movie, text, width, height, Number("fontSize", text.FontSize, 1, Parsing.MovieLimits.MaxFontSize), parameters)),
             VideoLayer video => new VideoContent(
                 MediaReference.Parse(VariableTemplate.Parse(video.Url).Bind(parameters)),

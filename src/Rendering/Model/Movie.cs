@@ -65,4 +65,8 @@ public sealed record ShapeLayer(
     string Fill,
     string? Stroke,
     double StrokeWidth,
-    double CornerRadius) : Layer(Box, Timing);
+    double CornerRadius) : Layer(Box, Timing)
+{
+    /// <summary>A vector outline instead of <c>Shape</c>: canonical path data in box pixels (see <see cref="Shapes.SvgPathData"/>).</summary>
+    public string? Path { get; init; }
+}

@@ -28,6 +28,6 @@ public static class MovieLimits
     /// <summary>How deep views may show views (a view of a scene that holds a view is two levels).</summary>
     public const int MaxViewDepth = 4;
 
-    /// <summary>The most layers the views of one movie may add once every view is expanded, so reuse cannot explode a render.</summary>
+    /// <summary>The most layers (each viewed scene's background counting as one) the views of one movie may add once every view is expanded, so reuse cannot explode a render.</summary>
     public const int MaxViewLayers = 1000;
 }

@@ -6,7 +6,7 @@ namespace Orleans.Render.Rendering.Parsing;
 /// Checks scene reuse across the whole movie once every scene is read: ids are unique, every view names scenes that
 /// exist and can be viewed, no view shows itself through other views (a cycle), views nest at most
 /// <see cref="MovieLimits.MaxViewDepth"/> deep and add at most <see cref="MovieLimits.MaxViewLayers"/> layers once
-/// expanded; and each custom transition's <c>ref</c> names one of its two scenes (an id becomes <c>previous</c> or
+/// expanded (each viewed scene's background counts as one: it is composed like a layer); and each custom transition's <c>ref</c> names one of its two scenes (an id becomes <c>previous</c> or
 /// <c>next</c>). Problems are reported at the JSON path of the view or layer, naming the chain of ids.
 /// </summary>
 internal sealed class SceneReuseChecker
@@ -114,7 +114,7 @@ internal sealed class SceneReuseChecker
                     var measure = target.Id is { } targetId && view.Scenes[k].Id is not null
                         ? MeasureById(targetId, target, targetPath, chain)
                         : MeasureScene(target, targetPath, chain);
-                    var layers = target.Layers.Count(t => t is not AudioLayer) + measure.Layers;
+                    var layers = 1 + target.Layers.Count(t => t is not AudioLayer) + measure.Layers;
                     result = result.Max(new Measure(measure.Depth + 1, 0, viewPath, [.. inner, .. measure.DeepestChain])) with { Layers = result.Layers + layers };
                 }
             }

@@ -152,6 +152,20 @@ public sealed class SceneReuseParsingTests
         Assert.Contains(errors, e => e.Path == "$.scenes" && e.Message.Contains($"at most {MovieLimits.MaxViewLayers}"));
     }
 
+    [Fact]
+    public void Views_of_empty_scenes_count_each_viewed_scene_so_nesting_cannot_multiply_compositions()
+    {
+        var twenty = (string id) => string.Join(", ", Enumerable.Repeat($"\"{id}\"", 20));
+        var definitions = $$"""
+            {"id": "empty", "frames": 1},
+            {"id": "mid", "frames": 20, "layers": [{"type": "sceneview", "scenes": [{{twenty("empty")}}]}]},
+            {"id": "top", "frames": 400, "layers": [{"type": "sceneview", "scenes": [{{twenty("mid")}}]}]}
+            """;
+
+        Assert.Contains(Errors(WithDefinitions(definitions, $$"""{"type": "sceneview", "scenes": [{{twenty("top")}}]}""")), e => e.Path == "$.scenes");
+        Assert.Empty(Errors(WithDefinitions(definitions, """{"type": "sceneview", "scenes": ["top"]}""")));
+    }
+
     [Theory]
     [InlineData("""{"type": "scene", "ref": "elsewhere"}""", "$.scenes[1].transition.layers[0].ref", "neither previous, next")]
     [InlineData("""{"type": "audio", "url": "a.mp3"}""", "$.scenes[1].transition.layers", "must not hold audio")]

@@ -98,7 +98,7 @@ public sealed class XmlMovieTests(RenderSystemFixture system)
         var problems = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("problems")
             .EnumerateArray().Select(p => p.GetProperty("path").GetString()).ToList();
         Assert.Contains("/movie/scene[1]/text[1]/@wobble", problems);
-        Assert.Contains("/movie/scene[1]/sceneview[1]", problems);
+        Assert.Contains("/movie/scene[1]/sceneview[1]/@src", problems);
         Assert.Equal("unknown_movie", await (await system.Management.GetAsync($"/v1/sdl/{project}/bad")).AssertErrorAsync(HttpStatusCode.NotFound));
     }
 }

@@ -30,9 +30,7 @@ public static class MovieBinder
                 ? AutoFrames(scene, scenes.Count + 1, fps, parameters, mediaSeconds ?? NoMedia)
                 : FixedFrames(scene.Length, fps, parameters));
             var background = scene.Background is null ? movieBackground : BindColor(scene.Background, parameters, "background");
-            var transition = scenes.Count > 0 && scene.Transition is { } authored
-                ? new SceneTransition(authored.Kind, Math.Max(1, ToFrames(authored.Duration, fps)))
-                : null;
+            var transition = scenes.Count > 0 && scene.Transition is { } authored ? SceneReuseBinder.Transition(movie, authored, parameters) : null;
             if (transition is not null)
             {
                 CheckTransition(scenes, frames, transition, fps);
@@ -142,7 +140,7 @@ public static class MovieBinder
         }
     }
 
-    private static TimelineLayer? BindLayer(
+    internal static TimelineLayer? BindLayer(
         Movie movie, Layer layer, int sceneFrames, IReadOnlyDictionary<string, string> parameters)
     {
         if (layer.Look.Condition is { } condition && !Conditions.Holds(condition, parameters))
@@ -160,6 +158,11 @@ public static class MovieBinder
         var end = OptionalNumber("duration", layer.Timing.Duration, 0.001, Parsing.MovieLimits.MaxMovieSeconds) is { } duration
             ? Math.Min(start + ToFrames(duration, fps), sceneFrames)
             : sceneFrames;
+        if (layer is SceneViewLayer view)
+        {
+            end = Math.Min(end, start + SceneReuseBinder.Frames(movie, view, parameters));
+        }
+
         if (end <= start)
         {
             return null;
@@ -177,11 +180,11 @@ public static class MovieBinder
         {
             SolidLayer solid => new SolidContent(BindColor(solid.Color, parameters, "color")),
             ShapeLayer shape => new ShapeContent(
-                shape.Shape == "ellipse" ? ShapeKind.Ellipse : ShapeKind.Rectangle,
+                shape.Path is not null ? ShapeKind.Path : shape.Shape == "ellipse" ? ShapeKind.Ellipse : ShapeKind.Rectangle,
                 BindColor(shape.Fill, parameters, "fill"),
                 shape.Stroke is null ? null : BindColor(shape.Stroke, parameters, "stroke"),
                 (float)shape.StrokeWidth,
-                (float)shape.CornerRadius),
+                (float)shape.CornerRadius) { Path = shape.Path is { } path ? new ShapePath(path, width, height) : null },
             TextLayer text => new TextContent(BindText(movie, text, width, height, Number("fontSize", text.FontSize, 1, Parsing.MovieLimits.MaxFontSize), parameters)),
             VideoLayer video => new VideoContent(
                 MediaReference.Parse(VariableTemplate.Parse(video.Url).Bind(parameters)),
@@ -191,6 +194,8 @@ public static class MovieBinder
             ImageLayer image => new ImageContent(
                 MediaReference.Parse(VariableTemplate.Parse(image.Url).Bind(parameters)),
                 Enum.Parse<ImageFit>(image.Fit, ignoreCase: true)),
+            SceneViewLayer sceneView => SceneReuseBinder.View(movie, sceneView, parameters),
+            SceneRefLayer reference => new NeighbourContent(reference.Incoming),
             _ => throw new NotSupportedException($"Layer type {layer.GetType().Name} has no binder."),
         };
 
@@ -274,7 +279,7 @@ public static class MovieBinder
         }
     }
 
-    private static RgbaColor BindColor(string template, IReadOnlyDictionary<string, string> parameters, string field)
+    internal static RgbaColor BindColor(string template, IReadOnlyDictionary<string, string> parameters, string field)
     {
         var variables = VariableTemplate.Parse(template);
         var text = variables.Bind(parameters);

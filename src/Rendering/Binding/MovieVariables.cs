@@ -138,6 +138,11 @@ public static class MovieVariables
             next = start + Length(scene);
         }
 
+        foreach (var reused in SceneReuseBinder.HeldScenes(movie, placed.Select(p => p.Item1).ToList()))
+        {
+            placed.Add((reused, 0, Length(reused), false));
+        }
+
         return placed;
     }
 }

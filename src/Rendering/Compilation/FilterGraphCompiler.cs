@@ -90,7 +90,7 @@ public static class FilterGraphCompiler
         var pieces = new Dictionary<(int Scene, int Start), string>();
         foreach (var window in SceneWindow.Covering(timeline, range))
         {
-            var stream = ComposeScene(graph, timeline, window, preparedImages);
+            var stream = SceneComposer.Compose(graph, (timeline.Width, timeline.Height), window, preparedImages);
             var wanted = PiecesOf(timeline, window.SceneIndex, parts);
             if (wanted.Count == 1 && wanted[0] == (window.Start, window.End))
             {
@@ -110,7 +110,7 @@ public static class FilterGraphCompiler
 
         var joined = parts.Select(part => part.Transition is null
             ? pieces[(part.Scene, part.Start)]
-            : Blend(graph, timeline, part, pieces)).ToList();
+            : Blend(graph, timeline, part, pieces, preparedImages)).ToList();
         var movie = graph.NewLabel("m");
         graph.Statement(string.Concat(joined.Select(l => $"[{l}]"))
             + (joined.Count == 1 ? "null" : Invariant($"concat=n={joined.Count}:v=1:a=0"))
@@ -200,27 +200,15 @@ public static class FilterGraphCompiler
         return wanted;
     }
 
-    private static string ComposeScene(
-        GraphBuilder graph, Timeline timeline, SceneWindow window, IReadOnlyDictionary<TimelineLayer, string> preparedImages)
-    {
-        var background = window.Scene.Background;
-        var current = graph.NewLabel("s");
-        graph.Statement(Invariant(
-            $"color=c=0x{background.R:X2}{background.G:X2}{background.B:X2}:s={timeline.Width}x{timeline.Height}:r={timeline.Fps},format=yuv420p,trim=end_frame={window.Count}[{current}]"));
-        foreach (var layer in window.Scene.Layers.Where(l => window.Overlaps(l.StartFrame, l.EndFrame)))
-        {
-            current = LayerGraph.Overlay(graph, window, (timeline.Width, timeline.Height), layer, preparedImages, current);
-        }
-
-        return current;
-    }
-
-    private static string Blend(GraphBuilder graph, Timeline timeline, Part part, Dictionary<(int Scene, int Start), string> pieces)
+    private static string Blend(
+        GraphBuilder graph, Timeline timeline, Part part, Dictionary<(int Scene, int Start), string> pieces, IReadOnlyDictionary<TimelineLayer, string> preparedImages)
     {
         var previous = timeline.Scenes[part.Scene - 1];
         var frames = part.Transition!.Frames;
         var from = pieces[(part.Scene - 1, previous.FrameCount - frames)];
-        var blended = TransitionBlend.Append(graph, part.Transition.Kind, frames, from, pieces[(part.Scene, 0)]);
+        var blended = part.Transition.Kind == TransitionKind.Custom
+            ? CustomTransition.Append(graph, (timeline.Width, timeline.Height), part.Transition, from, pieces[(part.Scene, 0)], preparedImages)
+            : TransitionBlend.Append(graph, part.Transition.Kind, frames, from, pieces[(part.Scene, 0)]);
         if (part.Start == 0 && part.End == frames)
         {
             return blended;

@@ -15,20 +15,30 @@ namespace Orleans.Render.Rendering.Compilation;
 /// </summary>
 public static class LayerGraph
 {
-    /// <summary>Lays <paramref name="layer"/> over the stream labelled <paramref name="below"/>; returns the result's label.</summary>
+    /// <summary>
+    /// Lays <paramref name="layer"/> over the stream labelled <paramref name="below"/>; returns the result's label. A
+    /// layer showing a neighbouring scene in a custom transition takes its pixels from <paramref name="neighbour"/>, whose
+    /// frames are the window's frames.
+    /// </summary>
     public static string Overlay(
         GraphBuilder graph,
         SceneWindow window,
         (int Width, int Height) frame,
         TimelineLayer layer,
         IReadOnlyDictionary<TimelineLayer, string> preparedImages,
-        string below)
+        string below,
+        string? neighbour = null)
     {
         var preparedFile = preparedImages.GetValueOrDefault(layer);
         var fps = graph.Fps;
         var first = Math.Max(layer.StartFrame, window.Start);
         var count = Math.Min(layer.EndFrame, window.End) - first;
-        var chain = LayerSource.Chain(graph, layer, preparedFile, first, count)
+        var chain = layer.Content switch
+        {
+            SceneViewContent view => LayerSource.StreamChain(graph, layer, SceneViewSource.Compose(graph, frame, layer, view, preparedImages, first, count), 0, count),
+            NeighbourContent => LayerSource.StreamChain(graph, layer, neighbour ?? throw new InvalidOperationException("A scene layer outside a custom transition."), first - window.Start, count),
+            _ => LayerSource.Chain(graph, layer, preparedFile, first, count),
+        }
             + (LayerSource.IsStill(layer) ? "" : LayerTransformFilters.Static(layer))
             + Invariant($",settb={fps.TimeBase},setpts=N+{first}")
             + LayerTransformFilters.PerFrame(layer, new FrameRange(window.Start, window.End), fps, graph.NewLabel("op"));

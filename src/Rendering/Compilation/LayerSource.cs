@@ -66,6 +66,18 @@ public static class LayerSource
         return Invariant($"[{input}:v]setpts=PTS-STARTPTS,fps={graph.Fps},{skipped}{fit},setsar=1,trim=end_frame={count}");
     }
 
+    /// <summary>
+    /// Frames <c>[skip, skip + count)</c> of a composed, frame-sized stream (a scene view, a neighbouring scene of a custom
+    /// transition), stretched to the layer's box, with the layer's filters.
+    /// </summary>
+    public static string StreamChain(GraphBuilder graph, TimelineLayer layer, string stream, int skip, int count)
+    {
+        var format = IsOpaque(layer) ? "yuv420p" : "yuva420p";
+        var effects = LayerEffects.Chain(graph, layer, withAlpha: false);
+        return Invariant(
+            $"[{stream}]trim=start_frame={skip}:end_frame={skip + count},setpts=PTS-STARTPTS,scale={layer.Width}:{layer.Height}{effects},format={format},setsar=1");
+    }
+
     /// <summary>No fade, opacity or rotation ever makes part of the layer's box transparent.</summary>
     private static bool IsOpaque(TimelineLayer layer) =>
         layer.FadeInFrames == 0 && layer.FadeOutFrames == 0

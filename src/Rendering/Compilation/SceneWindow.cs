@@ -13,6 +13,25 @@ public sealed record SceneWindow(int SceneIndex, TimelineScene Scene, int Start,
 
     public bool Overlaps(int start, int end) => start < End && end > Start;
 
+    /// <summary>
+    /// Every layer whose pixels or media the window's frames need: the layers it shows with their masks' layers and the
+    /// layers of the scenes they view, and the layers of the custom transition into the scene when the window covers it.
+    /// </summary>
+    public IEnumerable<TimelineLayer> ShownLayers()
+    {
+        var shown = Scene.Layers.Where(l => Overlaps(l.StartFrame, l.EndFrame));
+        if (Start < Scene.TransitionFrames)
+        {
+            shown = shown.Concat(Scene.Transition!.Layers);
+        }
+
+        return shown.SelectMany(WithViewed);
+    }
+
+    private static IEnumerable<TimelineLayer> WithViewed(TimelineLayer layer) => layer.WithMaskSource().SelectMany(l => l.Content is SceneViewContent view
+        ? view.Scenes.SelectMany(s => s.Layers).SelectMany(WithViewed).Prepend(l)
+        : [l]);
+
     public static IReadOnlyList<SceneWindow> Covering(Timeline timeline, FrameRange range)
     {
         var windows = new List<SceneWindow>();

@@ -22,9 +22,7 @@ public sealed class MediaPreparer(
     {
         var files = new Dictionary<string, Task<string>>(StringComparer.Ordinal);
         var prepared = new Dictionary<TimelineLayer, Task<string>>();
-        var layers = SceneWindow.Covering(timeline, range)
-            .SelectMany(w => w.Scene.Layers.Where(l => w.Overlaps(l.StartFrame, l.EndFrame)))
-            .SelectMany(l => l.WithMaskSource());
+        var layers = SceneWindow.Covering(timeline, range).SelectMany(w => w.ShownLayers());
         foreach (var layer in layers)
         {
             var (scale, width, height) = PreparedSize(layer);

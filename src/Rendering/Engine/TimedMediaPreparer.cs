@@ -19,8 +19,7 @@ public sealed class TimedMediaPreparer(MediaResolver resolver, AssetInspector in
         var wanted = new Dictionary<MediaReference, string?>();
         foreach (var window in SceneWindow.Covering(timeline, range))
         {
-            var shown = window.Scene.Layers.Where(l => window.Overlaps(l.StartFrame, l.EndFrame)).SelectMany(l => l.WithMaskSource());
-            foreach (var layer in shown.Where(l => l.Content is VideoContent))
+            foreach (var layer in window.ShownLayers().Where(l => l.Content is VideoContent))
             {
                 wanted[((VideoContent)layer.Content).Source] = "video";
             }

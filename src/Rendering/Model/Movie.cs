@@ -17,6 +17,9 @@ public sealed record Movie(int Width, int Height, FrameRate Fps, string Backgrou
 
     /// <summary>The encoder choices of the movie's <c>output</c> block.</summary>
     public OutputSettings Output { get; init; } = OutputSettings.Default;
+
+    /// <summary>Scenes defined once, by <c>id</c>, shown only through scene views (<see cref="SceneViewLayer"/>).</summary>
+    public IReadOnlyList<Scene> SceneDefinitions { get; init; } = [];
 }
 
 /// <summary>Where a layer sits inside its scene, in seconds; <c>Duration</c> null means "until the scene ends".</summary>
@@ -62,4 +65,8 @@ public sealed record ShapeLayer(
     string Fill,
     string? Stroke,
     double StrokeWidth,
-    double CornerRadius) : Layer(Box, Timing);
+    double CornerRadius) : Layer(Box, Timing)
+{
+    /// <summary>A vector outline instead of <c>Shape</c>: canonical path data in box pixels (see <see cref="Shapes.SvgPathData"/>).</summary>
+    public string? Path { get; init; }
+}

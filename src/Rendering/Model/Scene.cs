@@ -22,6 +22,9 @@ public sealed record Scene(SceneLength Length, string? Background, IReadOnlyList
 
     /// <summary>The value of the choice's variable that picks this scene (only on the cases of a choice).</summary>
     public string? Case { get; init; }
+
+    /// <summary>The name views and custom transitions refer to this scene by.</summary>
+    public string? Id { get; init; }
 }
 
 public enum SceneType
@@ -43,5 +46,13 @@ public sealed record SceneLength(double? Seconds, int? Frames, bool Auto = false
     public bool InFrames { get; init; }
 }
 
-/// <summary>A transition as authored: its kind and its length in seconds.</summary>
-public sealed record Transition(TransitionKind Kind, double Duration);
+/// <summary>
+/// A transition as authored: its kind and its length in seconds. A <c>custom</c> one composes its own <c>Layers</c>
+/// (some of them <see cref="SceneRefLayer"/>s showing the two scenes) over <c>Background</c> (null: black).
+/// </summary>
+public sealed record Transition(TransitionKind Kind, double Duration)
+{
+    public string? Background { get; init; }
+
+    public IReadOnlyList<Layer> Layers { get; init; } = [];
+}

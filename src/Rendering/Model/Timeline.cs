@@ -72,10 +72,16 @@ public sealed record TextContent(TextBlock Block) : LayerContent;
 /// <summary>An image from a remote URL or a project asset, scaled to the layer's box with <see cref="Fit"/>.</summary>
 public sealed record ImageContent(MediaReference Source, ImageFit Fit) : LayerContent;
 
-public enum ShapeKind { Rectangle, Ellipse }
+public enum ShapeKind { Rectangle, Ellipse, Path }
+
+/// <summary>A shape's outline as canonical path data in the pixels of a <c>BoxWidth</c> × <c>BoxHeight</c> box.</summary>
+public sealed record ShapePath(string Data, int BoxWidth, int BoxHeight);
 
 public sealed record ShapeContent(ShapeKind Kind, RgbaColor Fill, RgbaColor? Stroke, float StrokeWidth, float CornerRadius) : LayerContent
 {
+    /// <summary>The outline of a <see cref="ShapeKind.Path"/> shape; drawn stretched to the picture's size.</summary>
+    public ShapePath? Path { get; init; }
+
     /// <summary>The same shape drawn <paramref name="factor"/> times larger.</summary>
     public ShapeContent Scaled(float factor) => this with { StrokeWidth = StrokeWidth * factor, CornerRadius = CornerRadius * factor };
 }

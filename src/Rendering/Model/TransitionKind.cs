@@ -12,4 +12,5 @@ public enum TransitionKind
     SlideRight,
     SlideUp,
     SlideDown,
+    Custom,
 }

@@ -26,8 +26,8 @@ internal static class MaskReader
         mask.RejectUnknownMembers();
         switch (source)
         {
-            case AudioLayer:
-                mask.Error("layer", "must be a visual layer (solid, shape, text, image or video).");
+            case AudioLayer or SceneRefLayer:
+                mask.Error("layer", "must be a visual layer (solid, shape, text, image, video or sceneview).");
                 return null;
             case { Look.Mask: not null }:
                 mask.Error("layer.mask", "is not allowed: a mask layer cannot have a mask of its own.");

@@ -20,4 +20,14 @@ public static class MovieLimits
     public const int MaxLayersPerScene = 64;
     public const int MaxStringLength = 10_000;
     public const double MaxFontSize = 1000;
+
+    /// <summary>Scenes a movie may define once for its views (<c>sceneDefinitions</c>), and scenes one view may show.</summary>
+    public const int MaxSceneDefinitions = 50;
+    public const int MaxViewedScenes = 20;
+
+    /// <summary>How deep views may show views (a view of a scene that holds a view is two levels).</summary>
+    public const int MaxViewDepth = 4;
+
+    /// <summary>The most layers (each viewed scene's background counting as one) the views of one movie may add once every view is expanded, so reuse cannot explode a render.</summary>
+    public const int MaxViewLayers = 1000;
 }

@@ -62,7 +62,9 @@ public static class MovieParser
         var fps = reader.FrameRate("fps", FrameRate.Whole(30), MovieLimits.MaxFps);
         var background = reader.Color("background", "#000000");
         var font = reader.OptionalTemplate("font");
-        var scenes = reader.Objects("scenes", MovieLimits.MaxScenes, required: true).Select(s => SceneParser.Read(s, ReadLayer)).ToList();
+        IReadOnlyList<Scene> scenes = reader.Objects("scenes", MovieLimits.MaxScenes, required: true).Select(s => SceneParser.Read(s, ReadLayer)).ToList();
+        var definitions = reader.Objects("sceneDefinitions", MovieLimits.MaxSceneDefinitions).Select(ReadDefinition).ToList();
+        scenes = SceneReuseChecker.Check(reader, scenes, definitions);
         if (reader.Has("scenes") && scenes.Count == 0)
         {
             reader.Error("scenes", "must hold at least one scene.");
@@ -77,17 +79,32 @@ public static class MovieParser
         var posterFrame = reader.Int("posterFrame", 0, 0, (int)MovieLimits.MaxMovieSeconds * MovieLimits.MaxFps);
         var output = reader.Object("output") is { } outputReader ? OutputSettingsReader.Read(outputReader, fps) : OutputSettings.Default;
         reader.RejectUnknownMembers();
-        return new Movie(width, height, fps, background, scenes) { Font = font, Audio = audio, PosterFrame = posterFrame, Output = output };
+        return new Movie(width, height, fps, background, scenes)
+        {
+            Font = font, Audio = audio, PosterFrame = posterFrame, Output = output, SceneDefinitions = definitions,
+        };
+    }
+
+    private static Scene ReadDefinition(ObjectReader reader)
+    {
+        var scene = SceneParser.Read(reader, ReadLayer);
+        SceneReuseReader.CheckViewable(scene, reader);
+        if (scene.Id is null && !reader.Has("id"))
+        {
+            reader.Error("id", "is required: views name a scene definition by its id.");
+        }
+
+        return scene;
     }
 
     private static Layer? ReadLayer(ObjectReader reader)
     {
-        var type = reader.Choice("type", "", "solid", "shape", "text", "image", "video", "audio");
+        var type = reader.Choice("type", "", "solid", "shape", "text", "image", "video", "audio", "sceneview", "scene");
         if (type.Length == 0)
         {
             if (!reader.Has("type"))
             {
-                reader.Error("type", "is required (solid, shape, text, image, video or audio).");
+                reader.Error("type", "is required (solid, shape, text, image, video, audio, sceneview or scene).");
             }
 
             return null;
@@ -124,6 +141,8 @@ public static class MovieParser
                 reader.Choice("verticalAlign", "middle", "top", "middle", "bottom"),
                 reader.OptionalTemplate("font")) { Style = TextStyleReader.Read(reader) },
             "video" => MediaLayerParser.ReadVideo(reader, box, timing),
+            "sceneview" => SceneReuseReader.ReadView(reader, box, timing, s => SceneParser.Read(s, ReadLayer, depth: 2)),
+            "scene" => SceneReuseReader.ReadRef(reader, box, timing),
             _ => ReadImage(reader, box, timing),
         };
         reader.RejectUnknownMembers();

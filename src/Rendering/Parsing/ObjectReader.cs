@@ -236,6 +236,33 @@ internal sealed class ObjectReader
         }
     }
 
+    /// <summary>The items of an array that may mix strings and objects: each as its text or as a reader, with its path.</summary>
+    public IEnumerable<(string Path, string? Text, ObjectReader? Object)> Items(string member, int maxCount, bool required = false)
+    {
+        if (!TryGet(member, required, out var value))
+        {
+            yield break;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() > maxCount)
+        {
+            Error(member, $"must be an array of at most {maxCount} items.");
+            yield break;
+        }
+
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            var itemPath = $"{path}.{member}[{index++}]";
+            yield return item.ValueKind switch
+            {
+                JsonValueKind.String => (itemPath, item.GetString(), null),
+                JsonValueKind.Object => (itemPath, null, new ObjectReader(item, itemPath, errors)),
+                _ => (itemPath, null, null),
+            };
+        }
+    }
+
     public bool Boolean(string member, bool fallback)
     {
         if (!TryGet(member, false, out var value))

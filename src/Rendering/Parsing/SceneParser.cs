@@ -6,7 +6,7 @@ namespace Orleans.Render.Rendering.Parsing;
 internal static class SceneParser
 {
     private static readonly string[] TransitionNames =
-        ["crossfade", "fadeblack", "wipeleft", "wiperight", "wipeup", "wipedown", "slideleft", "slideright", "slideup", "slidedown"];
+        ["crossfade", "fadeblack", "wipeleft", "wiperight", "wipeup", "wipedown", "slideleft", "slideright", "slideup", "slidedown", "custom"];
 
     /// <summary>Reads the scene at <paramref name="depth"/> (1 for a top-level scene); deeper than <see cref="MovieLimits.MaxSceneDepth"/> is an error, not read.</summary>
     public static Scene Read(ObjectReader reader, Func<ObjectReader, Layer?> readLayer, bool isCase = false, int depth = 1)
@@ -18,8 +18,14 @@ internal static class SceneParser
         }
 
         var type = reader.Choice("type", "regular", "regular", "optional", "choice");
+        var id = SceneReuseReader.ReadId(reader);
+        if (id is not null && (depth > 1 || isCase || type == "choice"))
+        {
+            reader.Error("id", "is only allowed on top-level scenes that are not choices and on sceneDefinitions.");
+        }
+
         var condition = reader.Condition("condition");
-        var transition = reader.Object("transition") is { } transitionReader ? ReadTransition(transitionReader) : null;
+        var transition = reader.Object("transition") is { } transitionReader ? ReadTransition(transitionReader, readLayer) : null;
         var caseValue = isCase ? reader.OptionalString("case") : null;
         if (isCase && caseValue is null && !reader.Has("case"))
         {
@@ -57,6 +63,11 @@ internal static class SceneParser
         var background = reader.Has("background") ? reader.Color("background", "#000000") : null;
         reader.Allow("background");
         var layers = reader.Objects("layers", MovieLimits.MaxLayersPerScene).Select(readLayer).OfType<Layer>().ToList();
+        if (layers.Any(l => l is SceneRefLayer))
+        {
+            reader.Error("layers", "holds a 'scene' layer, which only a custom transition's layers may hold (it shows one of the two scenes the transition joins).");
+        }
+
         if (length.Auto && !layers.Any(SetsAutoLength))
         {
             reader.Error("duration", "is \"auto\", but the scene has no video or audio layer that does not loop to take its length from.");
@@ -65,7 +76,7 @@ internal static class SceneParser
         reader.RejectUnknownMembers();
         return new Scene(length, background, layers)
         {
-            Type = type == "optional" ? SceneType.Optional : SceneType.Regular, Condition = condition, Transition = transition, Case = caseValue,
+            Type = type == "optional" ? SceneType.Optional : SceneType.Regular, Condition = condition, Transition = transition, Case = caseValue, Id = id,
         };
     }
 
@@ -109,7 +120,7 @@ internal static class SceneParser
             : new SceneLength(seconds, null);
     }
 
-    private static Transition ReadTransition(ObjectReader reader)
+    private static Transition ReadTransition(ObjectReader reader, Func<ObjectReader, Layer?> readLayer)
     {
         var name = reader.Choice("type", "crossfade", TransitionNames);
         if (!reader.Has("type"))
@@ -118,7 +129,13 @@ internal static class SceneParser
         }
 
         var duration = reader.Number("duration", 0.5, 0.001, MovieLimits.MaxMovieSeconds);
+        var transition = new Transition(Enum.Parse<TransitionKind>(name, ignoreCase: true), duration);
+        if (transition.Kind == TransitionKind.Custom)
+        {
+            transition = CustomTransitionReader.Read(reader, transition, readLayer);
+        }
+
         reader.RejectUnknownMembers();
-        return new Transition(Enum.Parse<TransitionKind>(name, ignoreCase: true), duration);
+        return transition;
     }
 }

@@ -18,6 +18,6 @@ internal static class ShapeReader
             reader.Error("cornerRadius", "only applies to rectangles.");
         }
 
-        return new ShapeLayer(box, timing, shape, fill, stroke, strokeWidth, cornerRadius);
+        return new ShapeLayer(box, timing, shape, fill, stroke, strokeWidth, cornerRadius) { Path = ShapePathReader.Read(reader) };
     }
 }

@@ -31,7 +31,7 @@ public static class RenderFingerprint
         Timeline timeline, FrameRange range, OutputSpec output, bool withAudio, EncoderSettings encoder, IReadOnlyDictionary<string, string> assetVersions)
     {
         var windows = SceneWindow.Covering(timeline, range);
-        var layers = windows.SelectMany(w => w.Scene.Layers).SelectMany(l => l.WithMaskSource()).ToList();
+        var layers = windows.SelectMany(w => w.ShownLayers()).ToList();
         var media = layers.Select(l => l.Content switch
         {
             ImageContent image => image.Source,

@@ -15,7 +15,7 @@ public static class ShapeRasterizer
         using (var canvas = new SKCanvas(bitmap))
         {
             canvas.Clear(SKColors.Transparent);
-            var inset = shape.Stroke is null ? 0 : shape.StrokeWidth / 2;
+            var inset = shape.Stroke is null || shape.Path is not null ? 0 : shape.StrokeWidth / 2;
             var bounds = new SKRect(inset, inset, width - inset, height - inset);
             using var fill = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill, Color = ToSkia(shape.Fill) };
             Draw(canvas, shape, bounds, fill);
@@ -32,7 +32,11 @@ public static class ShapeRasterizer
 
     private static void Draw(SKCanvas canvas, ShapeContent shape, SKRect bounds, SKPaint paint)
     {
-        if (shape.Kind == ShapeKind.Ellipse)
+        if (shape.Path is { } outline)
+        {
+            DrawPath(canvas, outline, bounds, paint);
+        }
+        else if (shape.Kind == ShapeKind.Ellipse)
         {
             canvas.DrawOval(bounds, paint);
         }
@@ -45,6 +49,18 @@ public static class ShapeRasterizer
         {
             canvas.DrawRect(bounds, paint);
         }
+    }
+
+    /// <summary>
+    /// A path or polygon, its box pixels stretched to the picture (drawn larger when the layer's scale is prepared); the
+    /// stroke is centred on the outline as in SVG, so half of it may fall outside the box and be cut. Non-zero fill rule.
+    /// </summary>
+    private static void DrawPath(SKCanvas canvas, ShapePath outline, SKRect bounds, SKPaint paint)
+    {
+        using var path = SKPath.ParseSvgPathData(outline.Data) ?? throw new InvalidOperationException("Canonical path data did not parse.");
+        path.FillType = SKPathFillType.Winding;
+        path.Transform(SKMatrix.CreateScale(bounds.Width / outline.BoxWidth, bounds.Height / outline.BoxHeight));
+        canvas.DrawPath(path, paint);
     }
 
     private static SKColor ToSkia(RgbaColor color) => new(color.R, color.G, color.B, color.A);

@@ -10,7 +10,7 @@ namespace Orleans.Render.Rendering.Parsing.Xml;
 /// </summary>
 internal static class LayerElement
 {
-    private static readonly string[] VisualLayers = ["text", "image", "video", "solid", "shape"];
+    private static readonly string[] VisualLayers = ["text", "image", "video", "solid", "shape", "sceneview", "layer"];
 
     public static bool IsLayer(string name) => VisualLayers.Contains(name) || name == "audio";
 
@@ -24,7 +24,7 @@ internal static class LayerElement
         }
 
         var element = new ElementReader(context, layer, jsonPath, xmlPath);
-        element.Set("type", type, null);
+        element.Set("type", type == "layer" ? "scene" : type, null);
         if (element.Take("position") is { } position)
         {
             element.Pair("position", position, "x", "y");
@@ -68,6 +68,12 @@ internal static class LayerElement
             case "shape":
                 ShapeElement.ReadShapeAttributes(element);
                 break;
+            case "sceneview":
+                SceneReuseElement.ReadViewAttributes(element);
+                break;
+            case "layer":
+                SceneReuseElement.ReadRefAttributes(element);
+                break;
         }
 
         element.RejectOtherAttributes();
@@ -104,6 +110,9 @@ internal static class LayerElement
                     break;
                 case "filter":
                     filters.Add(FilterElement.Translate(context, child, $"{jsonPath}.filters[{filters.Count}]", childPath));
+                    break;
+                case "scene" when type == "sceneview":
+                    SceneReuseElement.TranslateViewScene(context, child, json, jsonPath, childPath);
                     break;
                 case "content" when type == "text":
                     TextElement.TranslateContent(context, child, json, jsonPath, childPath);

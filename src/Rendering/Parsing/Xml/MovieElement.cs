@@ -62,6 +62,9 @@ internal static class MovieElement
                     pendingTransitionPath = TranslationContext.ChildPath("/movie", child);
                     pendingTransition = TransitionElement.Translate(context, child, pendingTransitionPath, sceneIndex);
                     break;
+                case "scenedefinitions" when !json.ContainsKey("sceneDefinitions"):
+                    json["sceneDefinitions"] = SceneReuseElement.TranslateDefinitions(context, child, TranslationContext.ChildPath("/movie", child));
+                    break;
                 case "audio" when audioCount++ == 0:
                     json["audio"] = AudioElement.Translate(context, child, "$.audio", "/movie/audio", layer: false);
                     break;
@@ -69,7 +72,7 @@ internal static class MovieElement
                     context.Error("/movie/audio[2]", "A movie has at most one movie-wide <audio> track; put scene audio inside the scenes.");
                     break;
                 default:
-                    context.Unsupported(child, "/movie", "<scene>, <transition> and <audio>");
+                    context.Unsupported(child, "/movie", "<scene>, <transition>, <audio> and one <scenedefinitions>");
                     break;
             }
         }

@@ -52,6 +52,7 @@ internal static class SceneElement
         }
 
         element.String("background", "background");
+        element.String("id", "id");
         element.String("condition", type == "choice" && !scene.Attributes("variable").Any() ? "variable" : "condition");
         element.String("variable", "variable");
         if (inChoice)

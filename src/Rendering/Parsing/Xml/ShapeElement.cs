@@ -17,5 +17,7 @@ internal static class ShapeElement
         element.Number("linewidth", "strokeWidth");
         element.Number("strokewidth", "strokeWidth");
         element.Number("cornerradius", "cornerRadius");
+        element.String("path", "path");
+        element.String("points", "points");
     }
 }

@@ -8,11 +8,26 @@ internal static class TransitionElement
 {
     public static JsonObject Translate(TranslationContext context, XElement transition, string xmlPath, int nextScene)
     {
-        var element = new ElementReader(context, transition, $"$.scenes[{nextScene}].transition", xmlPath);
-        element.String("type", "type");
+        var jsonPath = $"$.scenes[{nextScene}].transition";
+        var element = new ElementReader(context, transition, jsonPath, xmlPath);
+        var type = element.Take("type");
+        if (type is not null)
+        {
+            element.Set("type", type, "type");
+        }
+
         element.Time("duration", "duration");
         element.RejectOtherAttributes();
-        context.RejectChildren(transition, xmlPath);
-        return element.ToObject();
+        var json = element.ToObject();
+        if (type?.Trim() == "custom")
+        {
+            SceneReuseElement.TranslateCustomTransition(context, transition, json, jsonPath, xmlPath);
+        }
+        else
+        {
+            context.RejectChildren(transition, xmlPath);
+        }
+
+        return json;
     }
 }

@@ -23,13 +23,17 @@ public static class LayerEffects
     {
         var chain = "";
         var converted = false;
+        var eq = new EqSettings();
         foreach (var filter in layer.Filters)
         {
-            chain += filter switch
+            if (eq.Take(filter))
             {
-                SaturationFilter saturation => Invariant($",eq=saturation={Number(saturation.Value)}"),
-                BrightnessFilter brightness => Invariant($",eq=brightness={Number(brightness.Value)}"),
-                ContrastFilter contrast => Invariant($",eq=contrast={Number(contrast.Value)}"),
+                continue;
+            }
+
+            chain += eq.Flush() + filter switch
+            {
+                SaturationFilter or BrightnessFilter or ContrastFilter => eq.Start(filter),
                 BlurFilter blur => Blur(blur.Radius, withAlpha),
                 VignetteFilter vignette => Invariant($",vignette=angle={Number(vignette.Strength * Math.PI / 2)}"),
                 GlowFilter glow => withAlpha ? Halo(graph, glow) : Glow(graph, glow),
@@ -39,7 +43,63 @@ public static class LayerEffects
             converted |= filter is VignetteFilter or LutFilter;
         }
 
+        chain += eq.Flush();
         return converted && withAlpha ? chain + ",format=yuva420p" : chain;
+    }
+
+    /// <summary>
+    /// The settings of one <c>eq</c> being written. A setting joins it when the two work on different planes (saturation
+    /// on chroma, brightness or contrast on luma): one pass over the frame instead of two, with the same result. A second
+    /// luma setting starts another <c>eq</c>, because one <c>eq</c> applies contrast before brightness and clips once.
+    /// </summary>
+    private sealed class EqSettings
+    {
+        private string? saturation;
+        private string? luma;
+
+        /// <summary>Adds <paramref name="filter"/> to the open <c>eq</c> when it fits there.</summary>
+        public bool Take(LayerFilter filter)
+        {
+            if (saturation is null && luma is null)
+            {
+                return false;
+            }
+
+            switch (filter)
+            {
+                case SaturationFilter when saturation is null:
+                    saturation = Setting(filter);
+                    return true;
+                case BrightnessFilter or ContrastFilter when luma is null:
+                    luma = Setting(filter);
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>Opens a new <c>eq</c> with <paramref name="filter"/>; its text comes with <see cref="Flush"/>.</summary>
+        public string Start(LayerFilter filter)
+        {
+            (saturation, luma) = filter is SaturationFilter ? (Setting(filter), (string?)null) : (null, Setting(filter));
+            return "";
+        }
+
+        /// <summary>The open <c>eq</c>, if any, as a chain fragment; closes it.</summary>
+        public string Flush()
+        {
+            var settings = new[] { saturation, luma }.OfType<string>().ToList();
+            (saturation, luma) = (null, null);
+            return settings.Count == 0 ? "" : ",eq=" + string.Join(":", settings);
+        }
+
+        private static string Setting(LayerFilter filter) => filter switch
+        {
+            SaturationFilter saturation => Invariant($"saturation={Number(saturation.Value)}"),
+            BrightnessFilter brightness => Invariant($"brightness={Number(brightness.Value)}"),
+            ContrastFilter contrast => Invariant($"contrast={Number(contrast.Value)}"),
+            _ => throw new ArgumentOutOfRangeException(nameof(filter)),
+        };
     }
 
     /// <summary>

@@ -4,14 +4,11 @@ using static Orleans.Render.Rendering.Compilation.GraphBuilder;
 namespace Orleans.Render.Rendering.Compilation;
 
 /// <summary>
-/// Lays a layer over what is below it with a blend mode other than normal, computed only on the layer's box: the
-/// frame below is cropped to a box as big as the largest frame the layer can have (even-sized, inside the frame, moving
-/// with the layer), the layer is placed on a transparent canvas of that box at its animated position, both are
-/// converted to gbrap, <c>blend</c> mixes the colour planes with the mode and keeps the layer's alpha, and the result is
-/// laid back over the frame below at the box's corner, so the layer's alpha (fades, opacity, transparent edges) still
-/// decides how much of the mix shows. The box corner is the layer's position rounded down to even and clamped into
-/// the frame, which is where <c>crop</c> and a yuv420 <c>overlay</c> put it anyway, so the layer lands on the same pixels
-/// as an overlay on the whole frame would put it.
+/// Lays a layer over what is below it with a blend mode other than normal, computed only on the layer's box
+/// (<see cref="LayerBox"/>): the frame below is cropped to the box, the layer is placed on a transparent canvas of the
+/// box at its animated position, both are converted to gbrap, <c>blend</c> mixes the colour planes with the mode and
+/// keeps the layer's alpha, and the result is laid back over the frame below at the box's corner, so the layer's alpha
+/// (fades, opacity, transparent edges) still decides how much of the mix shows.
 /// The modes stay in planar RGB: each is a non-linear function of R, G and B, and on yuv planes <c>blend</c> would mix
 /// luma with luma and chroma with chroma (offset by 128), which gives other colours for anything but greys
 /// (docs/benchmarks.md, "Effects template"). An unchanging layer (<see cref="UnchangingLayer"/>) is placed and converted
@@ -20,42 +17,25 @@ namespace Orleans.Render.Rendering.Compilation;
 public static class LayerBlend
 {
     public static string Append(
-        GraphBuilder graph,
-        SceneWindow window,
-        (int Width, int Height) frame,
-        BlendMode mode,
-        string layer,
-        (int Width, int Height) layerFrame,
-        string below,
-        (string X, string Y) position,
-        bool unchanging)
+        GraphBuilder graph, SceneWindow window, BlendMode mode, string layer, string below, (string X, string Y) position, LayerBox box, bool unchanging)
     {
-        var (boxWidth, boxHeight) = (Math.Min(frame.Width, Even(layerFrame.Width)), Math.Min(frame.Height, Even(layerFrame.Height)));
-        var (x, y) = (position.X, position.Y);
-        var (left, top) = (Corner(x, frame.Width - boxWidth), Corner(y, frame.Height - boxHeight));
         var (kept, mixed, canvas, background, placed, blended, result) = (graph.NewLabel("bk"), graph.NewLabel("bm"),
             graph.NewLabel("bc"), graph.NewLabel("bb"), graph.NewLabel("bt"), graph.NewLabel("bx"), graph.NewLabel("v"));
         var name = Name(mode);
+        var (x, y) = box.Inside(position);
         graph.Statement(Invariant($"[{below}]split[{kept}][{mixed}]"));
-        graph.Statement(Invariant($"[{mixed}]crop=w={boxWidth}:h={boxHeight}:x='{left}':y='{top}',format=gbrap[{background}]"));
-        graph.Statement(Invariant(
-            $"color=c=black@0:s={boxWidth}x{boxHeight}:r={graph.Fps},format=yuva420p,trim=end_frame={(unchanging ? 1 : window.Count)}[{canvas}]"));
+        graph.Statement(Invariant($"[{mixed}]{box.Crop},format=gbrap[{background}]"));
+        graph.Statement(Invariant($"{box.Canvas(graph.Fps, unchanging ? 1 : window.Count)}[{canvas}]"));
         var repeat = unchanging ? Invariant($",loop=loop={window.Count - 1}:size=1:start=0,setpts=N") : "";
-        graph.Statement(Invariant(
-            $"[{canvas}][{layer}]overlay=x='{x}-{left}':y='{y}-{top}':eof_action=pass:format=yuv420,format=gbrap{repeat}[{placed}]"));
+        graph.Statement(Invariant($"[{canvas}][{layer}]overlay=x='{x}':y='{y}':eof_action=pass:format=yuv420,format=gbrap{repeat}[{placed}]"));
 
         // blend's first input is the frame below: its overlay and hard light then follow the usual definitions
         // (overlay switches on the base, hard light on the layer); normal with opacity 0 keeps the second input's alpha.
         graph.Statement(Invariant(
             $"[{background}][{placed}]blend=c0_mode={name}:c1_mode={name}:c2_mode={name}:c3_mode=normal:c3_opacity=0[{blended}]"));
-        graph.Statement(Invariant($"[{kept}][{blended}]overlay=x='{left}':y='{top}':format=yuv420[{result}]"));
+        graph.Statement(Invariant($"[{kept}][{blended}]overlay=x='{box.Left}':y='{box.Top}':format=yuv420[{result}]"));
         return result;
     }
-
-    /// <summary>Where the box starts on one axis: the layer's position clamped to [0, room] and rounded down to even.</summary>
-    private static string Corner(string position, int room) => Invariant($"2*floor(clip({position},0,{room})/2)");
-
-    private static int Even(int size) => size + (size & 1);
 
     private static string Name(BlendMode mode) => mode switch
     {

@@ -54,43 +54,48 @@ public static class LayerEffects
     /// </summary>
     private sealed class EqSettings
     {
-        private string? saturation;
-        private string? luma;
+        private readonly List<string> settings = [];
+        private bool saturation;
+        private bool luma;
 
         /// <summary>Adds <paramref name="filter"/> to the open <c>eq</c> when it fits there.</summary>
         public bool Take(LayerFilter filter)
         {
-            if (saturation is null && luma is null)
+            var fits = settings.Count > 0 && filter switch
             {
-                return false;
+                SaturationFilter => !saturation,
+                BrightnessFilter or ContrastFilter => !luma,
+                _ => false,
+            };
+            if (fits)
+            {
+                Add(filter);
             }
 
-            switch (filter)
-            {
-                case SaturationFilter when saturation is null:
-                    saturation = Setting(filter);
-                    return true;
-                case BrightnessFilter or ContrastFilter when luma is null:
-                    luma = Setting(filter);
-                    return true;
-                default:
-                    return false;
-            }
+            return fits;
         }
 
         /// <summary>Opens a new <c>eq</c> with <paramref name="filter"/>; its text comes with <see cref="Flush"/>.</summary>
         public string Start(LayerFilter filter)
         {
-            (saturation, luma) = filter is SaturationFilter ? (Setting(filter), (string?)null) : (null, Setting(filter));
+            Add(filter);
             return "";
         }
 
-        /// <summary>The open <c>eq</c>, if any, as a chain fragment; closes it.</summary>
+        /// <summary>The open <c>eq</c>, if any, as a chain fragment with its settings in the author's order; closes it.</summary>
         public string Flush()
         {
-            var settings = new[] { saturation, luma }.OfType<string>().ToList();
-            (saturation, luma) = (null, null);
-            return settings.Count == 0 ? "" : ",eq=" + string.Join(":", settings);
+            var text = settings.Count == 0 ? "" : ",eq=" + string.Join(":", settings);
+            settings.Clear();
+            (saturation, luma) = (false, false);
+            return text;
+        }
+
+        private void Add(LayerFilter filter)
+        {
+            settings.Add(Setting(filter));
+            saturation |= filter is SaturationFilter;
+            luma |= filter is BrightnessFilter or ContrastFilter;
         }
 
         private static string Setting(LayerFilter filter) => filter switch

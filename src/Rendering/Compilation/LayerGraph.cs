@@ -50,16 +50,17 @@ public static class LayerGraph
         var label = graph.NewLabel("l");
         graph.Statement(chain + Invariant($",setpts=PTS-{composed.Start}[{label}]"));
 
-        var (x, y) = LayerTransformFilters.Position(layer, fps, $"(t+{graph.Seconds(composed.Start)})");
-        var layerFrame = LayerTransformFilters.LargestFrame(layer);
+        var position = PositionOf(graph, composed, layer);
+        var box = LayerBox.Around(position, LayerTransformFilters.LargestFrame(layer), frame);
         if (layer.Mask is { } mask)
         {
-            (label, x, y, layerFrame) = (LayerMasking.Append(graph, composed, frame, mask, preparedImages, label, x, y), "0", "0", frame);
+            (label, box) = LayerMasking.Append(graph, composed, frame, mask, preparedImages, label, position, box);
+            position = (box.Left, box.Top);
         }
 
         if (layer.Blend != BlendMode.Normal)
         {
-            return LayerBlend.Append(graph, window, frame, layer.Blend, label, layerFrame, below, (x, y), unchanging);
+            return LayerBlend.Append(graph, window, layer.Blend, label, below, position, box, unchanging);
         }
 
         if (unchanging)
@@ -70,7 +71,11 @@ public static class LayerGraph
         }
 
         var result = graph.NewLabel("v");
-        graph.Statement(Invariant($"[{below}][{label}]overlay=x='{x}':y='{y}':eof_action=pass:format=yuv420[{result}]"));
+        graph.Statement(Invariant($"[{below}][{label}]overlay=x='{position.X}':y='{position.Y}':eof_action=pass:format=yuv420[{result}]"));
         return result;
     }
+
+    /// <summary>The overlay position of <paramref name="layer"/> in the stream of <paramref name="window"/>, as expressions of its time.</summary>
+    public static (string X, string Y) PositionOf(GraphBuilder graph, SceneWindow window, TimelineLayer layer) =>
+        LayerTransformFilters.Position(layer, graph.Fps, $"(t+{graph.Seconds(window.Start)})");
 }

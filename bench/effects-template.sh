@@ -72,8 +72,8 @@ alpha of a text ("SALE 30% OFF", 150 px), and a sentence spoken by espeak-ng fro
 would write it knowing the content: one `eq` for both filters, the screen blend computed only on the logo's 640x360
 area (cropped, blended in gbrp, laid back; the API does the same on the logo's box, in gbrap, with the logo converted
 once), the text pre-rasterised and its alpha merged with the colour, the speech pre-synthesised. Both encode with
-libx264 `-preset veryfast -crf 23`, yuv420p, `+faststart`, AAC 160 kb/s. The API time is end to end (`POST /v2/render`, which blocks until the render is stored,
-plus the GET); each run asks for a logo URL never used before, so it is new work; the speech comes from the speech
+libx264 `-preset veryfast -crf 23`, yuv420p, `+faststart`, AAC 160 kb/s. The API time is end to end
+(`POST /v2/render`, which blocks until the render is stored, plus the GET); each run asks for a logo URL never used before, so it is new work; the speech comes from the speech
 cache after the warm-up, as the bare command reads its file. PSNR of the last API output against the last bare one:
 {psnr} dB.
 

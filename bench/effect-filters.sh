@@ -80,7 +80,9 @@ filter at all* in all three runs of this script, which points at how that graph 
 a blurred copy screened onto the luma (on a still with alpha: the layer over its premultiplied blurred copy, once), `lut3d` with a conversion to RGB and back (no yuv LUT exists in ffmpeg
 5.1; it is the only per-frame conversion, and a still layer pays it once per render). Blend modes convert the frame
 below and the placed layer to planar RGB and back on every frame (`blend` on yuv planes would multiply chroma
-offsets): the most expensive effect, paid only by layers that ask for a mode other than normal. Every filter on a
+offsets): the most expensive effect, paid only by layers that ask for a mode other than normal. (The variant above
+blends the whole frame; the compiler now blends only the layer's box and converts an unchanging layer once, see
+"Effects template".) Every filter on a
 still layer (image, text, shape, solid) runs once per render, before the frame is looped. Ratios below 1 (`eq` for
 brightness and contrast) are the loaded machine's noise; masks were not measured.
 """

@@ -70,10 +70,10 @@ video with `saturation` 0.5 and `contrast` 1.2, a 640x360 logo in `screen` blend
 alpha of a text ("SALE 30% OFF", 150 px), and a sentence spoken by espeak-ng from 0.5 s. The baseline
 (`bench/effects-template-bare.sh`) is the movie as one hand-written ffmpeg command over the same inputs, as a person
 would write it knowing the content: one `eq` for both filters, the screen blend computed only on the logo's 640x360
-area (cropped, blended in gbrp, laid back) where the API blends a whole frame, the text pre-rasterised and its alpha
-merged with the colour, the speech pre-synthesised. Both encode with libx264 `-preset veryfast -crf 23`, yuv420p,
-`+faststart`, AAC 160 kb/s. The API time is end to end (`POST /v2/render`, which blocks until the render is stored,
-plus the GET); each run asks for a logo URL never used before, so it is new work; the speech comes from the speech
+area (cropped, blended in gbrp, laid back; the API does the same on the logo's box, in gbrap, with the logo converted
+once), the text pre-rasterised and its alpha merged with the colour, the speech pre-synthesised. Both encode with
+libx264 `-preset veryfast -crf 23`, yuv420p, `+faststart`, AAC 160 kb/s. The API time is end to end
+(`POST /v2/render`, which blocks until the render is stored, plus the GET); each run asks for a logo URL never used before, so it is new work; the speech comes from the speech
 cache after the warm-up, as the bare command reads its file. PSNR of the last API output against the last bare one:
 {psnr} dB.
 

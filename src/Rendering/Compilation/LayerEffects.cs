@@ -23,13 +23,17 @@ public static class LayerEffects
     {
         var chain = "";
         var converted = false;
+        var eq = new EqSettings();
         foreach (var filter in layer.Filters)
         {
-            chain += filter switch
+            if (eq.Take(filter))
             {
-                SaturationFilter saturation => Invariant($",eq=saturation={Number(saturation.Value)}"),
-                BrightnessFilter brightness => Invariant($",eq=brightness={Number(brightness.Value)}"),
-                ContrastFilter contrast => Invariant($",eq=contrast={Number(contrast.Value)}"),
+                continue;
+            }
+
+            chain += eq.Flush() + filter switch
+            {
+                SaturationFilter or BrightnessFilter or ContrastFilter => eq.Start(filter),
                 BlurFilter blur => Blur(blur.Radius, withAlpha),
                 VignetteFilter vignette => Invariant($",vignette=angle={Number(vignette.Strength * Math.PI / 2)}"),
                 GlowFilter glow => withAlpha ? Halo(graph, glow) : Glow(graph, glow),
@@ -39,7 +43,68 @@ public static class LayerEffects
             converted |= filter is VignetteFilter or LutFilter;
         }
 
+        chain += eq.Flush();
         return converted && withAlpha ? chain + ",format=yuva420p" : chain;
+    }
+
+    /// <summary>
+    /// The settings of one <c>eq</c> being written. A setting joins it when the two work on different planes (saturation
+    /// on chroma, brightness or contrast on luma): one pass over the frame instead of two, with the same result. A second
+    /// luma setting starts another <c>eq</c>, because one <c>eq</c> applies contrast before brightness and clips once.
+    /// </summary>
+    private sealed class EqSettings
+    {
+        private readonly List<string> settings = [];
+        private bool saturation;
+        private bool luma;
+
+        /// <summary>Adds <paramref name="filter"/> to the open <c>eq</c> when it fits there.</summary>
+        public bool Take(LayerFilter filter)
+        {
+            var fits = settings.Count > 0 && filter switch
+            {
+                SaturationFilter => !saturation,
+                BrightnessFilter or ContrastFilter => !luma,
+                _ => false,
+            };
+            if (fits)
+            {
+                Add(filter);
+            }
+
+            return fits;
+        }
+
+        /// <summary>Opens a new <c>eq</c> with <paramref name="filter"/>; its text comes with <see cref="Flush"/>.</summary>
+        public string Start(LayerFilter filter)
+        {
+            Add(filter);
+            return "";
+        }
+
+        /// <summary>The open <c>eq</c>, if any, as a chain fragment with its settings in the author's order; closes it.</summary>
+        public string Flush()
+        {
+            var text = settings.Count == 0 ? "" : ",eq=" + string.Join(":", settings);
+            settings.Clear();
+            (saturation, luma) = (false, false);
+            return text;
+        }
+
+        private void Add(LayerFilter filter)
+        {
+            settings.Add(Setting(filter));
+            saturation |= filter is SaturationFilter;
+            luma |= filter is BrightnessFilter or ContrastFilter;
+        }
+
+        private static string Setting(LayerFilter filter) => filter switch
+        {
+            SaturationFilter saturation => Invariant($"saturation={Number(saturation.Value)}"),
+            BrightnessFilter brightness => Invariant($"brightness={Number(brightness.Value)}"),
+            ContrastFilter contrast => Invariant($"contrast={Number(contrast.Value)}"),
+            _ => throw new ArgumentOutOfRangeException(nameof(filter)),
+        };
     }
 
     /// <summary>

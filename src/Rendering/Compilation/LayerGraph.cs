@@ -7,7 +7,8 @@ namespace Orleans.Render.Rendering.Compilation;
 /// One visual layer inside its scene's stream: its source (<see cref="LayerSource"/>) timed to the scene, animated
 /// (<see cref="LayerTransformFilters"/>: zoom, scale, rotation, opacity), faded on its alpha plane and laid over what is
 /// below it with <c>overlay</c> at its animated position, or mixed with a blend mode (<see cref="LayerBlend"/>), after
-/// a mask took away where it does not show (<see cref="LayerMasking"/>). The scene stream's first frame is scene frame
+/// a mask took away where it does not show (<see cref="LayerMasking"/>); a masked or blended layer that never changes
+/// (<see cref="UnchangingLayer"/>) is masked and placed once and repeated. The scene stream's first frame is scene frame
 /// <c>window.Start</c>, so times in expressions are <c>t + window.Start / fps</c> (seconds from the scene's start).
 /// Timestamps are counted in frames on the frame rate's own time base (<c>settb</c>, then <c>setpts</c> by frame number),
 /// so they stay exact at fractional rates such as 30000/1001.
@@ -31,8 +32,12 @@ public static class LayerGraph
     {
         var preparedFile = preparedImages.GetValueOrDefault(layer);
         var fps = graph.Fps;
-        var first = Math.Max(layer.StartFrame, window.Start);
-        var count = Math.Min(layer.EndFrame, window.End) - first;
+
+        // A masked or blended layer that never changes is composed for the window's first frame only, then repeated.
+        var unchanging = (layer.Mask is not null || layer.Blend != BlendMode.Normal) && UnchangingLayer.Holds(layer, window);
+        var composed = unchanging ? window with { End = window.Start + 1 } : window;
+        var first = Math.Max(layer.StartFrame, composed.Start);
+        var count = Math.Min(layer.EndFrame, composed.End) - first;
         var chain = layer.Content switch
         {
             SceneViewContent view => LayerSource.StreamChain(graph, layer, SceneViewSource.Compose(graph, frame, layer, view, preparedImages, first, count), 0, count),
@@ -41,7 +46,7 @@ public static class LayerGraph
         }
             + (LayerSource.IsStill(layer) ? "" : LayerTransformFilters.Static(layer))
             + Invariant($",settb={fps.TimeBase},setpts=N+{first}")
-            + LayerTransformFilters.PerFrame(layer, new FrameRange(window.Start, window.End), fps, graph.NewLabel("op"));
+            + LayerTransformFilters.PerFrame(layer, new FrameRange(composed.Start, composed.End), fps, graph.NewLabel("op"));
         if (layer.FadeInFrames > 0)
         {
             chain += Invariant($",fade=t=in:st={graph.Seconds(layer.StartFrame)}:d={graph.Seconds(layer.FadeInFrames)}:alpha=1");
@@ -53,21 +58,34 @@ public static class LayerGraph
         }
 
         var label = graph.NewLabel("l");
-        graph.Statement(chain + Invariant($",setpts=PTS-{window.Start}[{label}]"));
+        graph.Statement(chain + Invariant($",setpts=PTS-{composed.Start}[{label}]"));
 
-        var (x, y) = LayerTransformFilters.Position(layer, fps, $"(t+{graph.Seconds(window.Start)})");
+        var position = PositionOf(graph, composed, layer);
+        var box = LayerBox.Around(position, LayerTransformFilters.LargestFrame(layer), frame);
         if (layer.Mask is { } mask)
         {
-            (label, x, y) = (LayerMasking.Append(graph, window, frame, mask, preparedImages, label, x, y), "0", "0");
+            (label, box) = LayerMasking.Append(graph, composed, frame, mask, preparedImages, label, position, box);
+            position = (box.Left, box.Top);
         }
 
         if (layer.Blend != BlendMode.Normal)
         {
-            return LayerBlend.Append(graph, window, frame, layer.Blend, label, below, x, y);
+            return LayerBlend.Append(graph, window, layer.Blend, label, below, position, box, unchanging);
+        }
+
+        if (unchanging)
+        {
+            var repeated = graph.NewLabel("lr");
+            graph.Statement(Invariant($"[{label}]loop=loop={window.Count - 1}:size=1:start=0,setpts=N[{repeated}]"));
+            label = repeated;
         }
 
         var result = graph.NewLabel("v");
-        graph.Statement(Invariant($"[{below}][{label}]overlay=x='{x}':y='{y}':eof_action=pass:format=yuv420[{result}]"));
+        graph.Statement(Invariant($"[{below}][{label}]overlay=x='{position.X}':y='{position.Y}':eof_action=pass:format=yuv420[{result}]"));
         return result;
     }
+
+    /// <summary>The overlay position of <paramref name="layer"/> in the stream of <paramref name="window"/>, as expressions of its time.</summary>
+    public static (string X, string Y) PositionOf(GraphBuilder graph, SceneWindow window, TimelineLayer layer) =>
+        LayerTransformFilters.Position(layer, graph.Fps, $"(t+{graph.Seconds(window.Start)})");
 }

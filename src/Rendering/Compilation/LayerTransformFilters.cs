@@ -178,6 +178,19 @@ public static class LayerTransformFilters
 
     private static double Radians(double degrees) => degrees * Math.PI / 180;
 
+    /// <summary>The largest frame these filters hand to <c>overlay</c>: the box at its largest scale, or the rotation square.</summary>
+    public static (int Width, int Height) LargestFrame(TimelineLayer layer)
+    {
+        if (IsRotated(layer.Motion))
+        {
+            var side = RotatedSide(layer);
+            return (side, side);
+        }
+
+        var scale = layer.Motion.Scale.Max;
+        return (ScaledSize(layer.Width, scale), ScaledSize(layer.Height, scale));
+    }
+
     /// <summary>An even square side that holds the box at its largest scale in any rotation.</summary>
     private static int RotatedSide(TimelineLayer layer)
     {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Render.Conventions.Diagnostics;
 using Orleans.Render.Grains.Placement;
 using Orleans.Render.Grains.State;
 using Orleans.Render.Models;
@@ -64,8 +65,10 @@ public sealed class OutputRenderer(
     /// </summary>
     public async Task<bool> TryReuseAsync(PlannedOutput planned, OutputState output, RunningOutput render)
     {
+        render.Phases.Begin("reuse");
         if (await grains.GetGrain<IRenderUnitGrain>(planned.Plan.Final).GetStoredAsync() is not { } stored)
         {
+            render.Phases.Begin("record");
             return false;
         }
 
@@ -86,6 +89,7 @@ public sealed class OutputRenderer(
     public async Task<SegmentResult?> RenderAsync(Job job, PlannedOutput planned, OutputState output, RunningOutput render, Func<Task> record)
     {
         var failure = await RenderUnitsAsync(job, planned, output, render, record);
+        render.Phases.Begin("finish");
         if (failure is null)
         {
             RenderMetrics.OutputRendered(output.ContentType, reused: false);
@@ -101,13 +105,17 @@ public sealed class OutputRenderer(
     private async Task<SegmentResult?> RenderUnitsAsync(Job job, PlannedOutput planned, OutputState output, RunningOutput render, Func<Task> record)
     {
         var plan = planned.Plan;
+        render.Phases.Begin("queue");
         if (await WaitForSlotAsync(job, output, render, record) is { } refused)
         {
             return refused;
         }
 
         render.Status = output.Status = OutputStatus.Rendering;
+        render.Phases.Begin("rendering");
         await record();
+        render.Phases.Begin("units");
+        render.Phases.Note("segments", output.Segments.Count);
         var work = new SegmentWork(job.Token, job.Key, job.MovieJson, job.Request.Params, job.Output, 0, plan.Range.Count, "", job.Request.Project,
             planned.MediaSeconds, Pool: job.Request.RoutingKey);
         var token = render.Cancellation.Token;
@@ -123,6 +131,7 @@ public sealed class OutputRenderer(
         var final = results[0];
         if (plan.IsJoined)
         {
+            render.Phases.Begin("join");
             final = await units.RenderAsync(plan.Final, work with
             {
                 Kind = SegmentKind.Join,
@@ -153,6 +162,14 @@ public sealed class OutputRenderer(
         {
             return 0;
         }
+    }
+
+    /// <summary>The render has ended: gives its slot back (<see cref="ReleaseSlotAsync"/>) and logs its phases.</summary>
+    public async Task EndAsync(string token, RunningOutput render, string pool)
+    {
+        render.Phases.Begin("release");
+        await ReleaseSlotAsync(token, render.Key, pool);
+        logger.LogInformation(PhaseTimeline.Message, token, "job-" + render.Key, render.Phases);
     }
 
     /// <summary>Gives the output's slot back to the queue; if that fails, the queue's next lease check frees it.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Orleans.Render.Conventions.Diagnostics;
 using Orleans.Render.Rendering.Compilation;
 using Orleans.Render.Conventions;
 
@@ -17,7 +18,8 @@ public sealed class SegmentAssembler(FfmpegRunner runner)
         string workDirectory,
         string outputPath,
         CancellationToken cancellationToken,
-        string? soundFile = null)
+        string? soundFile = null,
+        PhaseTimeline? phases = null)
     {
         if (!Planning.SegmentPlanner.SupportsSegments(format))
         {
@@ -30,7 +32,7 @@ public sealed class SegmentAssembler(FfmpegRunner runner)
         {
             string[] sound = soundFile is null ? [] : ["-i", soundFile, "-map", "0:v", "-map", "1:a"];
             await runner.ExecuteAsync(
-                ["-f", "concat", "-safe", "0", "-i", list, .. sound, "-c", "copy", .. FormatEncoders.Muxer(format)], workDirectory, outputPath, null, cancellationToken);
+                ["-f", "concat", "-safe", "0", "-i", list, .. sound, "-c", "copy", .. FormatEncoders.Muxer(format)], workDirectory, outputPath, null, cancellationToken, phases: phases);
         }
         finally
         {

@@ -10,6 +10,10 @@ second. With one thread per ffmpeg a segment uses one core, so p segments take F
 there is a core per segment: this machine has `cores` of them, so at p = 3 the three segments share two cores and
 the frames' time is F / 2. That is how parallel 3 enters the fit: it measures no more speed-up, only the extra
 segment's fixed work and its join.
+
+The fit is the cross-check. The projection comes from measured phases (bench/phases.py): each render's critical path
+in groups, the per-frame cost from the encoders' own timing, the join's and the GET's cost per output second from
+their lengths against the movie's length, everything else as its median over the renders with more than one segment.
 usage: scaling.py OUT DOC REPS LOAD SILOS
 """
 import datetime
@@ -19,6 +23,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from sections import write_section, read_times, cpu_model  # noqa: E402
+import phases  # noqa: E402
 
 FPS = 30
 MOVIE_SECONDS = 60
@@ -42,6 +47,45 @@ def features(seconds, parallel, cores):
     return [1.0, seconds * FPS / min(parallel, cores), seconds if parallel > 1 else 0.0]
 
 
+def line(points):
+    """Least-squares a + b x through (x, y) points; (median y, 0) when x does not vary."""
+    xs = [x for x, _ in points]
+    if len(set(xs)) < 2:
+        return (statistics.median(y for _, y in points) if points else 0.0), 0.0
+    a, b = solve([[1.0, x] for x in xs], [y for _, y in points])
+    return a, b
+
+
+def measured(out, times):
+    """Each render's critical-path groups (ms) with its length and parallel, from the phase lines."""
+    parts = phases.read(os.path.join(out, "scaling-phases.txt"))
+    seen, rows, segments = {}, [], []
+    for entry in open(os.path.join(out, "scaling-tokens.tsv")):
+        label, token, sent, post, get = entry.split()
+        i = seen[label] = seen.get(label, -1) + 1
+        path = phases.critical_path(parts.get(token, {}), int(sent), float(post), float(get))
+        if path is None:
+            continue
+        groups, seg, _ = path
+        groups["other"] = times[label][i] * 1000 - sum(groups.values())
+        seconds, parallel = (int(x) for x in label.split("-"))
+        rows.append((seconds, parallel, groups))
+        segments += [(parallel, f) for k, p in parts[token].items() if k.startswith("frames-") and (f := phases.per_frame(p))]
+    return rows, segments
+
+
+def phase_model(rows, segments):
+    """fixed (s), per frame (s) on one core, assembly (s per output second) and the pieces they are made of."""
+    split = [g for s, p, g in rows if p > 1]
+    one = [f for p, f in segments if p == 1] or [f for _, f in segments]
+    per_frame = statistics.median(one) / 1000
+    join_a, join_b = line([(s, g["join"] / 1000) for s, p, g in rows if p > 1])
+    get_a, get_b = line([(s, g["get"] / 1000) for s, p, g in rows])
+    fixed_parts = {k: statistics.median(g[k] for g in split) / 1000 for k in phases.GROUPS if k not in ("encode", "join", "get", "other")}
+    fixed_parts["join (its fixed part)"], fixed_parts["get (its fixed part)"] = join_a, get_a
+    return sum(fixed_parts.values()), per_frame, join_b + get_b, fixed_parts, (join_b, get_b)
+
+
 def main():
     out, doc, reps, load, silos_used = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
     cores = os.cpu_count()
@@ -51,7 +95,7 @@ def main():
     residuals = [t - sum(c * x for c, x in zip((fixed, per_frame, assembly), features(s, p, cores))) for s, p, t in runs]
     rms = (sum(r * r for r in residuals) / len(residuals)) ** 0.5
 
-    labels = {token: label for label, token in (line.split() for line in open(os.path.join(out, "scaling-tokens.tsv")))}
+    labels = {e.split()[1]: e.split()[0] for e in open(os.path.join(out, "scaling-tokens.tsv"))}
     joins = [(int(labels[t].split("-")[0]), float(ms) / 1000)
              for t, ms in (l.split() for l in open(os.path.join(out, "scaling-assembly.tsv"))) if t in labels]
     logged = statistics.median(j / s for s, j in joins) if joins else float("nan")

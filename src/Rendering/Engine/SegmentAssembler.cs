@@ -27,7 +27,7 @@ public sealed class SegmentAssembler(FfmpegRunner runner)
         }
 
         var list = Path.Combine(workDirectory, $"segments-{Guid.NewGuid():N}.txt");
-        await File.WriteAllLinesAsync(list, segmentFiles.Select(f => string.Create(CultureInfo.InvariantCulture, $"file '{f.Replace("'", @"'\''")}'")), cancellationToken);
+        await File.WriteAllLinesAsync(list, segmentFiles.SelectMany(ListEntry), cancellationToken);
         try
         {
             string[] sound = soundFile is null ? [] : ["-i", soundFile, "-map", "0:v", "-map", "1:a"];
@@ -39,4 +39,12 @@ public sealed class SegmentAssembler(FfmpegRunner runner)
             File.Delete(list);
         }
     }
+
+    /// <summary>
+    /// A segment's lines in the concat list. The demuxer probes every file it opens with a decoder, which allocates a
+    /// whole decoder per segment (about 30 ms of CPU for 1080p H.264) only to learn what the container already says;
+    /// a stream copy needs no decoder, so none may be opened (<c>codec_whitelist none</c>), and the output is the same.
+    /// </summary>
+    private static IEnumerable<string> ListEntry(string file) =>
+        [string.Create(CultureInfo.InvariantCulture, $"file '{file.Replace("'", @"'\''")}'"), "option codec_whitelist none"];
 }

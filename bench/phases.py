@@ -11,9 +11,9 @@ moment the client sent the request to the end of its GET of the output:
     encode    first counted frame to ffmpeg's exit
     store     the segment stored, its unit's record and index, the answer back to the job
     join      the join unit end to end (p > 1): download, stream copy, store, records
-    finish    the output's record, giving the queue slot back, the API's answer
+    finish    the output's record, giving the queue slot back, the answer reaching the API
     get       the client's GET of the output
-    other     what no phase covers (the client between its two requests, scheduling gaps)
+    other     what no phase covers: the answer reaching the client, the client's own processes between requests
 """
 import re
 import statistics
@@ -52,7 +52,7 @@ def read(path):
     return parts
 
 
-def critical_path(parts, sent_ms, post_s, get_s):
+def critical_path(parts, sent_ms, get_s):
     """The render's groups in ms (see the module's text), or None when a part is missing."""
     api, job = parts.get("api-render"), next((p for k, p in parts.items() if k.startswith("job-")), None)
     if api is None or job is None or "units" not in job.phases:
@@ -76,7 +76,8 @@ def critical_path(parts, sent_ms, post_s, get_s):
     units_end = units_start + job.phases["units"][1]
     g["store"] = units_end - (seg.start() + seg.ms("bind", "prepare", "slot", "start", "run", "encode"))
     g["join"] = job.ms("join")
-    g["finish"] = job.ms("finish", "release") + (sent_ms + post_s * 1000 - job.end())
+    answered = api.phases["render"][0] + api.phases["render"][1]
+    g["finish"] = answered - (job.phases["join"][0] + job.phases["join"][1] if "join" in job.phases else units_end)
     g["get"] = get_s * 1000
     g["other"] = 0.0
     return g, seg, parts.get("join-0")

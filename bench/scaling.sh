@@ -2,9 +2,10 @@
 # Benchmark and model: 1080p movies of LENGTHS seconds (bench/movie.py: the reference movie's scenes repeated) rendered
 # through the API at parallel 1, 2 and 3, one thread per ffmpeg (Render:Engine:Encoder:Threads = 1),
 # on SILOS silos (default 3, one per segment),
-# interleaved, REPS runs each. bench/scaling.py fits a render's fixed cost, its cost per frame and the assembly cost
-# per output second by least squares and projects a 60 s 1080p movie on 20 and 100 one-core silos. Writes the
-# "scaling" section of docs/benchmarks.md.
+# interleaved, REPS runs each. bench/scaling.py takes a render's fixed cost, its cost per frame and the assembly cost
+# per output second from the phases the API and the silos log (bench/phases.py; the join's cost per segment from
+# bench/join.sh's results when present), checks them against a least-squares fit of the wall times, and projects a
+# 60 s 1080p movie on 20 and 100 one-core silos. Writes the "scaling" section of docs/benchmarks.md.
 #   REPS=3 LENGTHS="10 20 30" SILOS=3 bench/scaling.sh
 set -euo pipefail
 
@@ -14,7 +15,7 @@ REPS="${REPS:-3}"
 LENGTHS="${LENGTHS:-10 20 30}"
 SILOS="${SILOS:-3}"
 mkdir -p "$OUT"
-rm -f "$OUT/times.tsv" "$OUT/scaling-assembly.tsv" "$OUT/scaling-tokens.tsv" "$OUT/scaling-phases.txt"
+rm -f "$OUT/times.tsv" "$OUT/scaling-tokens.tsv" "$OUT/scaling-phases.txt"
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
 trap stop_all EXIT
@@ -53,9 +54,7 @@ for rep in $(seq 1 "$REPS"); do
         done
     done
 done
-# Every join the silos logged (token, milliseconds), and every phase line of the API and the silos.
-cat "$ROOT"/.data/logs/silo-*.log | grep -o 'Joined [0-9]* segments of [^ ]* [^ ]* in [0-9]* ms' \
-    | awk '{print $5 "\t" $(NF-1)}' >"$OUT/scaling-assembly.tsv"
+# Every phase line of the API and the silos.
 cat "$ROOT"/.data/logs/silo-*.log "$ROOT"/.data/logs/api.log | grep -o 'Phases of .*' >"$OUT/scaling-phases.txt"
 stop_all
 

@@ -119,7 +119,9 @@ public sealed class OutputRenderer(
         var work = new SegmentWork(job.Token, job.Key, job.MovieJson, job.Request.Params, job.Output, 0, plan.Range.Count, "", job.Request.Project,
             planned.MediaSeconds, Pool: job.Request.RoutingKey);
         var token = render.Cancellation.Token;
-        var segments = output.Segments.Select((_, i) => RenderSegmentAsync(output, i, work, render, record)).ToList();
+        // Segments finish close together, and the job's writes go one at a time: each would otherwise wait for all before it.
+        var records = new CoalescingWriter(record);
+        var segments = output.Segments.Select((_, i) => RenderSegmentAsync(output, i, work, render, records)).ToList();
         var sound = plan.Sound is null ? null : units.RenderAsync(plan.Sound, work with { Kind = SegmentKind.Sound, Index = segments.Count }, token);
         var results = await Task.WhenAll(segments);
         var soundResult = sound is null ? null : await sound;
@@ -222,7 +224,7 @@ public sealed class OutputRenderer(
         return null;
     }
 
-    private async Task<SegmentResult> RenderSegmentAsync(OutputState output, int index, SegmentWork work, RunningOutput render, Func<Task> record)
+    private async Task<SegmentResult> RenderSegmentAsync(OutputState output, int index, SegmentWork work, RunningOutput render, CoalescingWriter records)
     {
         var segment = output.Segments[index];
         if (segment.Status != OutputStatus.Done)
@@ -241,7 +243,7 @@ public sealed class OutputRenderer(
 
         (segment.Status, segment.LastError) = (OutputStatus.Done, null);
         render.SegmentFrames[index] = segment.EndFrame - segment.StartFrame;
-        await record();
+        await records.WriteAsync();
         return result;
     }
 

@@ -179,9 +179,8 @@ public sealed class RenderUnitGrain(
         (state.State.Status, state.State.MediaKey, state.State.Frames) = (OutputStatus.Done, result.MediaKey, result.Frames);
         (state.State.Bytes, state.State.StoredAt, state.State.LastError) = (stored?.Length ?? 0, DateTimeOffset.UtcNow, null);
         state.State.HeaderBytes = result.HeaderBytes;
-        await state.WriteOrDeactivateAsync(this);
-        phases?.Begin("index");
-        await IndexAsync(result.MediaKey);
+        // Two storage round trips that need not follow one another: the record and the store's index.
+        await Task.WhenAll(state.WriteOrDeactivateAsync(this), IndexAsync(result.MediaKey));
         return Result(reused: false);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Orleans.Render.Conventions.Diagnostics;
 using Xunit;
@@ -26,8 +27,8 @@ public sealed partial class PhaseTimelineTests
         var queue = Entry().Match(entries[2]);
         Assert.True(plan.Success && queue.Success, phases.ToString());
         Assert.Equal(("plan", "queue"), (plan.Groups[1].Value, queue.Groups[1].Value));
-        Assert.InRange(long.Parse(plan.Groups[2].Value), before, long.Parse(queue.Groups[2].Value));
-        Assert.InRange(int.Parse(plan.Groups[3].Value), 25, 5_000);
+        Assert.InRange(long.Parse(plan.Groups[2].Value, CultureInfo.InvariantCulture), before, long.Parse(queue.Groups[2].Value, CultureInfo.InvariantCulture));
+        Assert.InRange(int.Parse(plan.Groups[3].Value, CultureInfo.InvariantCulture), 25, 5_000);
         Assert.Equal(("segments=3", "encode@1700000000000+1234"), (entries[1], entries[3]));
     }
 

@@ -24,14 +24,15 @@ serve_logo() {
     pids+=($!)
 }
 
-# start_system [run.sh options…]: the whole system in the background; returns when /health is 200. BENCH_NO_BUILD=1
-# skips run.sh's build (the binaries must be current).
+# start_system [run.sh options…]: the whole system in the background; returns when /health is 200, or fails after
+# BENCH_START_TIMEOUT seconds (300; more on a loaded machine, with run.sh's own AZURITE_TIMEOUT and SILO_TIMEOUT).
+# BENCH_NO_BUILD=1 skips run.sh's build (the binaries must be current).
 start_system() {
     RemoteMedia__AllowedEndpoints__0="127.0.0.1:$IMAGE_PORT" "$ROOT/run.sh" --port "$API_PORT" --silo-port "$SILO_PORT" \
         --gateway-port "$GATEWAY_PORT" --azurite-port-base "$AZURITE_PORT_BASE" ${BENCH_NO_BUILD:+--no-build} "$@" \
         >"$OUT/run.log" 2>&1 &
     pids+=($!)
-    for _ in $(seq 1 300); do
+    for _ in $(seq 1 "${BENCH_START_TIMEOUT:-300}"); do
         curl -fsS "$API/health" >/dev/null 2>&1 && return 0
         sleep 1
     done

@@ -10,6 +10,10 @@ second. With one thread per ffmpeg a segment uses one core, so p segments take F
 there is a core per segment: this machine has `cores` of them, so at p = 3 the three segments share two cores and
 the frames' time is F / 2. That is how parallel 3 enters the fit: it measures no more speed-up, only the extra
 segment's fixed work and its join.
+
+The fit is the cross-check. The projection comes from measured phases (bench/phases.py): each render's critical path
+in groups, the per-frame cost from the encoders' own timing, the join's and the GET's cost per output second from
+their lengths against the movie's length, everything else as its median over the renders with more than one segment.
 usage: scaling.py OUT DOC REPS LOAD SILOS
 """
 import datetime
@@ -19,6 +23,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from sections import write_section, read_times, cpu_model  # noqa: E402
+import phases  # noqa: E402
 
 FPS = 30
 MOVIE_SECONDS = 60
@@ -42,83 +47,157 @@ def features(seconds, parallel, cores):
     return [1.0, seconds * FPS / min(parallel, cores), seconds if parallel > 1 else 0.0]
 
 
+def line(points):
+    """Least-squares a + b x through (x, y) points; (median y, 0) when x does not vary."""
+    xs = [x for x, _ in points]
+    if len(set(xs)) < 2:
+        return (statistics.median(y for _, y in points) if points else 0.0), 0.0
+    a, b = solve([[1.0, x] for x in xs], [y for _, y in points])
+    return a, b
+
+
+def measured(out, times):
+    """Each render's critical-path groups (ms) with its length and parallel, from the phase lines."""
+    parts = phases.read(os.path.join(out, "scaling-phases.txt"))
+    seen, rows, segments = {}, [], []
+    for entry in open(os.path.join(out, "scaling-tokens.tsv")):
+        label, token, sent, post, get = entry.split()
+        i = seen[label] = seen.get(label, -1) + 1
+        path = phases.critical_path(parts.get(token, {}), int(sent), float(get))
+        if path is None:
+            continue
+        groups, seg, join = path
+        groups["other"] = times[label][i] * 1000 - sum(groups.values())
+        seconds, parallel = (int(x) for x in label.split("-"))
+        # The join's work that grows with the output: fetching the segments, copying the packets, storing the file.
+        groups["join, moving bytes"] = join.ms("download", "encode", "store") if join and parallel > 1 else 0.0
+        rows.append((seconds, parallel, groups, seg.notes.get("frames", seconds * FPS)))
+        segments += [(parallel, f) for k, p in parts[token].items() if k.startswith("frames-") and (f := phases.per_frame(p))]
+    return rows, segments
+
+
+def join_per_segment(out):
+    """Seconds the join adds per segment (bench/join.sh's B rows: 20 and 100 segments of one minute), or None."""
+    raw = os.path.join(out, "join", "raw.tsv")
+    if not os.path.exists(raw):
+        return None
+    walls = {}
+    for entry in open(raw):
+        label, wall, _ = entry.rstrip("\n").split("\t")
+        walls.setdefault(label, []).append(float(wall))
+    if "b-20" not in walls or "b-100" not in walls:
+        return None
+    return max(0.0, (statistics.median(walls["b-100"]) - statistics.median(walls["b-20"])) / 80)
+
+
+def phase_model(rows, segments, rate):
+    """The terms from measured phases: fixed (s) and its parts, per frame (s, one core, `rate` of the segments'
+    encoding rates), assembly (s per output second: the join's and the GET's slopes against the movie's length)."""
+    split = [g for _, p, g, _ in rows if p > 1]
+    one = [f for p, f in segments if p == 1] or [f for _, f in segments]
+    per_frame = rate(one) / 1000
+    # A segment's graph holds the scenes its frames show, so its preparation and ffmpeg's start-up grow with them.
+    setup_a, setup_b = line([(f, (g["prepare"] + g["startup"]) / 1000) for _, _, g, f in rows])
+    moving = statistics.median(g["join, moving bytes"] / 1000 / s for s, p, g, _ in rows if p > 1)
+    get = statistics.median(g["get"] / 1000 / s for s, _, g, _ in rows)
+    parts = {k: statistics.median(g[k] for g in split) / 1000 for k in phases.GROUPS if k not in ("prepare", "startup", "encode", "join", "get", "other")}
+    parts["prepare and start-up, fixed part"] = setup_a
+    parts["join, all but moving bytes"] = statistics.median(g["join"] - g["join, moving bytes"] for g in split) / 1000
+    return sum(parts.values()), per_frame, setup_b, moving + get, parts
+
+
+def project(fixed, per_frame, assembly, per_segment, silos):
+    terms = {"fixed": fixed, "frames": per_frame * MOVIE_SECONDS * FPS / silos, "assembly": assembly * MOVIE_SECONDS,
+             "join per segment": (per_segment or 0.0) * silos}
+    return sum(terms.values()), terms
+
+
 def main():
     out, doc, reps, load, silos_used = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5]
     cores = os.cpu_count()
     times = read_times(out)
     runs = [(int(k.split("-")[0]), int(k.split("-")[1]), t) for k, ts in times.items() for t in ts]
-    fixed, per_frame, assembly = solve([features(s, p, cores) for s, p, _ in runs], [t for _, _, t in runs])
-    residuals = [t - sum(c * x for c, x in zip((fixed, per_frame, assembly), features(s, p, cores))) for s, p, t in runs]
+    fit = solve([features(s, p, cores) for s, p, _ in runs], [t for _, _, t in runs])
+    residuals = [t - sum(c * x for c, x in zip(fit, features(s, p, cores))) for s, p, t in runs]
     rms = (sum(r * r for r in residuals) / len(residuals)) ** 0.5
+    rows, segments = measured(out, times)
+    per_segment = join_per_segment(out)
+    lengths = sorted({s for s, _, _ in runs})
+    labels = [(s, p) for s in lengths for p in (1, 2, 3) if any(r[0] == s and r[1] == p for r in rows)]
 
-    labels = {token: label for label, token in (line.split() for line in open(os.path.join(out, "scaling-tokens.tsv")))}
-    joins = [(int(labels[t].split("-")[0]), float(ms) / 1000)
-             for t, ms in (l.split() for l in open(os.path.join(out, "scaling-assembly.tsv"))) if t in labels]
-    logged = statistics.median(j / s for s, j in joins) if joins else float("nan")
-
-    def project(silos):
-        frames = MOVIE_SECONDS * FPS / silos
-        terms = {"fixed": fixed, "frames": per_frame * frames, "assembly": assembly * MOVIE_SECONDS}
-        return sum(terms.values()), terms
-
-    lines = []
-    for seconds in sorted({s for s, _, _ in runs}):
+    header = "| group | " + " | ".join(f"{s} s, p {p}" for s, p in labels) + " |\n|---|" + "---:|" * len(labels)
+    table = [header]
+    for g in phases.GROUPS[:9] + ["join, moving bytes"] + phases.GROUPS[9:] + ["total"]:
         cells = []
-        for parallel in (1, 2, 3):
-            ts = times.get(f"{seconds}-{parallel}", [])
-            model = sum(c * x for c, x in zip((fixed, per_frame, assembly), features(seconds, parallel, cores)))
-            cells.append(f"{statistics.median(ts):.2f} ({model:.2f})" if ts else "–")
-        lines.append(f"| {seconds} s, {seconds * FPS} frames | " + " | ".join(cells) + " |")
+        for s, p in labels:
+            values = [sum(r[2][k] for k in phases.GROUPS) if g == "total" else r[2][g] for r in rows if (r[0], r[1]) == (s, p)]
+            cells.append(f"{statistics.median(values) / 1000:.2f}")
+        table.append(f"| {g} | " + " | ".join(cells) + " |")
+
+    fixed, encode_frame, setup_frame, assembly, parts = phase_model(rows, segments, statistics.median)
+    _, best_frame, _, _, _ = phase_model(rows, segments, min)
+    per_frame = encode_frame + setup_frame
     projections = []
     for silos in (20, 100):
-        total, terms = project(silos)
-        top = max(terms, key=terms.get)
-        projections.append((silos, total, terms, top))
+        total, terms = project(fixed, per_frame, assembly, per_segment, silos)
+        best, _ = project(fixed, best_frame + setup_frame, assembly, per_segment, silos)
+        projections.append((silos, total, terms, max(terms, key=terms.get), best))
     proj_rows = "\n".join(
-        f"| {n} | {t['fixed']:.2f} | {t['frames']:.2f} | {t['assembly']:.2f} | **{total:.2f}** | {top} |" for n, total, t, top in projections)
-    (n20, t20, terms20, top20), (n100, t100, terms100, top100) = projections
+        f"| {n} | {t['fixed']:.2f} | {t['frames']:.2f} | {t['assembly']:.2f} | {t['join per segment']:.2f} | **{total:.2f}** | {best:.2f} | {top} |"
+        for n, total, t, top, best in projections)
+    (_, t20, _, top20, best20), (_, _, _, top100, _) = projections
+    fixed_parts = ", ".join(f"{k} {v:.2f}" for k, v in sorted(parts.items(), key=lambda kv: -kv[1]))
+
+    def fitted(silos):
+        return fit[0] + fit[1] * MOVIE_SECONDS * FPS / silos + fit[2] * MOVIE_SECONDS
+
     all_runs = "; ".join(f"{k}: {', '.join(f'{x:.2f}' for x in v)}" for k, v in times.items())
     text = f"""## Scaling model (`bench/scaling.sh`, `bench/scaling.py`)
 
 Produced by `bench/scaling.sh` (REPS={reps}) on {datetime.date.today()}: {cores} cores, {cpu_model()}. Load average at the
-end: {load} (the benchmark's own silos, API, Azurite and ffmpeg count in it).
-{os.environ.get("SCALING_NOTE", "")}
+end: {load}. {os.environ.get("SCALING_NOTE", "")}
 
-Movies of {", ".join(f"{s} s" for s in sorted({s for s, _, _ in runs}))} at 1920x1080, 30 fps (`bench/movie.py`: the reference movie's scenes repeated; the cuts fall
-on scene boundaries) rendered end to end through the API (`POST /v2/render` then `GET` the mp4) on {silos_used} silos with one
-thread per ffmpeg (`Render:Engine:Encoder:Threads` = 1) and the dashboard off, at parallel 1, 2 and 3, interleaved,
-new params every render so nothing is reused. The model (`bench/scaling.py`), fitted by least squares to all
-{len(runs)} renders:
+Movies of {", ".join(f"{s} s" for s in lengths)} at 1920x1080, 30 fps (`bench/movie.py`: the reference movie's scenes
+repeated; the cuts fall on scene boundaries) rendered end to end through the API (`POST /v2/render` then `GET` the
+mp4) on {silos_used} silos with one thread per ffmpeg (`Render:Engine:Encoder:Threads` = 1) and the dashboard off, at
+parallel 1, 2 and 3, interleaved, new params every render so nothing is reused.
 
-    T = fixed + per_frame × F / min(p, cores) + assembly × L × [p > 1]
+**Measured, not fitted.** Every part of a render logs its phases once, when it ends (`Conventions/Diagnostics/PhaseTimeline`:
+the API's request, the job's output, each unit grain, each attempt on a silo: `Phases of TOKEN PART: name@start+ms`),
+and `bench/phases.py` lays them end to end into the render's critical path (the segment that finished last). Median
+seconds per group ({len(rows)} renders):
 
-with F frames, L output seconds, p segments. One thread per ffmpeg makes a segment a one-core job, which is what a
-one-core silo runs. **This machine has 2 cores, so parallel 3 oversubscribes it**: three one-thread encodes share two
-cores and finish together after F / 2 frames' time, not F / 3; the model divides by min(p, cores) for that reason,
-and the parallel 3 renders then measure only what a third segment adds (its fixed work and a longer join), not speed.
-Measured median wall times in seconds, the model's value in brackets:
+{chr(10).join(table)}
 
-| movie | parallel 1 | parallel 2 | parallel 3 |
-|---|---:|---:|---:|
-{chr(10).join(lines)}
+Groups: request (client to API, body, the project's movies, the token), plan (API to job, parse, bind, unit plan,
+reuse check, first record), queue (admission, record), dispatch (job to unit grain, its attempt record, to the
+segment's silo), prepare (bind, images and text, ffmpeg slot), startup (ffmpeg start to its first frame: inputs, filter
+graph, encoder), encode (first frame to exit), store (the segment stored, its unit's record and index, back to the
+job), join (p > 1: download, stream copy, store, records; the row below it is the part that moves bytes), finish (the output's record, the queue slot, the answer
+reaching the API), get (the client's GET), other (the client's own processes between its requests; not the system's).
 
-Fitted: **fixed {fixed:.2f} s**, **per frame {per_frame * 1000:.1f} ms** on one core ({1 / per_frame:.1f} frames/s),
-**assembly {assembly:.3f} s per output second** (the silos' own log of each join, downloading the stored segments and
-the stream copy, gives a median of {logged:.3f} s per output second); residual RMS {rms:.2f} s.
+Terms from the phases: **per frame {per_frame * 1000:.1f} ms**: encoding {encode_frame * 1000:.1f} ms (the encoders' own
+median rate at parallel 1, after the first frame; the least loaded segment ran at {best_frame * 1000:.1f} ms) and
+{setup_frame * 1000:.1f} ms of preparation and ffmpeg start-up (their slope against the segment's frames: a segment's
+graph holds the scenes it shows); **fixed {fixed:.2f} s** (medians over the renders with
+more than one segment: {fixed_parts}), **assembly {assembly:.3f} s per output second** (the median, per output second, of
+the join's moving of bytes (download, packet copy after ffmpeg's first frame, store) and of the GET), and the join's cost per segment from `bench/join.sh`
+({"%.1f ms" % (per_segment * 1000) if per_segment is not None else "not measured"}: a segment more is a file more for the concat demuxer to open).
 
 Projection, a 60 s 1080p movie (1800 frames) cut into one segment per one-core silo:
 
-| silos | fixed (s) | frames: 1800 / N × per frame (s) | assembly: 60 × per second (s) | total (s) | largest term |
-|---:|---:|---:|---:|---:|---|
+| silos | fixed (s) | frames: 1800 / N × per frame (s) | assembly: 60 × per second (s) | join: N × per segment (s) | total (s) | with the least loaded rate (s) | largest term |
+|---:|---:|---:|---:|---:|---:|---:|---|
 {proj_rows}
 
-Goal ≤ 5 s on 20 silos: projected **{t20:.1f} s** ({"met" if t20 <= 5 else "not met"}); Remotion Lambda publishes
-15–19 s per minute of video. At 20 silos the largest term is **{top20}**; at 100 it is **{top100}**: the frames term
-shrinks as 1/N, while the fixed cost and the assembly (which grows with the output, not with N) do not, so past a few
-dozen silos more silos buy almost nothing and the join and the per-render fixed work are what to make cheaper. What
-the model leaves out: the fixed cost was measured with at most 3 segments, and dispatching, storing and downloading
-100 segments adds grain calls and media-store round trips that grow with N; short segments also spend more bits per
-second at each keyframe. The projection is a lower bound for the fixed part at large N.
+Goal ≤ 5 s on 20 silos: projected **{t20:.1f} s** ({"met" if t20 <= 5 else "not met"}; {best20:.1f} s with the least loaded
+encoding rate); Remotion Lambda publishes 15–19 s per minute of video. The largest term is **{top20}** at 20 silos and
+**{top100}** at 100.
+
+Cross-check, the least-squares fit of `T = fixed + per_frame × F / min(p, cores) + assembly × L × [p > 1]` to all
+{len(runs)} wall times: fixed {fit[0]:.2f} s, per frame {fit[1] * 1000:.1f} ms, assembly {fit[2]:.3f} s per output second
+(residual RMS {rms:.2f} s), projecting {fitted(20):.1f} s on 20 silos and {fitted(100):.1f} s on 100. On 2 shared cores
+the fit cannot tell contention from work: it puts a slow parallel render's lost time into whichever term fits.
 
 All runs (s): {all_runs}.
 """

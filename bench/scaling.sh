@@ -2,9 +2,10 @@
 # Benchmark and model: 1080p movies of LENGTHS seconds (bench/movie.py: the reference movie's scenes repeated) rendered
 # through the API at parallel 1, 2 and 3, one thread per ffmpeg (Render:Engine:Encoder:Threads = 1),
 # on SILOS silos (default 3, one per segment),
-# interleaved, REPS runs each. bench/scaling.py fits a render's fixed cost, its cost per frame and the assembly cost
-# per output second by least squares and projects a 60 s 1080p movie on 20 and 100 one-core silos. Writes the
-# "scaling" section of docs/benchmarks.md.
+# interleaved, REPS runs each. bench/scaling.py takes a render's fixed cost, its cost per frame and the assembly cost
+# per output second from the phases the API and the silos log (bench/phases.py; the join's cost per segment from
+# bench/join.sh's results when present), checks them against a least-squares fit of the wall times, and projects a
+# 60 s 1080p movie on 20 and 100 one-core silos. Writes the "scaling" section of docs/benchmarks.md.
 #   REPS=3 LENGTHS="10 20 30" SILOS=3 bench/scaling.sh
 set -euo pipefail
 
@@ -14,7 +15,7 @@ REPS="${REPS:-3}"
 LENGTHS="${LENGTHS:-10 20 30}"
 SILOS="${SILOS:-3}"
 mkdir -p "$OUT"
-rm -f "$OUT/times.tsv" "$OUT/scaling-assembly.tsv" "$OUT/scaling-tokens.tsv"
+rm -f "$OUT/times.tsv" "$OUT/scaling-tokens.tsv" "$OUT/scaling-phases.txt"
 # shellcheck source=bench/lib.sh
 source "$ROOT/bench/lib.sh"
 trap stop_all EXIT
@@ -33,14 +34,17 @@ for seconds in $LENGTHS; do
 done
 for parallel in 1 2 3; do render "${projects[${LENGTHS%% *}]}" "$parallel" "$OUT/scaling.mp4" "warm$run$parallel"; done
 
-# scaled_render LABEL PROJECT PARALLEL NAME: render (as lib.sh's render), noting the token so the silos' log of its
-# join ("Joined N segments of TOKEN mp4 in X ms") can be matched to it.
+# scaled_render LABEL PROJECT PARALLEL NAME: render (as lib.sh's render), noting the token, when the request was sent
+# (Unix ms) and curl's own times of the POST and the GET, so the phases the API and the silos log for the token
+# ("Phases of TOKEN PART: …", see PhaseTimeline) can be laid on the client's timeline.
 scaled_render() {
-    local body token
+    local body token sent post get
     body="{\"movie\": \"bench\", \"parallel\": $3, \"params\": {\"name\": \"$4\", \"order\": \"12345\", \"logo\": \"http://127.0.0.1:$IMAGE_PORT/logo.png\"}}"
-    token=$(curl -fsS -X POST -H 'Content-Type: application/json' -d "$body" "$API/v2/render/$2" | token_of)
-    curl -fsS -o "$OUT/scaling.mp4" "$API/v2/render/$token.mp4"
-    printf '%s\t%s\n' "$1" "$token" >>"$OUT/scaling-tokens.tsv"
+    sent=$(($(date +%s%N) / 1000000))
+    post=$(curl -fsS -o "$OUT/scaling-response.json" -w '%{time_total}' -X POST -H 'Content-Type: application/json' -d "$body" "$API/v2/render/$2")
+    token=$(token_of <"$OUT/scaling-response.json")
+    get=$(curl -fsS -o "$OUT/scaling.mp4" -w '%{time_total}' "$API/v2/render/$token.mp4")
+    printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$token" "$sent" "$post" "$get" >>"$OUT/scaling-tokens.tsv"
 }
 
 for rep in $(seq 1 "$REPS"); do
@@ -50,9 +54,8 @@ for rep in $(seq 1 "$REPS"); do
         done
     done
 done
-# Every join the silos logged: token, milliseconds.
-cat "$ROOT"/.data/logs/silo-*.log | grep -o 'Joined [0-9]* segments of [^ ]* [^ ]* in [0-9]* ms' \
-    | awk '{print $5 "\t" $(NF-1)}' >"$OUT/scaling-assembly.tsv"
+# Every phase line of the API and the silos.
+cat "$ROOT"/.data/logs/silo-*.log "$ROOT"/.data/logs/api.log | grep -o 'Phases of .*' >"$OUT/scaling-phases.txt"
 stop_all
 
 python3 "$ROOT/bench/scaling.py" "$OUT" "$ROOT/docs/benchmarks.md" "$REPS" "$(uptime | sed 's/.*load average: //')" "$SILOS"

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Render.Conventions.Diagnostics;
 using Orleans.Render.Grains.Placement;
 using Orleans.Render.Grains.State;
 using Orleans.Render.Models;
@@ -64,8 +65,10 @@ public sealed class OutputRenderer(
     /// </summary>
     public async Task<bool> TryReuseAsync(PlannedOutput planned, OutputState output, RunningOutput render)
     {
+        render.Phases.Begin("reuse");
         if (await grains.GetGrain<IRenderUnitGrain>(planned.Plan.Final).GetStoredAsync() is not { } stored)
         {
+            render.Phases.Begin("record");
             return false;
         }
 
@@ -86,6 +89,7 @@ public sealed class OutputRenderer(
     public async Task<SegmentResult?> RenderAsync(Job job, PlannedOutput planned, OutputState output, RunningOutput render, Func<Task> record)
     {
         var failure = await RenderUnitsAsync(job, planned, output, render, record);
+        render.Phases.Begin("finish");
         if (failure is null)
         {
             RenderMetrics.OutputRendered(output.ContentType, reused: false);
@@ -101,17 +105,23 @@ public sealed class OutputRenderer(
     private async Task<SegmentResult?> RenderUnitsAsync(Job job, PlannedOutput planned, OutputState output, RunningOutput render, Func<Task> record)
     {
         var plan = planned.Plan;
+        render.Phases.Begin("queue");
         if (await WaitForSlotAsync(job, output, render, record) is { } refused)
         {
             return refused;
         }
 
         render.Status = output.Status = OutputStatus.Rendering;
+        render.Phases.Begin("rendering");
         await record();
+        render.Phases.Begin("units");
+        render.Phases.Note("segments", output.Segments.Count);
         var work = new SegmentWork(job.Token, job.Key, job.MovieJson, job.Request.Params, job.Output, 0, plan.Range.Count, "", job.Request.Project,
             planned.MediaSeconds, Pool: job.Request.RoutingKey);
         var token = render.Cancellation.Token;
-        var segments = output.Segments.Select((_, i) => RenderSegmentAsync(output, i, work, render, record)).ToList();
+        // Segments finish close together, and the job's writes go one at a time: each would otherwise wait for all before it.
+        var records = new CoalescingWriter(record);
+        var segments = output.Segments.Select((_, i) => RenderSegmentAsync(output, i, work, render, records)).ToList();
         var sound = plan.Sound is null ? null : units.RenderAsync(plan.Sound, work with { Kind = SegmentKind.Sound, Index = segments.Count }, token);
         var results = await Task.WhenAll(segments);
         var soundResult = sound is null ? null : await sound;
@@ -123,6 +133,7 @@ public sealed class OutputRenderer(
         var final = results[0];
         if (plan.IsJoined)
         {
+            render.Phases.Begin("join");
             final = await units.RenderAsync(plan.Final, work with
             {
                 Kind = SegmentKind.Join,
@@ -153,6 +164,14 @@ public sealed class OutputRenderer(
         {
             return 0;
         }
+    }
+
+    /// <summary>The render has ended: gives its slot back (<see cref="ReleaseSlotAsync"/>) and logs its phases.</summary>
+    public async Task EndAsync(string token, RunningOutput render, string pool)
+    {
+        render.Phases.Begin("release");
+        await ReleaseSlotAsync(token, render.Key, pool);
+        logger.LogInformation(PhaseTimeline.Message, token, "job-" + render.Key, render.Phases);
     }
 
     /// <summary>Gives the output's slot back to the queue; if that fails, the queue's next lease check frees it.</summary>
@@ -205,7 +224,7 @@ public sealed class OutputRenderer(
         return null;
     }
 
-    private async Task<SegmentResult> RenderSegmentAsync(OutputState output, int index, SegmentWork work, RunningOutput render, Func<Task> record)
+    private async Task<SegmentResult> RenderSegmentAsync(OutputState output, int index, SegmentWork work, RunningOutput render, CoalescingWriter records)
     {
         var segment = output.Segments[index];
         if (segment.Status != OutputStatus.Done)
@@ -224,7 +243,7 @@ public sealed class OutputRenderer(
 
         (segment.Status, segment.LastError) = (OutputStatus.Done, null);
         render.SegmentFrames[index] = segment.EndFrame - segment.StartFrame;
-        await record();
+        await records.WriteAsync();
         return result;
     }
 

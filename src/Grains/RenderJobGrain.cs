@@ -320,7 +320,7 @@ public sealed class RenderJobGrain(
         {
             running.Remove(key);
             render.Cancellation.Dispose();
-            await renderer.ReleaseSlotAsync(Token, key, state.State.Request!.RoutingKey);
+            await renderer.EndAsync(Token, render, state.State.Request!.RoutingKey);
         }
     }
 

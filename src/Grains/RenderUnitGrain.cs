@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Render.Conventions.Diagnostics;
 using Orleans.Render.Grains.Placement;
 using Orleans.Render.Grains.State;
 using Orleans.Render.Models;
@@ -136,10 +137,13 @@ public sealed class RenderUnitGrain(
                 continue;
             }
 
+            var phases = new PhaseTimeline();
+            phases.Begin("record");
             var key = rejoin ? state.State.Renderer! : await NextAttemptAsync(work);
             rejoin = false;
             try
             {
+                phases.Begin("render");
                 last = await GrainFactory.GetGrain<ISegmentRendererGrain>(key).RenderAsync(work with { MediaKey = mediaKey }, cancellationToken);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -151,7 +155,10 @@ public sealed class RenderUnitGrain(
             state.State.Silo = last.Silo ?? state.State.Silo;
             if (last.Succeeded)
             {
-                return await StoredAsync(last, last.MediaKey is null ? null : await media.GetAsync(last.MediaKey, CancellationToken.None));
+                phases.Begin("stat");
+                var stored = await StoredAsync(last, last.MediaKey is null ? null : await media.GetAsync(last.MediaKey, CancellationToken.None), phases);
+                logger.LogInformation(PhaseTimeline.Message, work.Token, $"unit-{work.Kind.ToString().ToLowerInvariant()}-{work.Index}", phases);
+                return stored;
             }
 
             state.State.LastError = last.Message;
@@ -166,13 +173,14 @@ public sealed class RenderUnitGrain(
     }
 
     /// <summary>Records the unit as stored and indexes it in the segment store.</summary>
-    private async Task<SegmentResult> StoredAsync(SegmentResult result, Storage.MediaObject? stored)
+    private async Task<SegmentResult> StoredAsync(SegmentResult result, Storage.MediaObject? stored, PhaseTimeline? phases = null)
     {
+        phases?.Begin("write");
         (state.State.Status, state.State.MediaKey, state.State.Frames) = (OutputStatus.Done, result.MediaKey, result.Frames);
         (state.State.Bytes, state.State.StoredAt, state.State.LastError) = (stored?.Length ?? 0, DateTimeOffset.UtcNow, null);
         state.State.HeaderBytes = result.HeaderBytes;
-        await state.WriteOrDeactivateAsync(this);
-        await IndexAsync(result.MediaKey);
+        // Two storage round trips that need not follow one another: the record and the store's index.
+        await Task.WhenAll(state.WriteOrDeactivateAsync(this), IndexAsync(result.MediaKey));
         return Result(reused: false);
     }
 

@@ -1,3 +1,4 @@
+using Orleans.Render.Conventions.Diagnostics;
 using Orleans.Render.Grains.State;
 using Orleans.Render.Models;
 
@@ -26,6 +27,9 @@ public sealed class RunningOutput(string key, string contentType)
 
     public int Reused { get; set; }
 
+    /// <summary>The render's phases on the job, from planning (it begins when the render does) to giving the slot back.</summary>
+    public PhaseTimeline Phases { get; } = Began("plan");
+
     public int FramesDone => SegmentFrames.Sum();
 
     /// <summary>Starts the live counts from what the recorded output already has done.</summary>
@@ -33,5 +37,12 @@ public sealed class RunningOutput(string key, string contentType)
     {
         TotalFrames = output.TotalFrames;
         SegmentFrames = [.. output.Segments.Select(s => s.Status == OutputStatus.Done ? s.EndFrame - s.StartFrame : 0)];
+    }
+
+    private static PhaseTimeline Began(string phase)
+    {
+        var phases = new PhaseTimeline();
+        phases.Begin(phase);
+        return phases;
     }
 }

@@ -11,6 +11,7 @@ using Orleans.Render.Rendering.Engine;
 using Orleans.Render.Rendering.Parsing;
 using Orleans.Render.Storage;
 using Orleans.Render.Conventions;
+using Orleans.Render.Conventions.Diagnostics;
 
 namespace Orleans.Render.Grains;
 
@@ -58,6 +59,7 @@ public sealed class SegmentRendererGrain(
 
     private async Task<SegmentResult> RenderOnceAsync(SegmentWork work, CancellationToken cancellationToken)
     {
+        var phases = new PhaseTimeline();
         await Task.Yield();
         var scratch = Directory.CreateDirectory(Path.Combine(options.Value.WorkDirectory, $"{work.Token}-{work.OutputKey}-{Guid.NewGuid():N}")).FullName;
         try
@@ -66,17 +68,20 @@ public sealed class SegmentRendererGrain(
             var outputPath = Path.Combine(scratch, $"unit.{spec.Format.Extension()}");
             var rendered = work.Kind switch
             {
-                SegmentKind.Frames => await RenderFramesAsync(work, spec, outputPath, cancellationToken),
-                SegmentKind.Sound => await RenderSoundAsync(work, spec, outputPath, cancellationToken),
+                SegmentKind.Frames => await RenderFramesAsync(work, spec, outputPath, phases, cancellationToken),
+                SegmentKind.Sound => await RenderSoundAsync(work, spec, outputPath, phases, cancellationToken),
                 SegmentKind.Piece => await RenderPieceAsync(work, spec, scratch, outputPath, cancellationToken),
-                _ => await JoinAsync(work, spec, scratch, outputPath, cancellationToken),
+                _ => await JoinAsync(work, spec, scratch, outputPath, phases, cancellationToken),
             };
             if (rendered is null)
             {
                 return new SegmentResult(0, Silo: RuntimeIdentity);
             }
 
-            await media.PutFileAsync(work.MediaKey, outputPath, cancellationToken);
+            phases.Begin("store");
+            var stored = await media.PutFileAsync(work.MediaKey, outputPath, cancellationToken);
+            phases.Note("bytes", stored.Length);
+            logger.LogInformation(PhaseTimeline.Message, work.Token, $"{work.Kind.ToString().ToLowerInvariant()}-{work.Index}", phases);
             return new SegmentResult(rendered.Frames, Silo: RuntimeIdentity, MediaKey: work.MediaKey, HeaderBytes: rendered.HeaderBytes);
         }
         catch (RenderInputException ex)
@@ -94,7 +99,7 @@ public sealed class SegmentRendererGrain(
         }
     }
 
-    private async Task<Rendered?> RenderFramesAsync(SegmentWork work, OutputSpec spec, string outputPath, CancellationToken cancellationToken)
+    private async Task<Rendered?> RenderFramesAsync(SegmentWork work, OutputSpec spec, string outputPath, PhaseTimeline phases, CancellationToken cancellationToken)
     {
         var framesDone = new LatestValue();
         using var reporting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -103,7 +108,9 @@ public sealed class SegmentRendererGrain(
         {
             var range = new FrameRange(work.StartFrame, work.EndFrame);
             logger.LogInformation("Rendering {Token} {Output} frames {Start}-{End}", work.Token, work.OutputKey, range.Start, range.End);
-            await engine.RenderAsync(await BindAsync(work, cancellationToken), work.Project, range, spec, outputPath, framesDone, cancellationToken);
+            phases.Begin("bind");
+            phases.Note("frames", range.Count);
+            await engine.RenderAsync(await BindAsync(work, cancellationToken), work.Project, range, spec, outputPath, framesDone, cancellationToken, phases);
             return new Rendered(range.Count);
         }
         finally
@@ -127,19 +134,23 @@ public sealed class SegmentRendererGrain(
         return new Rendered(range.Count, await engine.RenderPieceAsync(await BindAsync(work, cancellationToken), work.Project, range, spec.Format, sound, outputPath, work.Urgent, cancellationToken));
     }
 
-    private async Task<Rendered?> RenderSoundAsync(SegmentWork work, OutputSpec spec, string outputPath, CancellationToken cancellationToken) =>
-        await engine.RenderAudioAsync(await BindAsync(work, cancellationToken), work.Project, spec.Format, outputPath, cancellationToken) ? new Rendered(0) : null;
+    private async Task<Rendered?> RenderSoundAsync(SegmentWork work, OutputSpec spec, string outputPath, PhaseTimeline phases, CancellationToken cancellationToken)
+    {
+        phases.Begin("bind");
+        return await engine.RenderAudioAsync(await BindAsync(work, cancellationToken), work.Project, spec.Format, outputPath, cancellationToken, phases) ? new Rendered(0) : null;
+    }
 
     /// <summary>Downloads the stored pieces (and sound) side by side and joins them by stream copy.</summary>
-    private async Task<Rendered?> JoinAsync(SegmentWork work, OutputSpec spec, string scratch, string outputPath, CancellationToken cancellationToken)
+    private async Task<Rendered?> JoinAsync(SegmentWork work, OutputSpec spec, string scratch, string outputPath, PhaseTimeline phases, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        phases.Begin("download");
         var pieces = work.Pieces ?? [];
         var files = pieces.Select((_, i) => Path.Combine(scratch, $"piece-{i}.{spec.Format.Extension()}")).ToList();
         var sound = work.SoundKey is null ? null : Path.Combine(scratch, $"sound.{spec.Format.Extension()}");
         await Task.WhenAll(pieces.Select((key, i) => media.DownloadToFileAsync(key, files[i], cancellationToken))
             .Append(sound is null ? Task.CompletedTask : media.DownloadToFileAsync(work.SoundKey!, sound, cancellationToken)));
-        await assembler.AssembleAsync(files, spec.Format, scratch, outputPath, cancellationToken, sound);
+        await assembler.AssembleAsync(files, spec.Format, scratch, outputPath, cancellationToken, sound, phases);
         logger.LogInformation("Joined {Count} segments of {Token} {Output} in {Milliseconds} ms", pieces.Count, work.Token, work.OutputKey,
             (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return new Rendered(work.EndFrame - work.StartFrame);

@@ -8,6 +8,7 @@ using Orleans.Render.Api.OpenApi;
 using Orleans.Render.Conventions;
 using Orleans.Render.Conventions.Addresses;
 using Orleans.Render.Conventions.Credentials;
+using Orleans.Render.Conventions.Diagnostics;
 using Orleans.Render.Models;
 
 namespace Orleans.Render.Api.Endpoints;
@@ -39,6 +40,8 @@ public static class RenderEndpoints
     private static async Task<IResult> CreateAsync(
         string project, HttpContext http, IClusterClient client, GrainCallRetry retry, RenderApiOptions options, bool renderNow)
     {
+        var phases = new PhaseTimeline();
+        phases.Begin("body");
         var (body, bodyError) = await ReadBodyAsync(http, options);
         if (body is null)
         {
@@ -56,6 +59,7 @@ public static class RenderEndpoints
             return refused;
         }
 
+        phases.Begin("movies");
         var (movies, moviesError) = await ProjectMoviesAsync(client, project, body.Movies.Values);
         if (movies is null)
         {
@@ -76,6 +80,7 @@ public static class RenderEndpoints
                 : FailureResult(new OutputResult(OutputStatus.Failed, null, "", submitted.ErrorCode, submitted.Message, IsInputError: true));
         }
 
+        phases.Begin("create");
         var info = await job.CreateAsync(request, movies, options.TokenTtl);
         var expires = info.ExpiresAt.ToUnixTimeSeconds();
         if (!renderNow)
@@ -88,7 +93,9 @@ public static class RenderEndpoints
             return await UploadEndpoints.StartAsync(client, retry, project, token, url, expires, body);
         }
 
+        phases.Begin("render");
         var result = await retry.RepeatAsync(() => job.RenderAsync(new OutputRequest(extension, PosterFrame: true)));
+        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RenderEndpoints)).LogInformation(PhaseTimeline.Message, token, "api-render", phases);
         return result.Status == OutputStatus.Done
             ? Results.Json(new TokenCreated(token, url, expires, 200))
             : FailureResult(result);

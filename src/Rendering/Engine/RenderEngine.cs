@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Render.Conventions.Diagnostics;
 using Orleans.Render.Rendering.Compilation;
 using Orleans.Render.Rendering.Media;
 using Orleans.Render.Rendering.Model;
@@ -23,7 +24,8 @@ public sealed class RenderEngine(
         OutputSpec output,
         string outputPath,
         IProgress<int>? framesDone,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        PhaseTimeline? phases = null)
     {
         var work = Path.Combine(options.Value.WorkDirectory, $"job-{Guid.NewGuid():N}");
         Directory.CreateDirectory(work);
@@ -31,13 +33,14 @@ public sealed class RenderEngine(
         try
         {
             var started = Stopwatch.GetTimestamp();
+            phases?.Begin("prepare");
             var withAudio = Planning.RenderPlan.CarriesSound(timeline, range, output.Format);
             var images = preparer.PrepareAsync(timeline, project, range, work, cancellationToken);
             var media = PrepareMediaAsync(timeline, project, range, withAudio, work, cancellationToken);
             await Task.WhenAll(images, media);
             var prepared = Stopwatch.GetTimestamp();
             var invocation = FilterGraphCompiler.Compile(timeline, await images, range, output, options.Value.Encoder, await media, withAudio);
-            await runner.RunAsync(invocation, work, outputPath, framesDone, cancellationToken);
+            await runner.RunAsync(invocation, work, outputPath, framesDone, cancellationToken, phases: phases);
             logger.LogInformation(
                 "Rendered frames {Start}-{End} as {Format}: prepare {PrepareMs} ms, ffmpeg {EncodeMs} ms",
                 range.Start, range.End, output.Format, (long)Stopwatch.GetElapsedTime(started, prepared).TotalMilliseconds,
@@ -124,7 +127,8 @@ public sealed class RenderEngine(
     /// Renders the whole movie's sound alone (for an output whose pictures are rendered in segments and joined by
     /// <see cref="SegmentAssembler"/>). Returns false, writing nothing, when the movie has no sound.
     /// </summary>
-    public async Task<bool> RenderAudioAsync(Timeline timeline, string project, OutputFormat format, string outputPath, CancellationToken cancellationToken)
+    public async Task<bool> RenderAudioAsync(
+        Timeline timeline, string project, OutputFormat format, string outputPath, CancellationToken cancellationToken, PhaseTimeline? phases = null)
     {
         if (!format.CarriesSound() || timeline.Audio.Count == 0)
         {
@@ -136,13 +140,14 @@ public sealed class RenderEngine(
         try
         {
             var started = Stopwatch.GetTimestamp();
+            phases?.Begin("prepare");
             var media = await timedMedia.PrepareAsync(timeline, project, new FrameRange(0, 0), withAudio: true, work, cancellationToken);
             if (FilterGraphCompiler.CompileAudio(timeline, format, media, options.Value.Encoder) is not { } invocation)
             {
                 return false;
             }
 
-            await runner.RunAsync(invocation, work, outputPath, null, cancellationToken);
+            await runner.RunAsync(invocation, work, outputPath, null, cancellationToken, phases: phases);
             logger.LogInformation("Rendered the sound of {Frames} frames in {Milliseconds} ms", timeline.TotalFrames, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return true;
         }

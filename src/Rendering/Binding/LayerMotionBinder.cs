@@ -30,7 +30,8 @@ internal static class LayerMotionBinder
             Track(k => k.Y, layer.Y),
             Curve.Constant(0),
             Curve.Constant(0),
-            Track(k => k.Scale, look.Scale),
+            Track(k => k.ScaleX ?? k.Scale, look.ScaleX ?? look.Scale),
+            Track(k => k.ScaleY ?? k.Scale, look.ScaleY ?? look.Scale),
             Track(k => k.Rotation, look.Rotation),
             Track(k => k.Opacity, look.Opacity),
             Curve.Constant(1),
@@ -114,8 +115,7 @@ internal static class LayerMotionBinder
     /// </summary>
     private static (double Dx, double Dy) OutsideFrame(LayerMotion motion, TimelineLayer layer, int frame, string direction, int frameWidth, int frameHeight)
     {
-        var scale = motion.Scale.ValueAt(frame);
-        var (w, h) = (layer.Width * scale, layer.Height * scale);
+        var (w, h) = (layer.Width * motion.ScaleX.ValueAt(frame), layer.Height * motion.ScaleY.ValueAt(frame));
         var (ax, ay) = (motion.X.ValueAt(frame), motion.Y.ValueAt(frame));
         double left, top, right, bottom;
         if (motion.Rotation.IsConstant && motion.Rotation.Points[0].Value % 360 == 0)

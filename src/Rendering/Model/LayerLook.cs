@@ -21,6 +21,12 @@ public sealed record LayerLook(
     /// </summary>
     public AnchorOffset? AnchorOffset { get; init; }
 
+    /// <summary>Per-axis scale (impossible.io's <c>scale="sx, sy"</c>); an axis without one takes <c>Scale</c>.</summary>
+    public double? ScaleX { get; init; }
+
+    /// <inheritdoc cref="ScaleX"/>
+    public double? ScaleY { get; init; }
+
     /// <summary>How the layer's colours combine with what is below it.</summary>
     public BlendMode Blend { get; init; }
 
@@ -37,5 +43,13 @@ public sealed record LayerLook(
 /// </summary>
 public sealed record LayerAnimation(string Type, double? Duration, string Direction, double From, double To, Easing Easing);
 
-/// <summary>A keyframe, <c>Time</c> in seconds from the layer's start; each property is animated by the keyframes that set it.</summary>
-public sealed record Keyframe(double Time, double? X, double? Y, double? Scale, double? Rotation, double? Opacity, Easing Easing);
+/// <summary>
+/// A keyframe, <c>Time</c> in seconds from the layer's start; each property is animated by the keyframes that set it.
+/// <c>ScaleX</c>/<c>ScaleY</c> set one axis's scale, <c>Scale</c> both (the per-axis value wins on its axis).
+/// </summary>
+public sealed record Keyframe(double Time, double? X, double? Y, double? Scale, double? Rotation, double? Opacity, Easing Easing)
+{
+    public double? ScaleX { get; init; }
+
+    public double? ScaleY { get; init; }
+}

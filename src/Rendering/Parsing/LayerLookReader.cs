@@ -54,6 +54,8 @@ internal static class LayerLookReader
         return new LayerLook(anchor, scale, rotation, opacity, condition, animations, keyframes)
         {
             AnchorOffset = offset,
+            ScaleX = reader.OptionalBindableNumber("scaleX", MinScale, MaxScale),
+            ScaleY = reader.OptionalBindableNumber("scaleY", MinScale, MaxScale),
             Blend = LayerEffectsReader.ReadBlend(reader),
             Filters = LayerEffectsReader.ReadFilters(reader),
         };
@@ -126,7 +128,11 @@ internal static class LayerLookReader
             Optional("scale", MinScale, MaxScale),
             Optional("rotation", -MaxRotation, MaxRotation),
             Optional("opacity", 0, 1),
-            Easings.Parse(reader.Choice("easing", "linear", Easings.Names)));
+            Easings.Parse(reader.Choice("easing", "linear", Easings.Names)))
+        {
+            ScaleX = Optional("scaleX", MinScale, MaxScale),
+            ScaleY = Optional("scaleY", MinScale, MaxScale),
+        };
         reader.RejectUnknownMembers();
         return keyframe;
     }

@@ -159,6 +159,6 @@ public sealed class LayerLookParsingTests
         Assert.Equal(default, layer.Motion.Anchor);
         Assert.Equal(50, layer.Motion.Y.ValueAt(25));
         Assert.Equal(50, layer.Motion.X.ValueAt(12.5));
-        Assert.True(layer.Motion.Scale.IsConstant && layer.Motion.Rotation.IsConstant && layer.Motion.Opacity.IsConstant);
+        Assert.True(layer.Motion.ScaleX.IsConstant && layer.Motion.ScaleY.IsConstant && layer.Motion.Rotation.IsConstant && layer.Motion.Opacity.IsConstant);
     }
 }

@@ -19,7 +19,7 @@ internal static class LayerMotionBinder
         {
             var points = look.Keyframes
                 .Where(k => property(k) is not null)
-                .Select(k => new CurvePoint(start + fps.ToFrames(k.Time), property(k)!.Value, k.Easing))
+                .Select(k => new CurvePoint(start + fps.ToFrames(k.Time), property(k)!.Value, k.Easing) { Bezier = k.Bezier })
                 .ToList();
             return points.Count == 0 ? Curve.Constant(fallback) : new Curve(points);
         }
@@ -45,24 +45,24 @@ internal static class LayerMotionBinder
             var frames = animation.Duration is { } seconds ? Frames(seconds) : animation.Type == "zoom" ? length : Frames(0.5);
             switch (animation.Type)
             {
-                case "fadein" when animation.Easing == Easing.Linear:
+                case "fadein" when IsLinear(animation):
                     fadeIn = Math.Max(fadeIn, frames);
                     break;
-                case "fadeout" when animation.Easing == Easing.Linear:
+                case "fadeout" when IsLinear(animation):
                     fadeOut = Math.Max(fadeOut, frames);
                     break;
                 case "fadein":
-                    fade.AddRange([new CurvePoint(start, 0, animation.Easing), new CurvePoint(start + frames, 1)]);
+                    fade.AddRange([Eased(start, 0, animation), new CurvePoint(start + frames, 1)]);
                     break;
                 case "fadeout":
-                    fade.AddRange([new CurvePoint(end - frames, 1, animation.Easing), new CurvePoint(end, 0)]);
+                    fade.AddRange([Eased(end - frames, 1, animation), new CurvePoint(end, 0)]);
                     break;
                 case "slidein":
                 {
                     var rest = start + frames;
                     var (dx, dy) = OutsideFrame(motion, layer, rest, animation.Direction, frameWidth, frameHeight);
-                    offsetX.AddRange([new CurvePoint(start, dx, animation.Easing), new CurvePoint(rest, 0)]);
-                    offsetY.AddRange([new CurvePoint(start, dy, animation.Easing), new CurvePoint(rest, 0)]);
+                    offsetX.AddRange([Eased(start, dx, animation), new CurvePoint(rest, 0)]);
+                    offsetY.AddRange([Eased(start, dy, animation), new CurvePoint(rest, 0)]);
                     break;
                 }
 
@@ -70,13 +70,13 @@ internal static class LayerMotionBinder
                 {
                     var leave = end - frames;
                     var (dx, dy) = OutsideFrame(motion, layer, leave, animation.Direction, frameWidth, frameHeight);
-                    offsetX.AddRange([new CurvePoint(leave, 0, animation.Easing), new CurvePoint(end, dx)]);
-                    offsetY.AddRange([new CurvePoint(leave, 0, animation.Easing), new CurvePoint(end, dy)]);
+                    offsetX.AddRange([Eased(leave, 0, animation), new CurvePoint(end, dx)]);
+                    offsetY.AddRange([Eased(leave, 0, animation), new CurvePoint(end, dy)]);
                     break;
                 }
 
                 case "zoom":
-                    motion = motion with { Zoom = new Curve([new CurvePoint(start, animation.From, animation.Easing), new CurvePoint(start + frames, animation.To)]) };
+                    motion = motion with { Zoom = new Curve([Eased(start, animation.From, animation), new CurvePoint(start + frames, animation.To)]) };
                     break;
             }
         }
@@ -89,6 +89,11 @@ internal static class LayerMotionBinder
         };
         return layer with { FadeInFrames = fadeIn, FadeOutFrames = fadeOut, Motion = motion };
     }
+
+    private static bool IsLinear(LayerAnimation animation) => animation.Easing == Easing.Linear && animation.Bezier is null;
+
+    private static CurvePoint Eased(int frame, double value, LayerAnimation animation) =>
+        new(frame, value, animation.Easing) { Bezier = animation.Bezier };
 
     /// <summary>An in-animation's points followed by an out-animation's; if they overlap, the out-animation starts where the in-animation ends.</summary>
     private static Curve Sequence(List<CurvePoint> points, double constant)

@@ -39,16 +39,23 @@ public sealed record LayerLook(
 
 /// <summary>
 /// A predefined animation: <c>fadein</c>, <c>fadeout</c>, <c>slidein</c>, <c>slideout</c> (with a direction) or
-/// <c>zoom</c> (Ken Burns: the content scales from <c>From</c> to <c>To</c> inside the fixed box).
+/// <c>zoom</c> (Ken Burns: the content scales from <c>From</c> to <c>To</c> inside the fixed box). <c>Bezier</c>, when
+/// set, eases it instead of <c>Easing</c>.
 /// </summary>
-public sealed record LayerAnimation(string Type, double? Duration, string Direction, double From, double To, Easing Easing);
+public sealed record LayerAnimation(string Type, double? Duration, string Direction, double From, double To, Easing Easing)
+{
+    public CubicBezier? Bezier { get; init; }
+}
 
 /// <summary>
 /// A keyframe, <c>Time</c> in seconds from the layer's start; each property is animated by the keyframes that set it.
 /// <c>ScaleX</c>/<c>ScaleY</c> set one axis's scale, <c>Scale</c> both (the per-axis value wins on its axis).
+/// <c>Bezier</c>, when set, eases the moves from this keyframe instead of <c>Easing</c>.
 /// </summary>
 public sealed record Keyframe(double Time, double? X, double? Y, double? Scale, double? Rotation, double? Opacity, Easing Easing)
 {
+    public CubicBezier? Bezier { get; init; }
+
     public double? ScaleX { get; init; }
 
     public double? ScaleY { get; init; }

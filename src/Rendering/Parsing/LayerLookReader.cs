@@ -88,7 +88,7 @@ internal static class LayerLookReader
         }
 
         var duration = reader.OptionalNumber("duration", 0.001, MovieLimits.MaxMovieSeconds);
-        var easing = Easings.Parse(reader.Choice("easing", "linear", Easings.Names));
+        var (easing, bezier) = EasingReader.Read(reader);
         var direction = "left";
         var (from, to) = (1.0, 1.0);
         if (type is "slidein" or "slideout")
@@ -106,7 +106,7 @@ internal static class LayerLookReader
         }
 
         reader.RejectUnknownMembers();
-        return type.Length == 0 ? null : new LayerAnimation(type, duration, direction, from, to, easing);
+        return type.Length == 0 ? null : new LayerAnimation(type, duration, direction, from, to, easing) { Bezier = bezier };
     }
 
     private static Keyframe ReadKeyframe(ObjectReader reader)
@@ -121,6 +121,7 @@ internal static class LayerLookReader
             return null;
         }
 
+        var (easing, bezier) = EasingReader.Read(reader);
         var keyframe = new Keyframe(
             reader.Number("time", 0, 0, MovieLimits.MaxMovieSeconds, required: true),
             OptionalInt("x", -MovieLimits.MaxSize, MovieLimits.MaxSize),
@@ -128,8 +129,9 @@ internal static class LayerLookReader
             Optional("scale", MinScale, MaxScale),
             Optional("rotation", -MaxRotation, MaxRotation),
             Optional("opacity", 0, 1),
-            Easings.Parse(reader.Choice("easing", "linear", Easings.Names)))
+            easing)
         {
+            Bezier = bezier,
             ScaleX = Optional("scaleX", MinScale, MaxScale),
             ScaleY = Optional("scaleY", MinScale, MaxScale),
         };

@@ -24,8 +24,12 @@ internal static class LayerMotionBinder
             return points.Count == 0 ? Curve.Constant(fallback) : new Curve(points);
         }
 
+        Anchor? AnchorOf(string? name, AnchorOffset? offset) =>
+            offset is not null ? Anchor.FromCentre(offset, layer.Width, layer.Height) : name is null ? null : Anchor.Parse(name);
+        var anchor = AnchorOf(look.Anchor, look.AnchorOffset)!.Value;
         var motion = new LayerMotion(
-            look.AnchorOffset is { } offset ? Anchor.FromCentre(offset, layer.Width, layer.Height) : Anchor.Parse(look.Anchor),
+            Track(k => AnchorOf(k.Anchor, k.AnchorOffset)?.Fx, anchor.Fx),
+            Track(k => AnchorOf(k.Anchor, k.AnchorOffset)?.Fy, anchor.Fy),
             Track(k => k.X, layer.X),
             Track(k => k.Y, layer.Y),
             Curve.Constant(0),
@@ -125,7 +129,7 @@ internal static class LayerMotionBinder
         double left, top, right, bottom;
         if (motion.Rotation.IsConstant && motion.Rotation.Points[0].Value % 360 == 0)
         {
-            (left, top) = (ax - (motion.Anchor.Fx * w), ay - (motion.Anchor.Fy * h));
+            (left, top) = (ax - (motion.AnchorX.ValueAt(frame) * w), ay - (motion.AnchorY.ValueAt(frame) * h));
             (right, bottom) = (left + w, top + h);
         }
         else

@@ -127,7 +127,7 @@ public static class LayerTransformFilters
         var anchorY = Sum(CurveExpression.Of(motion.Y, time, fps), CurveExpression.Of(motion.OffsetY, time, fps));
         var (scaleX, scaleY) = (CurveExpression.Of(motion.ScaleX, time, fps), CurveExpression.Of(motion.ScaleY, time, fps));
         var (w, h) = (layer.Width, layer.Height);
-        var (fx, fy) = (motion.Anchor.Fx, motion.Anchor.Fy);
+        var (fx, fy) = (CurveExpression.Of(motion.AnchorX, time, fps), CurveExpression.Of(motion.AnchorY, time, fps));
         if (!IsRotated(motion))
         {
             // The scaled frame is whole pixels wide; placing it by its real size keeps the anchor exact.
@@ -138,8 +138,8 @@ public static class LayerTransformFilters
 
         // The rotated square has the box's centre at its centre; the centre turns around the anchor.
         var angle = $"(({CurveExpression.Of(motion.Rotation, time, fps)})*PI/180)";
-        var toCentreX = Invariant($"({scaleX})*{CurveExpression.Number((0.5 - fx) * w)}");
-        var toCentreY = Invariant($"({scaleY})*{CurveExpression.Number((0.5 - fy) * h)}");
+        var toCentreX = Invariant($"({scaleX})*(0.5-({fx}))*{w}");
+        var toCentreY = Invariant($"({scaleY})*(0.5-({fy}))*{h}");
         var half = RotatedSide(layer) / 2;
         return (
             Invariant($"{anchorX}+cos({angle})*{toCentreX}-sin({angle})*{toCentreY}-{half}"),
@@ -202,8 +202,8 @@ public static class LayerTransformFilters
 
     private static string Sum(string a, string b) => b == "0" ? a : $"{a}+{b}";
 
-    private static string Minus(string anchor, double fraction, string size) =>
-        fraction == 0 ? anchor : Invariant($"{anchor}-{CurveExpression.Number(fraction)}*{size}");
+    private static string Minus(string anchor, string fraction, string size) =>
+        fraction == "0" ? anchor : Invariant($"{anchor}-({fraction})*{size}");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -56,6 +56,12 @@ public sealed record Keyframe(double Time, double? X, double? Y, double? Scale, 
 {
     public CubicBezier? Bezier { get; init; }
 
+    /// <summary>A named anchor this keyframe moves the pivot to, or (with <c>AnchorOffset</c>) "center".</summary>
+    public string? Anchor { get; init; }
+
+    /// <summary>A free anchor this keyframe moves the pivot to: pixels from the box's centre.</summary>
+    public AnchorOffset? AnchorOffset { get; init; }
+
     public double? ScaleX { get; init; }
 
     public double? ScaleY { get; init; }

@@ -122,6 +122,8 @@ internal static class LayerLookReader
         }
 
         var (easing, bezier) = EasingReader.Read(reader);
+        var anchorOffset = reader.IsObject("anchor") ? ReadAnchorOffset(reader.Object("anchor")!) : null;
+        var anchor = anchorOffset is null && reader.Has("anchor") ? reader.Choice("anchor", "top-left", Anchor.Names) : null;
         var keyframe = new Keyframe(
             reader.Number("time", 0, 0, MovieLimits.MaxMovieSeconds, required: true),
             OptionalInt("x", -MovieLimits.MaxSize, MovieLimits.MaxSize),
@@ -132,6 +134,8 @@ internal static class LayerLookReader
             easing)
         {
             Bezier = bezier,
+            Anchor = anchor,
+            AnchorOffset = anchorOffset,
             ScaleX = Optional("scaleX", MinScale, MaxScale),
             ScaleY = Optional("scaleY", MinScale, MaxScale),
         };

@@ -76,6 +76,7 @@ internal static class AnimationElement
 
         element.Int("x", "x");
         element.Int("y", "y");
+        element.Anchor();
         if (element.Take("scale") is { } scale)
         {
             element.Scale(scale);

@@ -91,7 +91,34 @@ internal static class LayerMotionBinder
             OffsetX = Sequence(offsetX, 0),
             OffsetY = Sequence(offsetY, 0),
         };
-        return layer with { FadeInFrames = fadeIn, FadeOutFrames = fadeOut, Motion = motion };
+        return WithColorTrack(layer with { FadeInFrames = fadeIn, FadeOutFrames = fadeOut, Motion = motion }, look, fps);
+    }
+
+    /// <summary>
+    /// Colour keyframes become a <see cref="ColorTrack"/> (the layer's own colour where no keyframe sets one) and the
+    /// content is prepared in opaque white, which the compiler recolours per frame.
+    /// </summary>
+    private static TimelineLayer WithColorTrack(TimelineLayer layer, LayerLook look, FrameRate fps)
+    {
+        var keyframes = look.Keyframes.Where(k => k.Color is not null).ToList();
+        var white = new RgbaColor(255, 255, 255);
+        var (own, content) = layer.Content switch
+        {
+            SolidContent solid => (solid.Color, (LayerContent)new SolidContent(white)),
+            TextContent text => (text.Block.Color, new TextContent(text.Block with { Color = white })),
+            _ => (default(RgbaColor), layer.Content),
+        };
+        if (keyframes.Count == 0 || layer.Content is not (SolidContent or TextContent))
+        {
+            return layer;
+        }
+
+        Curve Channel(Func<RgbaColor, byte> channel) => new([.. keyframes.Select(k =>
+            new CurvePoint(layer.StartFrame + fps.ToFrames(k.Time), channel(k.Color!.Value), k.Easing) { Bezier = k.Bezier })]);
+        var track = new ColorTrack(Channel(c => c.R), Channel(c => c.G), Channel(c => c.B), Channel(c => c.A));
+        return track.Red.IsConstant && track.Green.IsConstant && track.Blue.IsConstant && track.Alpha.IsConstant && track.At(0) == own
+            ? layer
+            : layer with { Content = content, Color = track };
     }
 
     private static bool IsLinear(LayerAnimation animation) => animation.Easing == Easing.Linear && animation.Bezier is null;

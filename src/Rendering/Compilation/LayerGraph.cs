@@ -31,6 +31,7 @@ public static class LayerGraph
         var chain = LayerSource.Chain(graph, layer, preparedFile, first, count)
             + (LayerSource.IsStill(layer) ? "" : LayerTransformFilters.Static(layer))
             + Invariant($",settb={fps.TimeBase},setpts=N+{first}")
+            + LayerColorFilter.PerFrame(layer, new FrameRange(window.Start, window.End), fps, graph.NewLabel("colour"))
             + LayerTransformFilters.PerFrame(layer, new FrameRange(window.Start, window.End), fps, graph.NewLabel("op"));
         if (layer.FadeInFrames > 0)
         {

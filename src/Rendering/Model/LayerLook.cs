@@ -65,4 +65,7 @@ public sealed record Keyframe(double Time, double? X, double? Y, double? Scale, 
     public double? ScaleX { get; init; }
 
     public double? ScaleY { get; init; }
+
+    /// <summary>The colour of a solid or of a text's glyphs (no variables).</summary>
+    public RgbaColor? Color { get; init; }
 }

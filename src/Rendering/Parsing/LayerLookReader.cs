@@ -109,6 +109,28 @@ internal static class LayerLookReader
         return type.Length == 0 ? null : new LayerAnimation(type, duration, direction, from, to, easing) { Bezier = bezier };
     }
 
+    private static RgbaColor? ReadKeyframeColor(ObjectReader reader)
+    {
+        if (!reader.Has("color"))
+        {
+            reader.Allow("color");
+            return null;
+        }
+
+        var text = reader.Color("color", "");
+        if (RgbaColor.TryParse(text, out var color))
+        {
+            return color;
+        }
+
+        if (text.Length > 0)
+        {
+            reader.Error("color", "must be a colour without variables in a keyframe (#rgb, #rrggbb or #rrggbbaa).");
+        }
+
+        return null;
+    }
+
     private static Keyframe ReadKeyframe(ObjectReader reader)
     {
         double? Optional(string member, double min, double max) =>
@@ -136,6 +158,7 @@ internal static class LayerLookReader
             Bezier = bezier,
             Anchor = anchor,
             AnchorOffset = anchorOffset,
+            Color = ReadKeyframeColor(reader),
             ScaleX = Optional("scaleX", MinScale, MaxScale),
             ScaleY = Optional("scaleY", MinScale, MaxScale),
         };

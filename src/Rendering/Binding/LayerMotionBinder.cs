@@ -91,7 +91,30 @@ internal static class LayerMotionBinder
             OffsetX = Sequence(offsetX, 0),
             OffsetY = Sequence(offsetY, 0),
         };
-        return WithColorTrack(layer with { FadeInFrames = fadeIn, FadeOutFrames = fadeOut, Motion = motion }, look, fps);
+        var animated = layer with { FadeInFrames = fadeIn, FadeOutFrames = fadeOut, Motion = motion };
+        return WithFontScale(WithColorTrack(animated, look, fps), look, fps);
+    }
+
+    /// <summary>
+    /// Font size keyframes: the text is rasterised once at the largest size they reach, and <see cref="TimelineLayer.FontScale"/>
+    /// is each keyframe's size as a fraction of it, eased like any keyframed number.
+    /// </summary>
+    private static TimelineLayer WithFontScale(TimelineLayer layer, LayerLook look, FrameRate fps)
+    {
+        var keyframes = look.Keyframes.Where(k => k.FontSize is not null).ToList();
+        if (keyframes.Count == 0 || layer.Content is not TextContent text)
+        {
+            return layer;
+        }
+
+        var largest = keyframes.Max(k => k.FontSize!.Value);
+        var scale = new Curve([.. keyframes.Select(k =>
+            new CurvePoint(layer.StartFrame + fps.ToFrames(k.Time), k.FontSize!.Value / largest, k.Easing) { Bezier = k.Bezier })]);
+        return layer with
+        {
+            Content = new TextContent(text.Block with { FontSize = (float)largest }),
+            FontScale = scale.IsConstant ? null : scale,
+        };
     }
 
     /// <summary>

@@ -28,9 +28,10 @@ public static class LayerGraph
         var fps = graph.Fps;
         var first = Math.Max(layer.StartFrame, window.Start);
         var count = Math.Min(layer.EndFrame, window.End) - first;
-        var chain = LayerSource.Chain(graph, layer, preparedFile, first, count)
+        var timed = LayerSource.Chain(graph, layer, preparedFile, first, count)
             + (LayerSource.IsStill(layer) ? "" : LayerTransformFilters.Static(layer))
-            + Invariant($",settb={fps.TimeBase},setpts=N+{first}")
+            + Invariant($",settb={fps.TimeBase},setpts=N+{first}");
+        var chain = TextSizeFilter.Apply(graph, layer, timed, first, count)
             + LayerColorFilter.PerFrame(layer, new FrameRange(window.Start, window.End), fps, graph.NewLabel("colour"))
             + LayerTransformFilters.PerFrame(layer, new FrameRange(window.Start, window.End), fps, graph.NewLabel("op"));
         if (layer.FadeInFrames > 0)

@@ -35,13 +35,13 @@ public static class LayerTransformFilters
         var motion = layer.Motion;
         var filters = new StringBuilder();
         var (w, h) = (layer.Width, layer.Height);
-        if (motion.Zoom.IsConstant && !IsOne(motion.Zoom.Points[0].Value))
+        if (layer.FontScale is null && motion.Zoom.IsConstant && !IsOne(motion.Zoom.Points[0].Value))
         {
             var zoom = motion.Zoom.Points[0].Value;
             filters.Append(Invariant($",scale=w={ZoomedSize(w, zoom)}:h={ZoomedSize(h, zoom)},crop=w={w}:h={h}"));
         }
 
-        if (GeometryIsStatic(motion))
+        if (GeometryIsStatic(layer))
         {
             var (scaleX, scaleY) = (motion.ScaleX.Points[0].Value, motion.ScaleY.Points[0].Value);
             if (!(IsOne(scaleX) && IsOne(scaleY)) && IsOne(PreparedScale(layer)))
@@ -73,7 +73,7 @@ public static class LayerTransformFilters
     public static double PreparedScale(TimelineLayer layer)
     {
         var motion = layer.Motion;
-        return layer.Content is TextContent or ShapeContent && motion.ScaleX.IsConstant && motion.ScalesUniformly
+        return layer.Content is TextContent or ShapeContent && layer.FontScale is null && motion.ScaleX.IsConstant && motion.ScalesUniformly
             && motion.Zoom.IsConstant && IsOne(motion.Zoom.Points[0].Value)
             ? motion.ScaleX.Points[0].Value
             : 1;
@@ -88,14 +88,14 @@ public static class LayerTransformFilters
         var motion = layer.Motion;
         var filters = new StringBuilder();
         var (w, h) = (layer.Width, layer.Height);
-        if (!motion.Zoom.IsConstant)
+        if (!motion.Zoom.IsConstant || (layer.FontScale is not null && !IsConstantly(motion.Zoom, 1)))
         {
             var zoom = CurveExpression.Of(motion.Zoom, "t", fps);
             filters.Append(Invariant(
                 $",scale=w='{ZoomedSizeExpression(w, zoom)}':h='{ZoomedSizeExpression(h, zoom)}':eval=frame,crop=w={w}:h={h}:x='trunc(({ZoomedSizeExpression(w, zoom)}-{w})/2)':y='trunc(({ZoomedSizeExpression(h, zoom)}-{h})/2)'"));
         }
 
-        if (!GeometryIsStatic(motion))
+        if (!GeometryIsStatic(layer))
         {
             if (!(IsConstantly(motion.ScaleX, 1) && IsConstantly(motion.ScaleY, 1)))
             {
@@ -173,8 +173,9 @@ public static class LayerTransformFilters
 
     private static double Rounded(double value) => Math.Round(Math.Clamp(value, 0, 1), 3);
 
-    private static bool GeometryIsStatic(LayerMotion motion) =>
-        motion.Zoom.IsConstant && motion.ScaleX.IsConstant && motion.ScaleY.IsConstant && motion.Rotation.IsConstant;
+    /// <summary>Whether zoom, scale and rotation can be applied once to the prepared picture: they do not move, and no font size step runs per frame before them.</summary>
+    private static bool GeometryIsStatic(TimelineLayer layer) => layer.FontScale is null
+        && layer.Motion.Zoom.IsConstant && layer.Motion.ScaleX.IsConstant && layer.Motion.ScaleY.IsConstant && layer.Motion.Rotation.IsConstant;
 
     private static bool IsConstantly(Curve curve, double value) => curve.IsConstant && Math.Abs(curve.Points[0].Value - value) < Epsilon;
 

@@ -68,4 +68,7 @@ public sealed record Keyframe(double Time, double? X, double? Y, double? Scale, 
 
     /// <summary>The colour of a solid or of a text's glyphs (no variables).</summary>
     public RgbaColor? Color { get; init; }
+
+    /// <summary>A text's font size in pixels.</summary>
+    public double? FontSize { get; init; }
 }

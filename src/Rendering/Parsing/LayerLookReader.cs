@@ -159,6 +159,7 @@ internal static class LayerLookReader
             Anchor = anchor,
             AnchorOffset = anchorOffset,
             Color = ReadKeyframeColor(reader),
+            FontSize = Optional("fontSize", 1, MovieLimits.MaxFontSize),
             ScaleX = Optional("scaleX", MinScale, MaxScale),
             ScaleY = Optional("scaleY", MinScale, MaxScale),
         };

@@ -126,7 +126,7 @@ public static class MovieParser
             "video" => MediaLayerParser.ReadVideo(reader, box, timing),
             _ => ReadImage(reader, box, timing),
         };
-        ColorKeyframeRules.Check(layer, look, reader);
+        KeyframeContentRules.Check(layer, look, reader);
         reader.RejectUnknownMembers();
         return layer with { Look = look, NumberTemplates = reader.NumberTemplates };
     }

@@ -85,6 +85,7 @@ internal static class AnimationElement
         element.Number("rotation", "rotation");
         element.Number("opacity", "opacity");
         element.String("color", "color");
+        element.Number("fontsize", "fontSize");
         element.String("easing", "easing");
         if (easing is not null && key.Attribute("easing") is null)
         {

@@ -202,6 +202,8 @@ public static class MovieBinder
         var look = layer.Look with
         {
             Scale = Number("scale", layer.Look.Scale, Parsing.LayerLookReader.MinScale, Parsing.LayerLookReader.MaxScale),
+            ScaleX = OptionalNumber("scaleX", layer.Look.ScaleX, Parsing.LayerLookReader.MinScale, Parsing.LayerLookReader.MaxScale),
+            ScaleY = OptionalNumber("scaleY", layer.Look.ScaleY, Parsing.LayerLookReader.MinScale, Parsing.LayerLookReader.MaxScale),
             Rotation = Number("rotation", layer.Look.Rotation, -Parsing.LayerLookReader.MaxRotation, Parsing.LayerLookReader.MaxRotation),
             Opacity = Number("opacity", layer.Look.Opacity, 0, 1),
         };

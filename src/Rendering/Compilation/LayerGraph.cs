@@ -38,14 +38,17 @@ public static class LayerGraph
         var composed = unchanging ? window with { End = window.Start + 1 } : window;
         var first = Math.Max(layer.StartFrame, composed.Start);
         var count = Math.Min(layer.EndFrame, composed.End) - first;
-        var chain = layer.Content switch
+        var source = layer.Content switch
         {
             SceneViewContent view => LayerSource.StreamChain(graph, layer, SceneViewSource.Compose(graph, frame, layer, view, preparedImages, first, count), 0, count),
             NeighbourContent => LayerSource.StreamChain(graph, layer, neighbour ?? throw new InvalidOperationException("A scene layer outside a custom transition."), first - window.Start, count),
             _ => LayerSource.Chain(graph, layer, preparedFile, first, count),
-        }
+        };
+        var timed = source
             + (LayerSource.IsStill(layer) ? "" : LayerTransformFilters.Static(layer))
-            + Invariant($",settb={fps.TimeBase},setpts=N+{first}")
+            + Invariant($",settb={fps.TimeBase},setpts=N+{first}");
+        var chain = TextSizeFilter.Apply(graph, layer, timed, first, count)
+            + LayerColorFilter.PerFrame(layer, new FrameRange(composed.Start, composed.End), fps, graph.NewLabel("colour"))
             + LayerTransformFilters.PerFrame(layer, new FrameRange(composed.Start, composed.End), fps, graph.NewLabel("op"));
         if (layer.FadeInFrames > 0)
         {

@@ -12,7 +12,8 @@ namespace Orleans.Render.Rendering.Compilation;
 /// <item>Zoom (Ken Burns): <c>scale</c> with <c>eval=frame</c> to the zoomed size, then <c>crop</c> back to the box around
 /// its centre. Sizes are whole pixels so the content moves by at most half a pixel per frame, which stays smooth;
 /// <c>zoompan</c> was not used because it rounds its crop window in input pixels, which visibly jitters.</item>
-/// <item>Scale: <c>scale</c> with <c>eval=frame</c>; the overlay position compensates so the anchor stays put.</item>
+/// <item>Scale: <c>scale</c> with <c>eval=frame</c>, each axis by its own factor; the overlay position compensates so
+/// the anchor stays put.</item>
 /// <item>Rotation: <c>rotate</c> into a fixed square big enough for the box at its largest scale, transparent outside,
 /// and the overlay places that square so the layer turns around its anchor.</item>
 /// <item>Opacity: the <c>fade</c> filter for linear fades (cheapest), otherwise <c>lutyuv</c> on the alpha plane whose
@@ -34,18 +35,18 @@ public static class LayerTransformFilters
         var motion = layer.Motion;
         var filters = new StringBuilder();
         var (w, h) = (layer.Width, layer.Height);
-        if (motion.Zoom.IsConstant && !IsOne(motion.Zoom.Points[0].Value))
+        if (layer.FontScale is null && motion.Zoom.IsConstant && !IsOne(motion.Zoom.Points[0].Value))
         {
             var zoom = motion.Zoom.Points[0].Value;
             filters.Append(Invariant($",scale=w={ZoomedSize(w, zoom)}:h={ZoomedSize(h, zoom)},crop=w={w}:h={h}"));
         }
 
-        if (GeometryIsStatic(motion))
+        if (GeometryIsStatic(layer))
         {
-            var scale = motion.Scale.Points[0].Value;
-            if (!IsOne(scale) && IsOne(PreparedScale(layer)))
+            var (scaleX, scaleY) = (motion.ScaleX.Points[0].Value, motion.ScaleY.Points[0].Value);
+            if (!(IsOne(scaleX) && IsOne(scaleY)) && IsOne(PreparedScale(layer)))
             {
-                filters.Append(Invariant($",scale=w={ScaledSize(w, scale)}:h={ScaledSize(h, scale)}"));
+                filters.Append(Invariant($",scale=w={ScaledSize(w, scaleX)}:h={ScaledSize(h, scaleY)}"));
             }
 
             if (IsRotated(motion))
@@ -65,14 +66,16 @@ public static class LayerTransformFilters
 
     /// <summary>
     /// The scale a text or shape layer is drawn at when it is prepared: its static scale, so it stays sharp instead of
-    /// being resampled, and the compiler does not scale it again. 1 for everything else (and when scale or zoom move).
+    /// being resampled, and the compiler does not scale it again. 1 for everything else (and when scale or zoom move, or
+    /// the axes scale differently: such a picture is drawn at the box's size and stretched by <c>scale</c>).
     /// The prepared picture is then <see cref="ScaledSize"/> of the box on each side.
     /// </summary>
     public static double PreparedScale(TimelineLayer layer)
     {
         var motion = layer.Motion;
-        return layer.Content is TextContent or ShapeContent && motion.Scale.IsConstant && motion.Zoom.IsConstant && IsOne(motion.Zoom.Points[0].Value)
-            ? motion.Scale.Points[0].Value
+        return layer.Content is TextContent or ShapeContent && layer.FontScale is null && motion.ScaleX.IsConstant && motion.ScalesUniformly
+            && motion.Zoom.IsConstant && IsOne(motion.Zoom.Points[0].Value)
+            ? motion.ScaleX.Points[0].Value
             : 1;
     }
 
@@ -85,19 +88,19 @@ public static class LayerTransformFilters
         var motion = layer.Motion;
         var filters = new StringBuilder();
         var (w, h) = (layer.Width, layer.Height);
-        if (!motion.Zoom.IsConstant)
+        if (!motion.Zoom.IsConstant || (layer.FontScale is not null && !IsConstantly(motion.Zoom, 1)))
         {
             var zoom = CurveExpression.Of(motion.Zoom, "t", fps);
             filters.Append(Invariant(
                 $",scale=w='{ZoomedSizeExpression(w, zoom)}':h='{ZoomedSizeExpression(h, zoom)}':eval=frame,crop=w={w}:h={h}:x='trunc(({ZoomedSizeExpression(w, zoom)}-{w})/2)':y='trunc(({ZoomedSizeExpression(h, zoom)}-{h})/2)'"));
         }
 
-        if (!GeometryIsStatic(motion))
+        if (!GeometryIsStatic(layer))
         {
-            var scale = CurveExpression.Of(motion.Scale, "t", fps);
-            if (!(motion.Scale.IsConstant && IsOne(motion.Scale.Points[0].Value)))
+            if (!(IsConstantly(motion.ScaleX, 1) && IsConstantly(motion.ScaleY, 1)))
             {
-                filters.Append(Invariant($",scale=w='{ScaledSizeExpression(w, scale)}':h='{ScaledSizeExpression(h, scale)}':eval=frame"));
+                var (scaleX, scaleY) = (CurveExpression.Of(motion.ScaleX, "t", fps), CurveExpression.Of(motion.ScaleY, "t", fps));
+                filters.Append(Invariant($",scale=w='{ScaledSizeExpression(w, scaleX)}':h='{ScaledSizeExpression(h, scaleY)}':eval=frame"));
             }
 
             if (IsRotated(motion))
@@ -122,21 +125,21 @@ public static class LayerTransformFilters
         var motion = layer.Motion;
         var anchorX = Sum(CurveExpression.Of(motion.X, time, fps), CurveExpression.Of(motion.OffsetX, time, fps));
         var anchorY = Sum(CurveExpression.Of(motion.Y, time, fps), CurveExpression.Of(motion.OffsetY, time, fps));
-        var scale = CurveExpression.Of(motion.Scale, time, fps);
+        var (scaleX, scaleY) = (CurveExpression.Of(motion.ScaleX, time, fps), CurveExpression.Of(motion.ScaleY, time, fps));
         var (w, h) = (layer.Width, layer.Height);
-        var (fx, fy) = (motion.Anchor.Fx, motion.Anchor.Fy);
+        var (fx, fy) = (CurveExpression.Of(motion.AnchorX, time, fps), CurveExpression.Of(motion.AnchorY, time, fps));
         if (!IsRotated(motion))
         {
             // The scaled frame is whole pixels wide; placing it by its real size keeps the anchor exact.
-            var width = motion.Scale.IsConstant ? Invariant($"{ScaledSize(w, motion.Scale.Points[0].Value)}") : ScaledSizeExpression(w, scale);
-            var height = motion.Scale.IsConstant ? Invariant($"{ScaledSize(h, motion.Scale.Points[0].Value)}") : ScaledSizeExpression(h, scale);
+            var width = motion.ScaleX.IsConstant ? Invariant($"{ScaledSize(w, motion.ScaleX.Points[0].Value)}") : ScaledSizeExpression(w, scaleX);
+            var height = motion.ScaleY.IsConstant ? Invariant($"{ScaledSize(h, motion.ScaleY.Points[0].Value)}") : ScaledSizeExpression(h, scaleY);
             return (Minus(anchorX, fx, width), Minus(anchorY, fy, height));
         }
 
         // The rotated square has the box's centre at its centre; the centre turns around the anchor.
         var angle = $"(({CurveExpression.Of(motion.Rotation, time, fps)})*PI/180)";
-        var toCentreX = Invariant($"({scale})*{CurveExpression.Number((0.5 - fx) * w)}");
-        var toCentreY = Invariant($"({scale})*{CurveExpression.Number((0.5 - fy) * h)}");
+        var toCentreX = Invariant($"({scaleX})*(0.5-({fx}))*{w}");
+        var toCentreY = Invariant($"({scaleY})*(0.5-({fy}))*{h}");
         var half = RotatedSide(layer) / 2;
         return (
             Invariant($"{anchorX}+cos({angle})*{toCentreX}-sin({angle})*{toCentreY}-{half}"),
@@ -170,7 +173,11 @@ public static class LayerTransformFilters
 
     private static double Rounded(double value) => Math.Round(Math.Clamp(value, 0, 1), 3);
 
-    private static bool GeometryIsStatic(LayerMotion motion) => motion.Zoom.IsConstant && motion.Scale.IsConstant && motion.Rotation.IsConstant;
+    /// <summary>Whether zoom, scale and rotation can be applied once to the prepared picture: they do not move, and no font size step runs per frame before them.</summary>
+    private static bool GeometryIsStatic(TimelineLayer layer) => layer.FontScale is null
+        && layer.Motion.Zoom.IsConstant && layer.Motion.ScaleX.IsConstant && layer.Motion.ScaleY.IsConstant && layer.Motion.Rotation.IsConstant;
+
+    private static bool IsConstantly(Curve curve, double value) => curve.IsConstant && Math.Abs(curve.Points[0].Value - value) < Epsilon;
 
     private static bool IsRotated(LayerMotion motion) => motion.Rotation.Points.Any(p => Math.Abs(p.Value % 360) > Epsilon);
 
@@ -187,15 +194,14 @@ public static class LayerTransformFilters
             return (side, side);
         }
 
-        var scale = layer.Motion.Scale.Max;
-        return (ScaledSize(layer.Width, scale), ScaledSize(layer.Height, scale));
+        return (ScaledSize(layer.Width, layer.Motion.ScaleX.Max), ScaledSize(layer.Height, layer.Motion.ScaleY.Max));
     }
 
     /// <summary>An even square side that holds the box at its largest scale in any rotation.</summary>
     private static int RotatedSide(TimelineLayer layer)
     {
-        var scale = layer.Motion.Scale.Max;
-        var diagonal = Math.Sqrt((double)layer.Width * layer.Width + (double)layer.Height * layer.Height) * scale;
+        var (w, h) = (layer.Width * layer.Motion.ScaleX.Max, layer.Height * layer.Motion.ScaleY.Max);
+        var diagonal = Math.Sqrt((w * w) + (h * h));
         return ((int)Math.Ceiling(diagonal / 2) * 2) + 2;
     }
 
@@ -209,8 +215,8 @@ public static class LayerTransformFilters
 
     private static string Sum(string a, string b) => b == "0" ? a : $"{a}+{b}";
 
-    private static string Minus(string anchor, double fraction, string size) =>
-        fraction == 0 ? anchor : Invariant($"{anchor}-{CurveExpression.Number(fraction)}*{size}");
+    private static string Minus(string anchor, string fraction, string size) =>
+        fraction == "0" ? anchor : Invariant($"{anchor}-({fraction})*{size}");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,15 @@
 namespace Orleans.Render.Rendering.Model;
 
-/// <summary>A value at a frame of the layer's scene; <c>Easing</c> shapes the move from this point to the next one.</summary>
-public sealed record CurvePoint(int Frame, double Value, Easing Easing = Easing.Linear);
+/// <summary>
+/// A value at a frame of the layer's scene; <c>Easing</c> shapes the move from this point to the next one, or
+/// <c>Bezier</c> when it is set.
+/// </summary>
+public sealed record CurvePoint(int Frame, double Value, Easing Easing = Easing.Linear)
+{
+    public CubicBezier? Bezier { get; init; }
+
+    public double Ease(double u) => Bezier?.Apply(u) ?? Easings.Apply(Easing, u);
+}
 
 /// <summary>
 /// A number over time: the first point's value before it, the last one's after it, eased in between.
@@ -30,7 +38,7 @@ public sealed record Curve(IReadOnlyList<CurvePoint> Points)
             if (frame < to.Frame)
             {
                 var u = (frame - from.Frame) / (double)(to.Frame - from.Frame);
-                return from.Value + ((to.Value - from.Value) * Easings.Apply(from.Easing, u));
+                return from.Value + ((to.Value - from.Value) * from.Ease(u));
             }
         }
 

@@ -59,6 +59,15 @@ public sealed record TimelineLayer(
     /// <summary>Another layer of the scene whose luma or alpha decides where this one shows.</summary>
     public TimelineMask? Mask { get; init; }
 
+    /// <summary>The colour over time when colour keyframes animate it; the content is then prepared in opaque white.</summary>
+    public ColorTrack? Color { get; init; }
+
+    /// <summary>
+    /// With font size keyframes, the text's size over time as a fraction of the size it is rasterised at (the largest);
+    /// the picture is scaled by it around the text's alignment point inside the fixed box.
+    /// </summary>
+    public Curve? FontScale { get; init; }
+
     /// <summary>This layer and, when it has a mask, the mask's layer: every layer whose pixels a render prepares.</summary>
     public IEnumerable<TimelineLayer> WithMaskSource() => Mask?.Source is { } source ? [this, source] : [this];
 }

@@ -54,6 +54,8 @@ internal static class LayerLookReader
         return new LayerLook(anchor, scale, rotation, opacity, condition, animations, keyframes)
         {
             AnchorOffset = offset,
+            ScaleX = reader.OptionalBindableNumber("scaleX", MinScale, MaxScale),
+            ScaleY = reader.OptionalBindableNumber("scaleY", MinScale, MaxScale),
             Blend = LayerEffectsReader.ReadBlend(reader),
             Filters = LayerEffectsReader.ReadFilters(reader),
         };
@@ -86,7 +88,7 @@ internal static class LayerLookReader
         }
 
         var duration = reader.OptionalNumber("duration", 0.001, MovieLimits.MaxMovieSeconds);
-        var easing = Easings.Parse(reader.Choice("easing", "linear", Easings.Names));
+        var (easing, bezier) = EasingReader.Read(reader);
         var direction = "left";
         var (from, to) = (1.0, 1.0);
         if (type is "slidein" or "slideout")
@@ -104,7 +106,29 @@ internal static class LayerLookReader
         }
 
         reader.RejectUnknownMembers();
-        return type.Length == 0 ? null : new LayerAnimation(type, duration, direction, from, to, easing);
+        return type.Length == 0 ? null : new LayerAnimation(type, duration, direction, from, to, easing) { Bezier = bezier };
+    }
+
+    private static RgbaColor? ReadKeyframeColor(ObjectReader reader)
+    {
+        if (!reader.Has("color"))
+        {
+            reader.Allow("color");
+            return null;
+        }
+
+        var text = reader.Color("color", "");
+        if (RgbaColor.TryParse(text, out var color))
+        {
+            return color;
+        }
+
+        if (text.Length > 0)
+        {
+            reader.Error("color", "must be a colour without variables in a keyframe (#rgb, #rrggbb or #rrggbbaa).");
+        }
+
+        return null;
     }
 
     private static Keyframe ReadKeyframe(ObjectReader reader)
@@ -119,6 +143,9 @@ internal static class LayerLookReader
             return null;
         }
 
+        var (easing, bezier) = EasingReader.Read(reader);
+        var anchorOffset = reader.IsObject("anchor") ? ReadAnchorOffset(reader.Object("anchor")!) : null;
+        var anchor = anchorOffset is null && reader.Has("anchor") ? reader.Choice("anchor", "top-left", Anchor.Names) : null;
         var keyframe = new Keyframe(
             reader.Number("time", 0, 0, MovieLimits.MaxMovieSeconds, required: true),
             OptionalInt("x", -MovieLimits.MaxSize, MovieLimits.MaxSize),
@@ -126,7 +153,16 @@ internal static class LayerLookReader
             Optional("scale", MinScale, MaxScale),
             Optional("rotation", -MaxRotation, MaxRotation),
             Optional("opacity", 0, 1),
-            Easings.Parse(reader.Choice("easing", "linear", Easings.Names)));
+            easing)
+        {
+            Bezier = bezier,
+            Anchor = anchor,
+            AnchorOffset = anchorOffset,
+            Color = ReadKeyframeColor(reader),
+            FontSize = Optional("fontSize", 1, MovieLimits.MaxFontSize),
+            ScaleX = Optional("scaleX", MinScale, MaxScale),
+            ScaleY = Optional("scaleY", MinScale, MaxScale),
+        };
         reader.RejectUnknownMembers();
         return keyframe;
     }

@@ -145,6 +145,7 @@ public static class MovieParser
             "scene" => SceneReuseReader.ReadRef(reader, box, timing),
             _ => ReadImage(reader, box, timing),
         };
+        KeyframeContentRules.Check(layer, look, reader);
         reader.RejectUnknownMembers();
         return layer with { Look = look, NumberTemplates = reader.NumberTemplates };
     }

@@ -339,6 +339,26 @@ internal sealed class ObjectReader
         return condition;
     }
 
+    public bool IsArray(string member) => element.TryGetProperty(member, out var value) && value.ValueKind == JsonValueKind.Array;
+
+    /// <summary>An array of exactly <paramref name="count"/> finite numbers, or null (with an error when it is anything else).</summary>
+    public double[]? NumberArray(string member, int count)
+    {
+        if (!TryGet(member, false, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() != count
+            || value.EnumerateArray().Any(item => item.ValueKind != JsonValueKind.Number || !double.IsFinite(item.GetDouble())))
+        {
+            Error(member, $"must be an array of {count} numbers.");
+            return null;
+        }
+
+        return [.. value.EnumerateArray().Select(item => item.GetDouble())];
+    }
+
     public bool IsObject(string member) => element.TryGetProperty(member, out var value) && value.ValueKind == JsonValueKind.Object;
 
     /// <summary>Whether the member is a JSON string equal to <paramref name="word"/>, as in <c>"duration": "auto"</c>.</summary>

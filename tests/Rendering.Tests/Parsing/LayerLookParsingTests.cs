@@ -156,9 +156,9 @@ public sealed class LayerLookParsingTests
     {
         var layer = Bound("""{"type": "image", "url": "https://example.com/a.png", "width": 32, "height": 32, "x": 9, "keyframes": [{"time": 0, "x": 0, "y": 0}, {"time": 1, "x": 100, "y": 50}]}""");
 
-        Assert.Equal(default, layer.Motion.Anchor);
+        Assert.Equal((Curve.Constant(0), Curve.Constant(0)), (layer.Motion.AnchorX, layer.Motion.AnchorY));
         Assert.Equal(50, layer.Motion.Y.ValueAt(25));
         Assert.Equal(50, layer.Motion.X.ValueAt(12.5));
-        Assert.True(layer.Motion.Scale.IsConstant && layer.Motion.Rotation.IsConstant && layer.Motion.Opacity.IsConstant);
+        Assert.True(layer.Motion.ScaleX.IsConstant && layer.Motion.ScaleY.IsConstant && layer.Motion.Rotation.IsConstant && layer.Motion.Opacity.IsConstant);
     }
 }

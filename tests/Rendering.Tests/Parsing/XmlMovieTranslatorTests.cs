@@ -200,7 +200,7 @@ public sealed class XmlMovieTranslatorTests
     }
 
     [Theory]
-    [InlineData("""<solid color="#fff" scale="1, 2"/>""", "/movie/scene[1]/solid[1]/@scale", "differently")]
+    [InlineData("""<solid color="#fff" scale="1, 2, 3"/>""", "/movie/scene[1]/solid[1]/@scale", "sx, sy")]
     [InlineData("""<solid color="#fff" offset="${start}"/>""", "/movie/scene[1]/solid[1]/@offset", "seconds")]
     [InlineData("""<solid color="#fff" offset="soon"/>""", "/movie/scene[1]/solid[1]/@offset", "frame count")]
     [InlineData("""<solid color="#fff" position="1, 2, 3"/>""", "/movie/scene[1]/solid[1]/@position", "two numbers")]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Xml.Linq;
 
@@ -9,6 +10,9 @@ namespace Orleans.Render.Rendering.Parsing.Xml;
 /// </summary>
 internal static class AnimationElement
 {
+    /// <summary>impossible.io's "speed, influence" pair for an ease that is switched on without one.</summary>
+    private static readonly (double, double) DefaultPair = (0.333, 0);
+
     public static JsonObject Translate(TranslationContext context, XElement animation, string jsonPath, string xmlPath)
     {
         var element = new ElementReader(context, animation, jsonPath, xmlPath);
@@ -61,7 +65,7 @@ internal static class AnimationElement
         }
     }
 
-    private static JsonObject Keyframe(TranslationContext context, XElement key, string jsonPath, string xmlPath, string? easing)
+    private static JsonObject Keyframe(TranslationContext context, XElement key, string jsonPath, string xmlPath, JsonNode? easing)
     {
         var element = new ElementReader(context, key, jsonPath, xmlPath);
         element.Time("time", "time");
@@ -72,6 +76,7 @@ internal static class AnimationElement
 
         element.Int("x", "x");
         element.Int("y", "y");
+        element.Anchor();
         if (element.Take("scale") is { } scale)
         {
             element.Scale(scale);
@@ -79,10 +84,12 @@ internal static class AnimationElement
 
         element.Number("rotation", "rotation");
         element.Number("opacity", "opacity");
+        element.String("color", "color");
+        element.Number("fontsize", "fontSize");
         element.String("easing", "easing");
         if (easing is not null && key.Attribute("easing") is null)
         {
-            element.Set("easing", easing, null);
+            element.Set("easing", easing.DeepClone(), null);
         }
 
         element.RejectOtherAttributes();
@@ -102,27 +109,48 @@ internal static class AnimationElement
         }
     }
 
-    /// <summary>impossible.io's <c>easein</c>/<c>easeout</c> flags as one of the contract's easings.</summary>
-    private static string? Easing(TranslationContext context, XElement animation, string xmlPath)
+    /// <summary>
+    /// impossible.io's <c>easein</c>/<c>easeout</c>: flags become one of the contract's named easings; a "speed, influence"
+    /// pair (two numbers 0–1) on either makes the easing the cubic Bézier the pairs describe
+    /// (<see cref="Model.CubicBezier.FromEasePairs"/>), with "0.333, 0" for a <c>true</c> and "0, 0" for a missing or
+    /// <c>false</c> other side, impossible.io's defaults.
+    /// </summary>
+    private static JsonNode? Easing(TranslationContext context, XElement animation, string xmlPath)
     {
-        bool Flag(string name)
+        (double Time, double Value)? Pair(string name, string value)
         {
-            var value = animation.Attribute(name)?.Value.Trim().ToLowerInvariant();
-            if (value is null or "false" or "0" or "no")
+            var parts = value.Split(',', StringSplitOptions.TrimEntries);
+            if (parts.Length == 2
+                && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var first) && first is >= 0 and <= 1
+                && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var second) && second is >= 0 and <= 1)
             {
-                return false;
+                return (first, second);
             }
 
-            if (value is not ("true" or "1" or "yes"))
-            {
-                context.Error($"{xmlPath}/@{name}", $"must be true or false; speed and influence pairs ('{value}') are not supported.");
-            }
-
-            return true;
+            context.Error($"{xmlPath}/@{name}", $"must be true, false or a \"speed, influence\" pair of two numbers 0–1, not '{value}'.");
+            return null;
         }
 
-        var (easeIn, easeOut) = (Flag("easein"), Flag("easeout"));
-        return (easeIn, easeOut) switch
+        (bool On, (double Time, double Value)? Pair) Read(string name)
+        {
+            var value = animation.Attributes().FirstOrDefault(a => a.Name.LocalName.Equals(name, StringComparison.OrdinalIgnoreCase))?.Value.Trim();
+            return value?.ToLowerInvariant() switch
+            {
+                null or "false" or "0" or "no" => (false, null),
+                "true" or "1" or "yes" => (true, null),
+                _ => (true, Pair(name, value) ?? (0, 0)),
+            };
+        }
+
+        var (easeIn, easeOut) = (Read("easein"), Read("easeout"));
+        if (easeIn.Pair is not null || easeOut.Pair is not null)
+        {
+            (double, double) Handle((bool On, (double, double)? Pair) ease) => ease.Pair ?? (ease.On ? DefaultPair : (0, 0));
+            var bezier = Model.CubicBezier.FromEasePairs(Handle(easeIn), Handle(easeOut));
+            return new JsonArray(bezier.X1, bezier.Y1, bezier.X2, bezier.Y2);
+        }
+
+        return (easeIn.On, easeOut.On) switch
         {
             (true, true) => "ease-in-out",
             (true, false) => "ease-in",

@@ -148,25 +148,26 @@ internal sealed class ElementReader(TranslationContext context, XElement element
         Set(second, IntValue(attribute, parts[1]), attribute);
     }
 
-    /// <summary>"s" or "sx, sy" with sx = sy: the contract's scale is uniform.</summary>
+    /// <summary>"s" or "sx, sy": the same number twice is the uniform <c>scale</c>, two different ones <c>scaleX</c> and <c>scaleY</c>.</summary>
     public void Scale(string value)
     {
         var parts = SplitPair(value);
         if (parts.Length > 2)
         {
-            Error("scale", $"must be \"s\" or \"s, s\", not '{value}'.");
+            Error("scale", $"must be \"s\" or \"sx, sy\", not '{value}'.");
             return;
         }
 
-        if (parts.Length == 2 && parts[0] != parts[1]
-            && !(double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var sx)
+        if (parts.Length == 1 || parts[0] == parts[1]
+            || (double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var sx)
                 && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var sy) && sx == sy))
         {
-            Error("scale", $"must be uniform (\"1.5\" or \"1.5, 1.5\"); '{value}' scales x and y differently.");
+            Set("scale", NumberValue("scale", parts[0]), "scale");
             return;
         }
 
-        Set("scale", NumberValue("scale", parts[0]), "scale");
+        Set("scaleX", NumberValue("scale", parts[0]), "scale");
+        Set("scaleY", NumberValue("scale", parts[1]), "scale");
     }
 
     /// <summary>Splits on the commas that are not inside a <c>${…}</c> variable, trimming each part.</summary>

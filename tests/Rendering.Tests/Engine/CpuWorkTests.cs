@@ -26,7 +26,13 @@ public sealed class CpuWorkTests(EngineFixture fixture) : IClassFixture<EngineFi
         var factory = new TaskFactory(grainLike);
 
         var prepare = await factory.StartNew(() => preparer.PrepareAsync(timeline, EngineFixture.Project, new FrameRange(0, 25), work, CancellationToken.None));
-        var (layoutRunning, prepared) = await factory.StartNew(() => (cpu.Running, prepare.IsCompleted));
+        // Calls queued on the scheduler until one sees the layout under way (the preparation's first steps before the
+        // layout, such as fonts, may also let a call in) or the preparation ends.
+        var (layoutRunning, prepared) = (0, false);
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); layoutRunning == 0 && !prepared && DateTime.UtcNow < deadline; await Task.Delay(1))
+        {
+            (layoutRunning, prepared) = await factory.StartNew(() => (cpu.Running, prepare.IsCompleted));
+        }
 
         Assert.False(prepared, "the layout takes long enough to observe");
         Assert.Equal(1, layoutRunning);
